@@ -1,0 +1,28 @@
+import { env } from '@hotline/config';
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { RateLimitGuard } from './common/rate-limit.guard';
+import { HealthController } from './health/health.controller';
+import { InfraModule } from './infra/infra.module';
+
+/** Process-wide values other modules inject by token. */
+@Global()
+@Module({
+  providers: [{ provide: 'REDIS_PREFIX', useFactory: () => env().REDIS_PREFIX }],
+  exports: ['REDIS_PREFIX'],
+})
+class SettingsModule {}
+
+/** Rate limits run before authentication, so floods are cut before any database work. */
+@Module({ providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }] })
+class RateLimitModule {}
+
+@Module({
+  imports: [SettingsModule, InfraModule, RateLimitModule, AuditModule, AuthModule],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+})
+export class AppModule {}

@@ -1,0 +1,92 @@
+import { ZLoginSchema, ZRefreshSchema, type TLogin, type TRefresh } from '@hotline/contracts';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ALL_STAFF, Public, Roles } from '../common/access.decorator';
+import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import type { HotlineRequest, Principal } from '../common/request-context';
+import { RateLimit } from '../common/rate-limit.decorator';
+import { ACCESS_COOKIE } from './access.guard';
+import { AuthService } from './auth.service';
+
+const REFRESH_COOKIE = 'hl_refresh';
+type CookieReq = HotlineRequest & {
+  cookies?: Record<string, string | undefined>;
+  tokenClaims?: { jti: string; exp: number };
+};
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @RateLimit({ bucket: 'login', perMinute: 'login', by: 'ip+username' })
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in: returns an access token and a refresh token (also set as HTTP-only cookies)' })
+  async login(
+    @Body({ schema: ZLoginSchema }) body: TLogin,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
+    const session = await this.auth.login(body.username, body.password, meta);
+    this.setCookies(res, session.accessToken, session.expiresIn, session.refreshToken);
+    return session;
+  }
+
+  @Post('refresh')
+  @Public()
+  @RateLimit({ bucket: 'refresh', perMinute: 'login' })
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token (body or cookie) for a new session; the old one is revoked' })
+  async refresh(
+    @Body({ schema: ZRefreshSchema }) body: TRefresh,
+    @Req() req: CookieReq,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
+    const token = body?.refreshToken ?? req.cookies?.[REFRESH_COOKIE];
+    if (!token) throw new UnauthorizedException('No refresh token; sign in again');
+    const session = await this.auth.refresh(token, meta);
+    this.setCookies(res, session.accessToken, session.expiresIn, session.refreshToken);
+    return session;
+  }
+
+  @Post('logout')
+  @Roles(...ALL_STAFF)
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: revokes this access token and the refresh token' })
+  async logout(
+    @CurrentPrincipal() p: Principal,
+    @Body({ schema: ZRefreshSchema }) body: TRefresh,
+    @Req() req: CookieReq,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
+    await this.auth.logout(p, req.tokenClaims, body?.refreshToken ?? req.cookies?.[REFRESH_COOKIE], meta);
+    void res.clearCookie(ACCESS_COOKIE, { path: '/' }).clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+  }
+
+  @Get('me')
+  @Roles(...ALL_STAFF)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user, role and bureau' })
+  me(@CurrentPrincipal() p: Principal) {
+    return this.auth.sessionUser(p.userId);
+  }
+
+  private setCookies(res: FastifyReply, access: string, accessTtl: number, refresh: string): void {
+    const secure = process.env['NODE_ENV'] === 'production';
+    void res
+      .setCookie(ACCESS_COOKIE, access, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: accessTtl })
+      .setCookie(REFRESH_COOKIE, refresh, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+        path: '/api/auth',
+        maxAge: 7 * 86400,
+      });
+  }
+}

@@ -1,0 +1,20 @@
+import { createParamDecorator, type ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import type { HotlineRequest, Principal } from './request-context';
+
+/** The authenticated principal; routes using it are never public, so absence is a bug → 401. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const req = ctx.switchToHttp().getRequest<HotlineRequest>();
+  if (!req.principal) throw new UnauthorizedException('Sign in first');
+  return req.principal;
+});
+
+export interface RequestMeta {
+  ip: string;
+  requestId: string;
+  userAgent: string | null;
+}
+
+export const ReqMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => {
+  const req = ctx.switchToHttp().getRequest<HotlineRequest>();
+  return { ip: req.ip, requestId: String(req.id), userAgent: req.headers['user-agent'] ?? null };
+});

@@ -1,0 +1,15 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const RATE_LIMIT_KEY = 'hotline:rate-limit';
+
+export interface RateLimitRule {
+  /** Counter name; routes sharing a bucket share the budget. */
+  bucket: string;
+  /** Which configured budget applies: the login limit or the public-endpoint limit. */
+  perMinute: 'login' | 'public';
+  /** Count per client IP (default) or per IP and the body's username (login). */
+  by?: 'ip' | 'ip+username';
+}
+
+/** Limits a route per client, counted in Redis so the limit holds across API instances. */
+export const RateLimit = (rule: RateLimitRule) => SetMetadata(RATE_LIMIT_KEY, rule);

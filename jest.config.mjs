@@ -1,0 +1,54 @@
+// Jest runs in native ESM mode (node --experimental-vm-modules) because Nest 12 ships
+// ESM-only packages that jest's CommonJS loader cannot require().
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@hotline/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@hotline/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@hotline/database$': '<rootDir>/libs/database/src/index.ts',
+  '^@hotline/queue$': '<rootDir>/libs/queue/src/index.ts',
+  '^@hotline/config$': '<rootDir>/libs/config/src/index.ts',
+};
+
+const common = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper,
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/apps/web/.next/'],
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+      testTimeout: 30000,
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/support/browser-global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/browser-global-teardown.mjs',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,27 @@
+import {
+  BureauEntity,
+  CategoryEntity,
+  DispatchRuleEntity,
+  DispatchRuleVersionEntity,
+  DistrictEntity,
+  StreetEntity,
+} from './catalogue.entities';
+import { CaseEntity, CaseEventEntity, OutboxEventEntity } from './case.entities';
+import { AuditLogEntity, IdempotencyKeyEntity, RefreshTokenEntity, UserEntity } from './identity.entities';
+
+/** Entities are listed as classes, not globs, so compiled and test builds find the same set. */
+export const ENTITIES = [
+  BureauEntity,
+  CategoryEntity,
+  DistrictEntity,
+  StreetEntity,
+  DispatchRuleEntity,
+  DispatchRuleVersionEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  AuditLogEntity,
+  IdempotencyKeyEntity,
+  CaseEntity,
+  CaseEventEntity,
+  OutboxEventEntity,
+];

@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type StaffRole = 'agent' | 'handler' | 'supervisor' | 'admin';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text', unique: true }) username!: string;
+  @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash!: string;
+  @Column({ name: 'display_name', type: 'text' }) displayName!: string;
+  @Column({ type: 'text' }) role!: StaffRole;
+  @Column({ name: 'bureau_id', type: 'int', nullable: true }) bureauId!: number | null;
+  @Column({ type: 'boolean', default: false }) disabled!: boolean;
+  /** Bumped on disable, password reset and role change: every token minted before is refused. */
+  @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion!: number;
+  @Column({ name: 'failed_login_count', type: 'int', default: 0 }) failedLoginCount!: number;
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil!: Date | null;
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+@Entity({ name: 'refresh_tokens' })
+export class RefreshTokenEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
+  /** sha256 of the token: a database leak does not hand out sessions. */
+  @Column({ name: 'token_hash', type: 'text', unique: true }) tokenHash!: string;
+  @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity({ name: 'audit_log' })
+export class AuditLogEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
+  @Column({ name: 'actor_type', type: 'text' }) actorType!: 'user' | 'api_key' | 'citizen' | 'system' | 'anonymous';
+  @Column({ name: 'actor_id', type: 'text', nullable: true }) actorId!: string | null;
+  @Column({ name: 'actor_role', type: 'text', nullable: true }) actorRole!: string | null;
+  @Column({ type: 'text' }) action!: string;
+  @Column({ name: 'target_type', type: 'text', nullable: true }) targetType!: string | null;
+  @Column({ name: 'target_id', type: 'text', nullable: true }) targetId!: string | null;
+  @Column({ type: 'text', nullable: true }) ip!: string | null;
+  @Column({ name: 'request_id', type: 'text', nullable: true }) requestId!: string | null;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) detail!: Record<string, unknown>;
+}
+
+/** Remembers an Idempotency-Key so a retried intake returns the first case, never a second. */
+@Entity({ name: 'idempotency_keys' })
+export class IdempotencyKeyEntity {
+  @PrimaryColumn({ type: 'text' }) scope!: string;
+  @PrimaryColumn({ type: 'text' }) key!: string;
+  @Column({ name: 'request_hash', type: 'text' }) requestHash!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) response!: Record<string, unknown>;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

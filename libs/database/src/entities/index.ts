@@ -1,0 +1,3 @@
+export * from './catalogue.entities';
+export * from './identity.entities';
+export * from './case.entities';

@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has landed. */
+export const MIGRATIONS = [InitialSchema1764000000000];

@@ -1,0 +1,21 @@
+// Gives this test run a database and a Redis key prefix of its own, so runs never collide.
+// Plain JS on purpose: jest loads global setup outside its module mapper.
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+
+export default async function globalSetup() {
+  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const dbName = `hotline_test_${runId}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.end();
+  base.pathname = `/${dbName}`;
+  process.env.DATABASE_URL = base.toString();
+  process.env.REDIS_PREFIX = `hltest:${runId}`;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  // Tests hammer public routes from one address; the rate-limit tests lower these on purpose.
+  process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = process.env.RATE_LIMIT_PUBLIC_PER_MINUTE ?? '100000';
+}
