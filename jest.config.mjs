@@ -14,6 +14,11 @@ const swc = [
   },
 ];
 
+// Some CommonJS packages (e.g. @fastify/static, used by Swagger UI) require() ESM-only
+// dependencies; jest on Node 20 cannot, so those few files are compiled to CommonJS.
+const ESM_ONLY_DEPS = ['content-disposition'];
+const swcToCommonJs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
+
 const moduleNameMapper = {
   '^@hotline/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@hotline/contracts$': '<rootDir>/libs/contracts/src/index.ts',
@@ -26,7 +31,11 @@ const common = {
   rootDir: '.',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: {
+    [`node_modules/(${ESM_ONLY_DEPS.join('|')})/.+\\.js$`]: swcToCommonJs,
+    '^.+\\.(t|j)sx?$': swc,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_DEPS.join('|')})/)`],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/apps/web/.next/'],
 };
