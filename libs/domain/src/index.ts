@@ -1,0 +1,12 @@
+// @hotline/domain: the pure rules of the hotline (habit 3 in STYLE.md). No Nest, no
+// TypeORM, no HTTP: services and processors call these functions.
+export * from './case-model';
+export * from './case-state-machine';
+export * from './dispatch-matching';
+export * from './working-calendar';
+export * from './deadline-calculator';
+export * from './china-holidays';
+export * from './china-calendar';
+export * from './deadline-policy';
+export * from './metrics';
+export * from './tracking';
