@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+import { ApiKeys1795577550170 } from './1795577550170-ApiKeys';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, ApiKeys1795577550170];

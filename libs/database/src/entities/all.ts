@@ -8,6 +8,7 @@ import {
 } from './catalogue.entities';
 import { CaseEntity, CaseEventEntity, OutboxEventEntity } from './case.entities';
 import { AuditLogEntity, IdempotencyKeyEntity, RefreshTokenEntity, UserEntity } from './identity.entities';
+import { ApiKeyEntity } from './api-key.entities';
 
 /** Entities are listed as classes, not globs, so compiled and test builds find the same set. */
 export const ENTITIES = [
@@ -24,4 +25,5 @@ export const ENTITIES = [
   CaseEntity,
   CaseEventEntity,
   OutboxEventEntity,
+  ApiKeyEntity,
 ];

@@ -1,3 +1,4 @@
 export * from './catalogue.entities';
 export * from './identity.entities';
 export * from './case.entities';
+export * from './api-key.entities';
