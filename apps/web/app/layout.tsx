@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { I18nProvider } from '@/lib/i18n/client';
 import { getMessages } from '@/lib/i18n/server';
 import './globals.css';
 
@@ -7,11 +8,18 @@ export async function generateMetadata() {
   return { title: t.appName };
 }
 
+export const viewport = { width: 'device-width', initialScale: 1 };
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale } = await getMessages();
+  const { locale, t } = await getMessages();
   return (
     <html lang={locale}>
-      <body>{children}</body>
+      <body>
+        <a className="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </body>
     </html>
   );
 }

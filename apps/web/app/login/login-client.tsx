@@ -1,32 +1,28 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { ZLoginSchema, type TLogin } from '@hotline/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { Messages } from '@/lib/i18n/messages';
+import { api, ApiError } from '@/lib/api';
+import { localizedZodResolver } from '@/lib/form-errors';
+import { useI18n } from '@/lib/i18n/client';
 
-export function LoginClient({ t }: { t: Messages }) {
+export function LoginClient() {
+  const { t } = useI18n();
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<TLogin>({ resolver: zodResolver(ZLoginSchema) });
+  } = useForm<TLogin>({ resolver: localizedZodResolver(ZLoginSchema, t) });
 
   const onSubmit = async (values: TLogin) => {
     setFormError(null);
     try {
-      const res = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(values),
-      });
-      const body = (await res.json()) as { message?: string; user?: { role: string } };
-      if (!res.ok) return setFormError(body.message ?? t.login.failed);
-      window.location.assign(`/${body.user?.role ?? ''}`);
-    } catch {
-      setFormError(t.errors.network);
+      const body = await api<{ user: { role: string } }>('/auth/login', { method: 'POST', body: values, public: true });
+      window.location.assign(`/${body.user.role}`);
+    } catch (e) {
+      setFormError(e instanceof ApiError ? e.message || t.login.failed : t.errors.network);
     }
   };
 
@@ -34,14 +30,24 @@ export function LoginClient({ t }: { t: Messages }) {
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
       <fieldset disabled={isSubmitting}>
         {formError && (
-          <p className="form-error" role="status">
+          <p className="form-error" role="alert">
             {formError}
           </p>
         )}
         <div className="field">
           <label htmlFor="username">{t.login.username}</label>
-          <input id="username" autoComplete="username" aria-invalid={!!errors.username} {...register('username')} />
-          {errors.username && <span className="field-error">{t.errors.required}</span>}
+          <input
+            id="username"
+            autoComplete="username"
+            aria-invalid={!!errors.username}
+            aria-describedby={errors.username ? 'username-error' : undefined}
+            {...register('username')}
+          />
+          {errors.username && (
+            <span id="username-error" className="field-error">
+              {errors.username.message}
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="password">{t.login.password}</label>
@@ -50,9 +56,14 @@ export function LoginClient({ t }: { t: Messages }) {
             type="password"
             autoComplete="current-password"
             aria-invalid={!!errors.password}
+            aria-describedby={errors.password ? 'password-error' : undefined}
             {...register('password')}
           />
-          {errors.password && <span className="field-error">{t.errors.required}</span>}
+          {errors.password && (
+            <span id="password-error" className="field-error">
+              {errors.password.message}
+            </span>
+          )}
         </div>
         <button className="button" type="submit">
           {isSubmitting ? t.login.submitting : t.login.submit}

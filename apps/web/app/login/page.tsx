@@ -1,14 +1,22 @@
+import Link from 'next/link';
+import { LanguageSwitcher } from '@/components/language-switcher';
 import { getMessages } from '@/lib/i18n/server';
 import { LoginClient } from './login-client';
 
 export default async function LoginPage() {
   const { t } = await getMessages();
   return (
-    <main className="center-page">
+    <main id="main" className="center-page">
       <div className="card" style={{ width: 'min(380px, 100%)' }}>
-        <p style={{ color: 'var(--muted)', margin: 0 }}>{t.appName}</p>
+        <div style={{ display: 'flex', justifyContent: 'space-between', gap: '0.5rem', color: 'var(--muted)' }}>
+          <span>{t.appName}</span>
+          <LanguageSwitcher />
+        </div>
         <h1 style={{ marginTop: '0.25rem' }}>{t.login.title}</h1>
-        <LoginClient t={t} />
+        <LoginClient />
+        <p>
+          <Link href="/public">{t.login.citizenLink}</Link>
+        </p>
       </div>
     </main>
   );

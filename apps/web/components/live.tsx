@@ -1,0 +1,57 @@
+'use client';
+
+import { useI18n } from '@/lib/i18n/client';
+import { fmt } from '@/lib/i18n/messages';
+import { useNow } from '@/lib/use-live';
+
+/** "Updated 5 s ago · Refresh now": the freshness of a polled list, announced politely. */
+export function Freshness({
+  updatedAt,
+  loading,
+  onRefresh,
+}: {
+  updatedAt: number | null;
+  loading: boolean;
+  onRefresh: () => void;
+}) {
+  const { t } = useI18n();
+  const now = useNow(1000);
+  const secs = updatedAt ? Math.max(0, Math.round((now - updatedAt) / 1000)) : null;
+  return (
+    <span className="freshness">
+      <span data-testid="freshness">
+        {loading && secs === null ? t.live.updating : secs !== null ? fmt(t.live.updated, { s: secs }) : ''}
+        {secs !== null && secs > 60 ? ` · ${t.live.stale}` : ''}
+      </span>
+      <button type="button" className="link-button" onClick={onRefresh}>
+        {t.live.refresh}
+      </button>
+    </span>
+  );
+}
+
+/** Time left to a deadline: green, yellow from 75 % of the allowed time used (or < 1 h), red when overdue. */
+export function Countdown({ due, start }: { due: string | null | undefined; start?: string | null }) {
+  const { t } = useI18n();
+  const now = useNow(1000);
+  if (!due) return <span className="muted">—</span>;
+  const dueMs = new Date(due).getTime();
+  const left = dueMs - now;
+  const span = start ? dueMs - new Date(start).getTime() : null;
+  const colour = left <= 0 ? 'red' : (span && left < span * 0.25) || left < 3_600_000 ? 'yellow' : 'green';
+  const abs = Math.abs(left);
+  const d = Math.floor(abs / 86_400_000);
+  const h = Math.floor((abs % 86_400_000) / 3_600_000);
+  const m = Math.floor((abs % 3_600_000) / 60_000);
+  const text = d > 0 ? `${d}${t.countdown.d}${h}${t.countdown.h}` : `${h}${t.countdown.h}${m}${t.countdown.m}`;
+  return (
+    <span className={`countdown ${colour}`} data-colour={colour} title={new Date(due).toLocaleString()}>
+      {fmt(left <= 0 ? t.countdown.overdue : t.countdown.left, { t: text })}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useI18n();
+  return <span className="badge">{t.enums.status[status] ?? status}</span>;
+}

@@ -1,0 +1,74 @@
+'use client';
+
+/** The API's uniform error body (see apps/api/src/common/http-exception.filter.ts). */
+export interface ApiErrorBody {
+  statusCode: number;
+  error?: string;
+  message: string | string[];
+  details?: unknown;
+  requestId?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody | null,
+  ) {
+    super(Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? `HTTP ${status}`));
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh at a time: concurrent 401s all wait for the same new session. */
+function refreshSession(): Promise<boolean> {
+  refreshing ??= fetch('/api/auth/refresh', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
+    .then((r) => r.ok)
+    .catch(() => false)
+    .finally(() => {
+      setTimeout(() => (refreshing = null), 0);
+    });
+  return refreshing;
+}
+
+type Init = Omit<RequestInit, 'body'> & { body?: unknown; public?: boolean };
+
+/**
+ * Same-origin call to the API (next.config.ts proxies /api/*), so the HTTP-only session
+ * cookies ride along. A 401 on a staff call refreshes the session once and retries; if that
+ * fails too the user is sent to the sign-in page.
+ */
+export async function api<T>(path: string, init: Init = {}): Promise<T> {
+  const { body, public: isPublic, ...rest } = init;
+  const send = () =>
+    fetch(`/api${path}`, {
+      ...rest,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...rest.headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  let res = await send();
+  if (res.status === 401 && !isPublic) {
+    if (await refreshSession()) res = await send();
+    if (res.status === 401) {
+      window.location.assign('/login');
+      throw new ApiError(401, null);
+    }
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) throw new ApiError(res.status, (parsed as ApiErrorBody) ?? null);
+  return parsed as T;
+}
+
+/** Builds a query string from the defined, non-empty values. */
+export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}
