@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { RateLimitGuard } from './common/rate-limit.guard';
 import { HealthController } from './health/health.controller';
@@ -21,7 +22,7 @@ class SettingsModule {}
 class RateLimitModule {}
 
 @Module({
-  imports: [SettingsModule, InfraModule, RateLimitModule, AuditModule, AuthModule],
+  imports: [SettingsModule, InfraModule, RateLimitModule, AuditModule, AuthModule, CatalogueModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
