@@ -10,3 +10,5 @@ export * from './china-calendar';
 export * from './deadline-policy';
 export * from './metrics';
 export * from './tracking';
+export * from './case-intake';
+export * from './analytics';
