@@ -10,5 +10,4 @@ export * from './china-calendar';
 export * from './deadline-policy';
 export * from './metrics';
 export * from './tracking';
-export * from './case-intake';
 export * from './analytics';
