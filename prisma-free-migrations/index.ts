@@ -4,4 +4,9 @@ import { AnalyticsRollups1795577621307 } from './1795577621307-AnalyticsRollups'
 import { DeadlineSupervision1795577697821 } from './1795577697821-DeadlineSupervision';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [InitialSchema1764000000000, ApiKeys1795577550170, AnalyticsRollups1795577621307, DeadlineSupervision1795577697821];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  ApiKeys1795577550170,
+  AnalyticsRollups1795577621307,
+  DeadlineSupervision1795577697821,
+];

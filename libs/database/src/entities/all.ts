@@ -9,6 +9,16 @@ import {
 import { CaseEntity, CaseEventEntity, OutboxEventEntity } from './case.entities';
 import { AuditLogEntity, IdempotencyKeyEntity, RefreshTokenEntity, UserEntity } from './identity.entities';
 import { ApiKeyEntity } from './api-key.entities';
+import {
+  CalendarDayEntity,
+  CaseDeadlineEntity,
+  DeadlinePolicyEntity,
+  DeadlinePolicyVersionEntity,
+  DeadlineSettingsEntity,
+  ExtensionRequestEntity,
+  NotificationEntity,
+  SupervisionNoticeEntity,
+} from './deadline.entities';
 
 /** Entities are listed as classes, not globs, so compiled and test builds find the same set. */
 export const ENTITIES = [
@@ -26,4 +36,12 @@ export const ENTITIES = [
   CaseEventEntity,
   OutboxEventEntity,
   ApiKeyEntity,
+  DeadlineSettingsEntity,
+  CalendarDayEntity,
+  DeadlinePolicyEntity,
+  DeadlinePolicyVersionEntity,
+  CaseDeadlineEntity,
+  ExtensionRequestEntity,
+  SupervisionNoticeEntity,
+  NotificationEntity,
 ];
