@@ -41,6 +41,8 @@ const common = {
 };
 
 export default {
+  // Per-project testTimeout is ignored by jest 30; browser and fault tests need the headroom.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
     {
@@ -49,7 +51,6 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 30000,
     },
     {
       ...common,
@@ -57,7 +58,6 @@ export default {
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/browser-global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/browser-global-teardown.mjs',
-      testTimeout: 120000,
     },
   ],
 };
