@@ -21,9 +21,13 @@ export async function pingRedis(url: string, timeoutMs = 2000): Promise<void> {
     connectTimeout: timeoutMs,
     retryStrategy: () => null,
   });
+  let lastError: Error | undefined;
+  client.on('error', (e: Error) => (lastError = e)); // reported below, not as an unhandled event
   try {
     await client.connect();
     await client.ping();
+  } catch (e) {
+    throw lastError ?? e;
   } finally {
     client.disconnect();
   }
