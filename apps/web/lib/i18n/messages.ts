@@ -182,6 +182,13 @@ const zhCN = {
     dispatch: '派单',
     approveReturn: '同意退单',
     rejectReturn: '驳回退单',
+    redispatch: '改派',
+    decideReturn: '审核退单',
+    decision: '审核结果',
+    decisions: { redispatch: '改派其他单位', send_back: '驳回，退回原单位', requeue: '放回待派单队列' } as Record<
+      string,
+      string
+    >,
   },
   inbox: {
     title: '工单收件箱',
@@ -448,6 +455,14 @@ const en: Messages = {
     dispatch: 'Dispatch',
     approveReturn: 'Approve return',
     rejectReturn: 'Reject return',
+    redispatch: 'Redispatch',
+    decideReturn: 'Decide on the return',
+    decision: 'Decision',
+    decisions: {
+      redispatch: 'Send to another bureau',
+      send_back: 'Refuse: back to the same bureau',
+      requeue: 'Put back in the dispatch queue',
+    },
   },
   inbox: {
     title: 'Inbox',

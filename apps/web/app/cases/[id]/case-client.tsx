@@ -1,0 +1,131 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import { Countdown, Freshness, StatusBadge } from '@/components/live';
+import { currentDue } from '@/components/case-table';
+import { api, ApiError } from '@/lib/api';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { fmt } from '@/lib/i18n/messages';
+import type { CaseDetail, CaseEvent } from '@/lib/types';
+import { useLive } from '@/lib/use-live';
+import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
+import { CaseActions } from './case-actions';
+
+export function CaseClient({ id }: { id: string }) {
+  const { t } = useI18n();
+  const name = useLocalName();
+  const categories = flattenTree(useCategoryTree());
+  const bureaus = byId(useBureaus());
+  const districts = byId(useDistricts());
+  const [flash, setFlash] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const [detail, events] = await Promise.all([
+      api<CaseDetail>(`/cases/${encodeURIComponent(id)}`),
+      api<CaseEvent[] | { items: CaseEvent[] }>(`/cases/${encodeURIComponent(id)}/events`).catch(() => []),
+    ]);
+    return { detail, events: Array.isArray(events) ? events : events.items };
+  }, [id]);
+  const live = useLive(load, 20_000);
+
+  if (
+    live.error instanceof ApiError &&
+    (live.error.status === 404 || live.error.status === 403 || live.error.status === 400)
+  )
+    return (
+      <p className="notice warn" role="alert">
+        {t.notFound}
+      </p>
+    );
+  if (!live.data) return <p role="status">{t.loading}</p>;
+  const c = live.data.detail;
+  const d = currentDue(c);
+
+  return (
+    <div className="grid-2">
+      <section className="card stack" aria-labelledby="case-title">
+        <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
+          <h1 id="case-title">{fmt(t.caseView.title, { n: c.trackingNumber })}</h1>
+          <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={() => void live.refresh()} />
+        </div>
+        {flash && (
+          <p className="notice" role="status">
+            {flash}
+          </p>
+        )}
+        <dl className="facts">
+          <dt>{t.fields.status}</dt>
+          <dd>
+            <StatusBadge status={c.status} /> {c.status !== 'closed' && <Countdown due={d.due} start={d.start} />}
+          </dd>
+          <dt>{t.fields.type}</dt>
+          <dd>
+            {t.enums.type[c.type] ?? c.type} · {t.enums.urgency[c.urgency] ?? c.urgency}
+          </dd>
+          <dt>{t.fields.category}</dt>
+          <dd>{(c.categoryId && name(categories.get(c.categoryId))) || '—'}</dd>
+          <dt>{t.fields.bureau}</dt>
+          <dd>
+            {(c.leadBureauId && name(bureaus.get(c.leadBureauId))) || '—'}
+            {c.assistingBureauIds.length
+              ? ` (+ ${c.assistingBureauIds.map((b) => name(bureaus.get(b))).join('、')})`
+              : ''}
+          </dd>
+          <dt>{t.fields.district}</dt>
+          <dd>
+            {[
+              c.districtId ? name(districts.get(c.districtId)) : '',
+              c.streetId ? name(districts.get(c.districtId ?? -1)?.streets.find((st) => st.id === c.streetId)) : '',
+              c.address,
+            ]
+              .filter(Boolean)
+              .join(' · ') || '—'}
+          </dd>
+          <dt>{t.fields.caller}</dt>
+          <dd>
+            {[c.caller?.name, c.caller?.phone].filter(Boolean).join(' · ') || '—'}
+            {c.caller.masked ? ` ${t.caseView.masked}` : ''}
+          </dd>
+          <dt>{t.fields.acceptDue}</dt>
+          <dd>{c.acceptDueAt ? new Date(c.acceptDueAt).toLocaleString() : '—'}</dd>
+          <dt>{t.fields.replyDue}</dt>
+          <dd>{c.replyDueAt ? new Date(c.replyDueAt).toLocaleString() : '—'}</dd>
+        </dl>
+        <h2>{t.fields.description}</h2>
+        <p style={{ whiteSpace: 'pre-wrap' }}>{c.description}</p>
+        {c.publicReply && (
+          <>
+            <h2>{t.fields.reply}</h2>
+            <p style={{ whiteSpace: 'pre-wrap' }}>{c.publicReply}</p>
+          </>
+        )}
+        <CaseActions
+          detail={c}
+          onDone={async (msg) => {
+            setFlash(msg);
+            await live.refresh();
+          }}
+          onConflict={async () => {
+            setFlash(t.errors.conflict);
+            await live.refresh();
+          }}
+        />
+      </section>
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t.caseView.timeline}</h2>
+        <ol className="timeline">
+          {live.data.events.map((e) => (
+            <li key={String(e.id)}>
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+              <div>
+                <strong>{e.action}</strong>
+                {e.toStatus ? ` → ${t.enums.status[e.toStatus] ?? e.toStatus}` : ''}
+                {e.actorName ? ` · ${e.actorName}` : ''}
+              </div>
+              {e.note && <div className="muted">{e.note}</div>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

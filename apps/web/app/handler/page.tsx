@@ -1,0 +1,5 @@
+import { InboxClient } from './inbox-client';
+
+export default function HandlerHome() {
+  return <InboxClient />;
+}

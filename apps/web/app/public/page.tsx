@@ -1,0 +1,10 @@
+import { PublicFrame } from '@/components/public-frame';
+import { PublicFormClient } from './public-form-client';
+
+export default function PublicSubmitPage() {
+  return (
+    <PublicFrame>
+      <PublicFormClient />
+    </PublicFrame>
+  );
+}

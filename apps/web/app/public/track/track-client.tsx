@@ -1,0 +1,241 @@
+'use client';
+
+import {
+  SATISFACTION_OPTIONS,
+  SOLVED_OPTIONS,
+  ZAccessCode,
+  ZPublicFeedbackSchema,
+  ZTrackingNumberParam,
+  type TPublicFeedback,
+} from '@hotline/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Field } from '@/components/field';
+import { StatusBadge } from '@/components/live';
+import { api, ApiError } from '@/lib/api';
+import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
+import type { PublicCaseView } from '@/lib/types';
+
+const ZLookup = z.strictObject({ trackingNumber: ZTrackingNumberParam, accessCode: ZAccessCode });
+type TLookup = z.infer<typeof ZLookup>;
+
+export function TrackClient({ initialNumber, initialCode }: { initialNumber: string; initialCode: string }) {
+  const { t } = useI18n();
+  const [view, setView] = useState<PublicCaseView | null>(null);
+  const [creds, setCreds] = useState<TLookup | null>(null);
+  const [lookupError, setLookupError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<TLookup>({
+    resolver: localizedZodResolver(ZLookup, t),
+    defaultValues: { trackingNumber: initialNumber, accessCode: initialCode },
+  });
+
+  const lookup = useCallback(
+    async (v: TLookup) => {
+      setLookupError(null);
+      try {
+        const res = await api<PublicCaseView>(`/public/cases/${encodeURIComponent(v.trackingNumber)}`, {
+          headers: { 'X-Access-Code': v.accessCode },
+          public: true,
+        });
+        setView(res);
+        setCreds(v);
+      } catch (e) {
+        setView(null);
+        setLookupError(e instanceof ApiError && e.status < 500 ? t.track.wrong : t.errors.network);
+      }
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    const parsed = ZLookup.safeParse({ trackingNumber: initialNumber, accessCode: initialCode });
+    if (parsed.success) void lookup(parsed.data);
+  }, [initialNumber, initialCode, lookup]);
+
+  return (
+    <div className="stack">
+      <section className="card">
+        <h1>{t.track.title}</h1>
+        <form onSubmit={handleSubmit(lookup)} noValidate>
+          <fieldset disabled={isSubmitting}>
+            {lookupError && (
+              <p className="form-error" role="alert">
+                {lookupError}
+              </p>
+            )}
+            <div className="row">
+              <Field id="trackingNumber" label={t.fields.trackingNumber} error={errors.trackingNumber?.message}>
+                {(a) => <input inputMode="numeric" {...a} {...register('trackingNumber')} />}
+              </Field>
+              <Field id="accessCode" label={t.fields.accessCode} error={errors.accessCode?.message}>
+                {(a) => <input autoCapitalize="characters" {...a} {...register('accessCode')} />}
+              </Field>
+            </div>
+            <button type="submit" className="button">
+              {t.track.submit}
+            </button>
+          </fieldset>
+        </form>
+      </section>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {view && creds && (
+        <CaseView
+          view={view}
+          creds={creds}
+          onChanged={async (msg) => {
+            setNotice(msg);
+            await lookup(creds);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function CaseView({
+  view,
+  creds,
+  onChanged,
+}: {
+  view: PublicCaseView;
+  creds: TLookup;
+  onChanged: (msg: string) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const name = useLocalName();
+  return (
+    <>
+      <section className="card stack" aria-labelledby="view-title">
+        <h2 id="view-title">
+          {view.trackingNumber} <StatusBadge status={view.status} />
+        </h2>
+        <dl className="facts">
+          <dt>{t.fields.type}</dt>
+          <dd>{t.enums.type[view.type] ?? view.type}</dd>
+          <dt>{t.fields.createdAt}</dt>
+          <dd>{new Date(view.createdAt).toLocaleString()}</dd>
+          <dt>{t.fields.bureau}</dt>
+          <dd>{view.bureau ? name(view.bureau) : '—'}</dd>
+        </dl>
+        {view.replies.length > 0 && (
+          <>
+            <h3>{t.track.reply}</h3>
+            {view.replies.map((r) => (
+              <blockquote key={r.at} data-testid="reply">
+                <time dateTime={r.at} className="muted">
+                  {new Date(r.at).toLocaleString()}
+                </time>
+                <p style={{ whiteSpace: 'pre-wrap' }}>{r.text}</p>
+              </blockquote>
+            ))}
+          </>
+        )}
+        <h3>{t.track.timeline}</h3>
+        <ol className="timeline">
+          {view.timeline.map((e, i) => (
+            <li key={`${e.at}-${i}`}>
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+              <div>{e.status ? (t.enums.status[e.status] ?? e.status) : e.action}</div>
+              {e.note && <div className="muted">{e.note}</div>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {view.canGiveFeedback && <FeedbackForm key={view.replies.length} creds={creds} onDone={onChanged} />}
+    </>
+  );
+}
+
+function FeedbackForm({ creds, onDone }: { creds: TLookup; onDone: (msg: string) => Promise<void> }) {
+  const { t } = useI18n();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TPublicFeedback>({
+    resolver: localizedZodResolver(ZPublicFeedbackSchema, t),
+    defaultValues: { accessCode: creds.accessCode },
+  });
+  const submit = async (v: TPublicFeedback) => {
+    setFormError(null);
+    try {
+      const res = await api<{ status?: string }>(`/public/cases/${encodeURIComponent(creds.trackingNumber)}/feedback`, {
+        method: 'POST',
+        body: v,
+        public: true,
+      });
+      await onDone(`${t.track.feedbackThanks} ${res?.status === 'closed' ? t.track.closed : t.track.reopened}`);
+    } catch (e) {
+      setFormError(applyServerErrors(e, setError, t) || null);
+    }
+  };
+  const bool = (v: string) => (v === 'true' ? true : v === 'false' ? false : undefined);
+  return (
+    <section className="card" aria-labelledby="fb-title">
+      <h2 id="fb-title">{t.track.feedbackTitle}</h2>
+      <form onSubmit={handleSubmit(submit)} noValidate>
+        <fieldset disabled={isSubmitting}>
+          {formError && (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
+          )}
+          <Field id="fb-contacted" label={t.track.contacted} error={errors.contacted?.message}>
+            {(a) => (
+              <select {...a} {...register('contacted', { setValueAs: bool })}>
+                <option value="">—</option>
+                <option value="true">{t.track.yes}</option>
+                <option value="false">{t.track.no}</option>
+              </select>
+            )}
+          </Field>
+          <Field id="fb-solved" label={t.track.solved} error={errors.solved?.message}>
+            {(a) => (
+              <select {...a} {...register('solved', { setValueAs: (v: string) => v || undefined })}>
+                <option value="">—</option>
+                {SOLVED_OPTIONS.map((o) => (
+                  <option key={o} value={o}>
+                    {t.enums.solved[o]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="fb-satisfaction" label={t.track.satisfaction} error={errors.satisfaction?.message}>
+            {(a) => (
+              <select {...a} {...register('satisfaction', { setValueAs: (v: string) => v || undefined })}>
+                <option value="">—</option>
+                {SATISFACTION_OPTIONS.map((o) => (
+                  <option key={o} value={o}>
+                    {t.enums.satisfaction[o]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="fb-comment" label={t.track.comment} error={errors.comment?.message}>
+            {(a) => (
+              <textarea rows={3} {...a} {...register('comment', { setValueAs: (v: string) => v || undefined })} />
+            )}
+          </Field>
+          <button type="submit" className="button">
+            {t.track.sendFeedback}
+          </button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}

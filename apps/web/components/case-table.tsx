@@ -1,0 +1,72 @@
+'use client';
+
+import Link from 'next/link';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { byId, flattenTree, useBureaus, useCategoryTree } from '@/lib/catalogue';
+import type { CaseSummary } from '@/lib/types';
+import { Countdown, StatusBadge } from './live';
+
+/** The deadline that matters now: accept while dispatched, reply afterwards. */
+export function currentDue(c: CaseSummary & { dispatchedAt?: string | null; acceptedAt?: string | null }): {
+  due: string | null | undefined;
+  start: string | null | undefined;
+} {
+  return c.status === 'dispatched'
+    ? { due: c.acceptDueAt, start: c.dispatchedAt }
+    : { due: c.replyDueAt, start: c.acceptedAt ?? c.dispatchedAt };
+}
+
+export function CaseTable({
+  items,
+  caption,
+  showBureau,
+}: {
+  items: CaseSummary[];
+  caption: string;
+  showBureau?: boolean;
+}) {
+  const { t } = useI18n();
+  const name = useLocalName();
+  const categories = flattenTree(useCategoryTree());
+  const bureaus = byId(useBureaus());
+  if (!items.length) return <p className="muted">{t.inbox.empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.fields.trackingNumber}</th>
+            <th scope="col">{t.fields.category}</th>
+            <th scope="col">{t.fields.type}</th>
+            <th scope="col">{t.fields.urgency}</th>
+            {showBureau && <th scope="col">{t.fields.bureau}</th>}
+            <th scope="col">{t.fields.status}</th>
+            <th scope="col">{t.fields.due}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => {
+            const d = currentDue(c);
+            return (
+              <tr key={c.id} data-tracking={c.trackingNumber}>
+                <td>
+                  <Link href={`/cases/${c.id}`}>{c.trackingNumber}</Link>
+                  {c.description && <div className="muted">{c.description.slice(0, 40)}</div>}
+                </td>
+                <td>{c.categoryId ? name(categories.get(c.categoryId)) : '—'}</td>
+                <td>{t.enums.type[c.type] ?? c.type}</td>
+                <td>{t.enums.urgency[c.urgency] ?? c.urgency}</td>
+                {showBureau && <td>{c.leadBureauId ? name(bureaus.get(c.leadBureauId)) : '—'}</td>}
+                <td>
+                  <StatusBadge status={c.status} />
+                </td>
+                <td>{c.status === 'closed' ? '—' : <Countdown due={d.due} start={d.start} />}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
