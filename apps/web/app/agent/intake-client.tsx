@@ -1,0 +1,344 @@
+'use client';
+
+import {
+  INTAKE_DISPOSITIONS,
+  REQUEST_TYPE_VALUES,
+  URGENCY_VALUES,
+  ZCaseIntakeSchema,
+  type TCaseIntake,
+  type TCaseIntakeInput,
+  type TCaseIntakeResult,
+} from '@hotline/contracts';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { CaseTable } from '@/components/case-table';
+import { CategoryCombobox } from '@/components/category-combobox';
+import { emptyToUndefined, Field, toId } from '@/components/field';
+import { api, qs } from '@/lib/api';
+import { useDistricts } from '@/lib/catalogue';
+import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { fmt } from '@/lib/i18n/messages';
+import type { DispatchPreview, SimilarCase } from '@/lib/types';
+
+const DEFAULTS: TCaseIntakeInput = {
+  type: undefined as unknown as TCaseIntakeInput['type'],
+  urgency: 'normal',
+  categoryId: undefined as unknown as number,
+  description: '',
+  caller: {},
+  disposition: 'dispatch',
+};
+
+/**
+ * Call intake, built to be filled during the call without the mouse: the phone number
+ * first (earlier cases appear), then type, urgency, category by search, place, description.
+ * The side panel shows where the case will go and any similar open case to merge into.
+ */
+export function IntakeClient() {
+  const { t } = useI18n();
+  const name = useLocalName();
+  const districts = useDistricts();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ id: string; n: string; status: string } | null>(null);
+  const [earlier, setEarlier] = useState<SimilarCase[] | null>(null);
+  const [similar, setSimilar] = useState<SimilarCase[]>([]);
+  const [preview, setPreview] = useState<DispatchPreview | null>(null);
+  const [mergeInto, setMergeInto] = useState<SimilarCase | null>(null);
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const formRef = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    watch,
+    setError,
+    reset,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<TCaseIntakeInput, unknown, TCaseIntake>({
+    resolver: localizedZodResolver(ZCaseIntakeSchema, t),
+    defaultValues: DEFAULTS,
+  });
+  const [rawCategory, rawDistrict, rawStreet, disposition, description] = watch([
+    'categoryId',
+    'districtId',
+    'streetId',
+    'disposition',
+    'description',
+  ]);
+  // The schema coerces ids, so their input type is unknown; the form only ever holds numbers.
+  const categoryId = rawCategory as number | undefined;
+  const districtId = rawDistrict as number | undefined;
+  const streetId = rawStreet as number | undefined;
+  const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
+
+  // Dispatch preview and similar open cases follow the category and place as they are typed.
+  useEffect(() => {
+    if (!categoryId) {
+      setPreview(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      api<DispatchPreview>(`/dispatch/preview${qs({ categoryId, districtId, streetId, description })}`)
+        .then(setPreview)
+        .catch(() => setPreview(null));
+      if (streetId)
+        api<SimilarCase[]>(`/cases/similar${qs({ categoryId, streetId })}`)
+          .then((r) => setSimilar(r.filter((c) => c.status !== 'closed')))
+          .catch(() => setSimilar([]));
+      else setSimilar([]);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [categoryId, districtId, streetId, description]);
+
+  const lookupCaller = async () => {
+    const phone = getValues('caller.phone');
+    if (!phone) return;
+    try {
+      setEarlier(await api<SimilarCase[]>(`/cases/similar${qs({ phone })}`));
+    } catch {
+      setEarlier([]);
+    }
+  };
+
+  const onSubmit = async (values: TCaseIntake) => {
+    setFormError(null);
+    try {
+      const res = await api<TCaseIntakeResult>('/cases', {
+        method: 'POST',
+        body: values,
+        headers: { 'Idempotency-Key': idempotencyKey.current },
+      });
+      if (mergeInto && res.case.status !== 'closed')
+        await api(`/cases/${res.case.id}/merge`, {
+          method: 'POST',
+          body: { version: res.case.version, parentCaseId: mergeInto.id },
+        });
+      setCreated({ id: res.case.id, n: res.case.trackingNumber, status: res.case.status });
+      idempotencyKey.current = crypto.randomUUID();
+      reset(DEFAULTS);
+      setEarlier(null);
+      setMergeInto(null);
+      document.getElementById('caller-phone')?.focus();
+    } catch (e) {
+      setFormError(applyServerErrors(e, setError, t) || null);
+    }
+  };
+
+  // Alt+S submits from anywhere in the form.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        formRef.current?.requestSubmit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const e = errors;
+  return (
+    <div className="grid-2">
+      <section className="card" aria-labelledby="intake-title">
+        <h1 id="intake-title">{t.intake.title}</h1>
+        <p className="muted">{t.intake.hint}</p>
+        {created && (
+          <p className="notice" role="status">
+            {fmt(t.intake.created, { n: created.n, s: t.enums.status[created.status] ?? created.status })}{' '}
+            <Link href={`/cases/${created.id}`}>{created.n}</Link>
+          </p>
+        )}
+        <form ref={formRef} onSubmit={handleSubmit(onSubmit)} noValidate aria-keyshortcuts="Alt+S">
+          <fieldset disabled={isSubmitting}>
+            {formError && (
+              <p className="form-error" role="alert">
+                {formError}
+              </p>
+            )}
+            <div className="row">
+              <Field id="caller-phone" label={t.fields.callerPhone} error={e.caller?.phone?.message}>
+                {(a) => (
+                  <input
+                    type="tel"
+                    autoFocus
+                    {...a}
+                    {...register('caller.phone', { setValueAs: emptyToUndefined, onBlur: () => void lookupCaller() })}
+                  />
+                )}
+              </Field>
+              <Field id="caller-name" label={t.fields.callerName} error={e.caller?.name?.message}>
+                {(a) => <input {...a} {...register('caller.name', { setValueAs: emptyToUndefined })} />}
+              </Field>
+            </div>
+            <div className="row">
+              <Field id="type" label={t.fields.type} error={e.type?.message}>
+                {(a) => (
+                  <select {...a} {...register('type', { setValueAs: emptyToUndefined })}>
+                    <option value="">—</option>
+                    {REQUEST_TYPE_VALUES.map((v) => (
+                      <option key={v} value={v}>
+                        {t.enums.type[v]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id="urgency" label={t.fields.urgency} error={e.urgency?.message}>
+                {(a) => (
+                  <select {...a} {...register('urgency')}>
+                    {URGENCY_VALUES.map((v) => (
+                      <option key={v} value={v}>
+                        {t.enums.urgency[v]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <Field id="category" label={t.fields.categorySearch} error={e.categoryId?.message}>
+              {(a) => (
+                <Controller
+                  control={control}
+                  name="categoryId"
+                  render={({ field }) => (
+                    <CategoryCombobox
+                      inputId={a.id}
+                      invalid={a['aria-invalid']}
+                      describedBy={a['aria-describedby']}
+                      value={field.value as number | undefined}
+                      onChange={field.onChange}
+                    />
+                  )}
+                />
+              )}
+            </Field>
+            <div className="row">
+              <Field id="districtId" label={t.fields.district} error={e.districtId?.message}>
+                {(a) => (
+                  <select {...a} {...register('districtId', { setValueAs: toId })}>
+                    <option value="">—</option>
+                    {districts.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {name(d)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id="streetId" label={t.fields.street} error={e.streetId?.message}>
+                {(a) => (
+                  <select {...a} {...register('streetId', { setValueAs: toId })}>
+                    <option value="">—</option>
+                    {streets.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {name(s)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <Field id="address" label={t.fields.address} error={e.address?.message}>
+              {(a) => <input {...a} {...register('address', { setValueAs: emptyToUndefined })} />}
+            </Field>
+            <Field id="description" label={t.fields.description} error={e.description?.message}>
+              {(a) => <textarea rows={4} {...a} {...register('description')} />}
+            </Field>
+            <fieldset className="field">
+              <legend>{t.intake.disposition}</legend>
+              <div className="row">
+                {INTAKE_DISPOSITIONS.map((d) => (
+                  <label key={d} className="checkbox">
+                    <input type="radio" value={d} {...register('disposition')} /> {t.intake.dispositions[d]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {disposition !== 'dispatch' && (
+              <Field id="directAnswer" label={t.intake.directAnswer} error={e.directAnswer?.message}>
+                {(a) => <textarea rows={3} {...a} {...register('directAnswer', { setValueAs: emptyToUndefined })} />}
+              </Field>
+            )}
+            <button type="submit" className="button">
+              {isSubmitting ? t.intake.submitting : t.intake.submit}
+            </button>
+          </fieldset>
+        </form>
+      </section>
+      <aside className="stack" aria-label={t.intake.preview}>
+        <section className="card" aria-labelledby="preview-title" aria-live="polite">
+          <h2 id="preview-title">{t.intake.preview}</h2>
+          {!preview ? (
+            <p className="muted">{t.intake.previewHint}</p>
+          ) : preview.matched && preview.bureau ? (
+            <div data-testid="dispatch-preview">
+              <p>
+                <strong>{fmt(t.intake.previewGoes, { b: name(preview.bureau) })}</strong>
+              </p>
+              {preview.assistingBureaus.length > 0 && (
+                <p>{fmt(t.intake.previewAssist, { b: preview.assistingBureaus.map((b) => name(b)).join('、') })}</p>
+              )}
+              {preview.deadlines && (
+                <dl className="facts">
+                  {preview.deadlines.acceptDueAt && (
+                    <>
+                      <dt>{t.fields.acceptDue}</dt>
+                      <dd>{new Date(preview.deadlines.acceptDueAt).toLocaleString()}</dd>
+                    </>
+                  )}
+                  {preview.deadlines.replyDueAt && (
+                    <>
+                      <dt>{t.fields.replyDue}</dt>
+                      <dd>{new Date(preview.deadlines.replyDueAt).toLocaleString()}</dd>
+                    </>
+                  )}
+                </dl>
+              )}
+              <p className="muted">{preview.reason}</p>
+            </div>
+          ) : (
+            <p data-testid="dispatch-preview">{t.intake.previewNone}</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="similar-title">
+          <h2 id="similar-title">{t.intake.similar}</h2>
+          {mergeInto && (
+            <p className="notice warn" role="status">
+              {fmt(t.intake.mergeChosen, { n: mergeInto.trackingNumber })}{' '}
+              <button type="button" className="link-button" onClick={() => setMergeInto(null)}>
+                {t.intake.mergeCancel}
+              </button>
+            </p>
+          )}
+          {similar.length === 0 ? (
+            <p className="muted">{t.intake.noSimilar}</p>
+          ) : (
+            <ul>
+              {similar.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/cases/${c.id}`}>{c.trackingNumber}</Link> {c.description.slice(0, 30)}{' '}
+                  <button type="button" className="button small secondary" onClick={() => setMergeInto(c)}>
+                    {t.intake.mergeInto}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {earlier && (
+          <section className="card" aria-labelledby="earlier-title">
+            <h2 id="earlier-title">{t.intake.earlier}</h2>
+            {earlier.length ? (
+              <CaseTable items={earlier} caption={t.intake.earlier} />
+            ) : (
+              <p className="muted">{t.intake.noEarlier}</p>
+            )}
+          </section>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { IntakeClient } from './intake-client';
+
+export default function AgentHome() {
+  return <IntakeClient />;
+}

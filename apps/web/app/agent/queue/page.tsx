@@ -1,0 +1,5 @@
+import { QueueClient } from './queue-client';
+
+export default function DispatchQueuePage() {
+  return <QueueClient />;
+}
