@@ -12,6 +12,7 @@ function hitPath(h: CategoryHit, en: boolean): string {
   if (p && !Array.isArray(p)) return en ? p.en : p.zh;
   if (Array.isArray(p)) return p.join(' / ');
   const s = en ? h.pathEn : h.pathZh;
+  if (Array.isArray(s)) return s.join(' / ');
   return s ?? (en ? h.nameEn : h.nameZh);
 }
 

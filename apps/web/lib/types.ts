@@ -16,8 +16,8 @@ export interface CategoryNode extends Named {
 }
 
 export interface CategoryHit extends Named {
-  pathZh?: string;
-  pathEn?: string;
+  pathZh?: string | string[];
+  pathEn?: string | string[];
   path?: { zh: string; en: string } | string[];
 }
 

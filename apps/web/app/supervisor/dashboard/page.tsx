@@ -1,0 +1,5 @@
+import { DashboardClient } from './dashboard-client';
+
+export default function DashboardPage() {
+  return <DashboardClient />;
+}

@@ -1,0 +1,5 @@
+import { BoardClient } from './board-client';
+
+export default function SupervisorHome() {
+  return <BoardClient />;
+}
