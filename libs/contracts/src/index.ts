@@ -1,2 +1,3 @@
 export * from './auth.schemas';
 export * from './case-events.schemas';
+export * from './analytics.schemas';

@@ -1,0 +1,45 @@
+// Calendar-day arithmetic on 'YYYY-MM-DD' strings. Rollup days are already Shanghai dates,
+// so plain UTC date maths on them is exact (no time of day, no DST in China).
+
+const DAY_MS = 86_400_000;
+
+function parse(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+function format(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, n: number): string {
+  return format(parse(day) + n * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (0 when equal). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parse(to) - parse(from)) / DAY_MS);
+}
+
+/** Start of the day/week (Monday, as PostgreSQL's date_trunc)/month that holds `day`. */
+export function periodStart(day: string, interval: 'day' | 'week' | 'month'): string {
+  if (interval === 'day') return day;
+  if (interval === 'month') return `${day.slice(0, 8)}01`;
+  const weekday = (new Date(parse(day)).getUTCDay() + 6) % 7; // Monday = 0
+  return addDays(day, -weekday);
+}
+
+/** Every period start that overlaps [from, to], in order. */
+export function periodStarts(from: string, to: string, interval: 'day' | 'week' | 'month'): string[] {
+  const out: string[] = [];
+  let cursor = periodStart(from, interval);
+  while (cursor <= to) {
+    out.push(cursor);
+    if (interval === 'day') cursor = addDays(cursor, 1);
+    else if (interval === 'week') cursor = addDays(cursor, 7);
+    else {
+      const [y, m] = cursor.split('-').map(Number) as [number, number];
+      cursor = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    }
+  }
+  return out;
+}

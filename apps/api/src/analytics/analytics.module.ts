@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsController } from './analytics.controller';
+import { AnalyticsLookups } from './analytics-lookups';
+import { AnalyticsRepository } from './analytics.repository';
+import { AnalyticsService } from './analytics.service';
+import { MonthlyThemesService } from './monthly-themes.service';
+import { RollupMaintenanceService } from './rollup-maintenance.service';
+import { ServiceGapsService } from './service-gaps.service';
+
+/** Issue 6: aggregate analysis read from rollups the worker keeps current. */
+@Module({
+  controllers: [AnalyticsController],
+  providers: [
+    AnalyticsRepository,
+    AnalyticsLookups,
+    AnalyticsService,
+    ServiceGapsService,
+    RollupMaintenanceService,
+    MonthlyThemesService,
+  ],
+})
+export class AnalyticsModule {}

@@ -1,0 +1,263 @@
+import { emptyCounters, REPLY_HOUR_BOUNDS, type RollupCounters } from '@hotline/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/** Rollup dimensions (column names of the cubes the AnalyticsRollups migration created). */
+export type RollupDim = 'bureau_id' | 'category_id' | 'district_id' | 'street_id' | 'channel' | 'type' | 'urgency';
+
+/**
+ * The cubes, smallest first: a query reads the first one that carries every dimension it
+ * groups or filters by. All hold the same additive counters per Shanghai day.
+ */
+const CUBES: readonly { name: string; dims: readonly RollupDim[] }[] = [
+  { name: 'bureau', dims: ['bureau_id'] },
+  { name: 'category', dims: ['bureau_id', 'category_id'] },
+  { name: 'place', dims: ['bureau_id', 'district_id', 'street_id'] },
+  { name: 'attr', dims: ['bureau_id', 'channel', 'type', 'urgency'] },
+  {
+    name: 'full',
+    dims: ['bureau_id', 'category_id', 'district_id', 'street_id', 'channel', 'type', 'urgency'],
+  },
+];
+
+const COUNTER_COLUMNS: Record<Exclude<keyof RollupCounters, 'replyHistogram'>, string> = {
+  volume: 'volume',
+  dispatched: 'dispatched',
+  directAnswered: 'direct_answered',
+  accepted: 'accepted',
+  acceptedOnTime: 'accepted_on_time',
+  due: 'due',
+  closedOnTime: 'closed_on_time',
+  overdue: 'overdue',
+  followUps: 'follow_ups',
+  contacted: 'contacted',
+  solved: 'solved',
+  partly: 'partly',
+  notSolved: 'not_solved',
+  satisfied: 'satisfied',
+  basically: 'basically',
+  dissatisfied: 'dissatisfied',
+  noAnswer: 'no_answer',
+  returned: 'returned',
+  multiReturned: 'multi_returned',
+  reopened: 'reopened',
+  unmatched: 'unmatched',
+  replied: 'replied',
+};
+const BUCKET_COLUMNS = Array.from(
+  { length: REPLY_HOUR_BOUNDS.length + 1 },
+  (_, k) => `rt_${String(k).padStart(2, '0')}`,
+);
+
+/** Equality filters on cube dimensions; arrays mean "any of". */
+export type RollupFilter = Partial<Record<RollupDim, number | string | readonly number[]>>;
+
+export interface RollupQuery {
+  from: string;
+  to: string;
+  groupBy: readonly RollupDim[];
+  filter: RollupFilter;
+  /** Adds a `period` key (start day of the day/week/month). */
+  interval?: 'day' | 'week' | 'month';
+  /** Keep only groups whose summed counter reaches a minimum (e.g. hotspots). */
+  having?: { counter: keyof typeof COUNTER_COLUMNS; min: number };
+  /** Order by a summed counter, descending, and keep the first `limit` groups. */
+  top?: { counter: keyof typeof COUNTER_COLUMNS; limit: number };
+}
+
+export interface RollupRow {
+  period?: string;
+  keys: Partial<Record<RollupDim, number | string>>;
+  counters: RollupCounters;
+}
+
+export interface LookupRow {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface CategoryRow extends LookupRow {
+  parentId: number | null;
+  level: number;
+}
+
+export interface ExampleCase {
+  id: string;
+  trackingNumber: string;
+}
+
+export interface ExampleCriteria {
+  from: string;
+  to: string;
+  bureauId?: number;
+  categoryId?: number;
+  streetId?: number;
+  /** Only cases whose fact counter is 1 (e.g. 'unmatched', 'dissatisfied', 'overdue'). */
+  flag?: keyof typeof COUNTER_COLUMNS;
+}
+
+/** Single-purpose reads (and the few writes) of the analytics tables. */
+@Injectable()
+export class AnalyticsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** The smallest cube that carries every dimension the query needs. */
+  static cubeFor(dims: Iterable<RollupDim>): string {
+    const needed = [...dims];
+    const cube = CUBES.find((c) => needed.every((d) => c.dims.includes(d)));
+    return (cube ?? CUBES[CUBES.length - 1]!).name;
+  }
+
+  /** Sums the rollup counters over [from, to] per group, from the smallest fitting cube. */
+  async sumRollups(q: RollupQuery): Promise<RollupRow[]> {
+    const filterDims = Object.keys(q.filter) as RollupDim[];
+    const table = `analytics_rollup_${AnalyticsRepository.cubeFor([...q.groupBy, ...filterDims])}`;
+    const params: unknown[] = [q.from, q.to];
+    const where = ['day BETWEEN $1::date AND $2::date'];
+    for (const dim of filterDims) {
+      const value = q.filter[dim];
+      if (value === undefined) continue;
+      params.push(value);
+      where.push(Array.isArray(value) ? `${dim} = ANY($${params.length})` : `${dim} = $${params.length}`);
+    }
+    const select: string[] = [...q.groupBy];
+    const group: string[] = [...q.groupBy];
+    if (q.interval) {
+      const period = q.interval === 'day' ? 'day' : `date_trunc('${q.interval}', day)::date`;
+      select.unshift(`to_char(${period}, 'YYYY-MM-DD') AS period`);
+      group.unshift('1');
+    }
+    const sums = [...Object.values(COUNTER_COLUMNS), ...BUCKET_COLUMNS].map((c) => `sum(${c})::int AS ${c}`);
+    let sql = `SELECT ${[...select, ...sums].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}`;
+    if (group.length) sql += ` GROUP BY ${group.join(', ')}`;
+    if (q.having) {
+      params.push(q.having.min);
+      sql += ` HAVING sum(${COUNTER_COLUMNS[q.having.counter]}) >= $${params.length}`;
+    }
+    if (q.top) {
+      params.push(q.top.limit);
+      sql += ` ORDER BY sum(${COUNTER_COLUMNS[q.top.counter]}) DESC LIMIT $${params.length}`;
+    }
+    const rows: Record<string, unknown>[] = await this.ds.query(sql, params);
+    return rows.map((r) => toRollupRow(r, q.groupBy));
+  }
+
+  async listBureaus(): Promise<LookupRow[]> {
+    return this.ds.query(`SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn" FROM bureaus ORDER BY id`);
+  }
+
+  async listCategories(): Promise<CategoryRow[]> {
+    return this.ds.query(
+      `SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn", parent_id AS "parentId", level
+         FROM categories ORDER BY id`,
+    );
+  }
+
+  async listDistricts(): Promise<LookupRow[]> {
+    return this.ds.query(`SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn" FROM districts ORDER BY id`);
+  }
+
+  async listStreets(): Promise<(LookupRow & { districtId: number })[]> {
+    return this.ds.query(
+      `SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn", district_id AS "districtId" FROM streets ORDER BY id`,
+    );
+  }
+
+  /** A few cases behind a finding, newest first, found through the facts table's indexes. */
+  async exampleCases(c: ExampleCriteria, limit = 3): Promise<ExampleCase[]> {
+    const params: unknown[] = [c.from, c.to];
+    const where = ['f.day BETWEEN $1::date AND $2::date'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (c.bureauId !== undefined) add('f.bureau_id = ?', c.bureauId);
+    if (c.categoryId !== undefined) add('f.category_id = ?', c.categoryId);
+    if (c.streetId !== undefined) add('f.street_id = ?', c.streetId);
+    if (c.flag) where.push(`f.${COUNTER_COLUMNS[c.flag]} = 1`);
+    params.push(limit);
+    return this.ds.query(
+      `SELECT k.id, k.tracking_number AS "trackingNumber"
+         FROM analytics_case_facts f JOIN cases k ON k.id = f.case_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY f.day DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** How far the rollups have read the outbox, and how far the outbox goes. */
+  async cursorStatus(): Promise<{ lastId: number; updatedAt: string | null; outboxMaxId: number }> {
+    const [row] = (await this.ds.query(
+      `SELECT c.last_id::float8 AS "lastId", c.updated_at AS "updatedAt",
+              COALESCE((SELECT max(id) FROM outbox_events), 0)::float8 AS "outboxMaxId"
+         FROM analytics_cursor c WHERE c.name = 'rollups'`,
+    )) as { lastId: number; updatedAt: Date | null; outboxMaxId: number }[];
+    return {
+      lastId: row?.lastId ?? 0,
+      updatedAt: row?.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+      outboxMaxId: row?.outboxMaxId ?? 0,
+    };
+  }
+
+  /** One incremental step: apply the next batch of outbox rows; returns how many rows were read. */
+  async consumeOutbox(batch: number): Promise<number> {
+    const [row] = (await this.ds.query(`SELECT analytics_consume_outbox($1) AS n`, [batch])) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  async checkConsistency(repair: boolean): Promise<Record<string, unknown>> {
+    const [row] = (await this.ds.query(`SELECT analytics_check_consistency($1) AS r`, [repair])) as {
+      r: Record<string, unknown>;
+    }[];
+    return row?.r ?? {};
+  }
+
+  async listMonthlyThemes(): Promise<
+    {
+      id: number;
+      month: string;
+      categoryId: number;
+      streetId: number | null;
+      title: string;
+      note: string | null;
+      chosenAt: Date;
+    }[]
+  > {
+    return this.ds.query(
+      `SELECT id, to_char(month, 'YYYY-MM') AS month, category_id AS "categoryId", street_id AS "streetId",
+              title, note, chosen_at AS "chosenAt"
+         FROM analytics_monthly_themes ORDER BY month DESC, id DESC LIMIT 200`,
+    );
+  }
+
+  async insertMonthlyTheme(t: {
+    month: string;
+    categoryId: number;
+    streetId: number | null;
+    title: string;
+    note: string | null;
+    chosenBy: string;
+  }): Promise<{ id: number; chosenAt: Date } | null> {
+    const rows = (await this.ds.query(
+      `INSERT INTO analytics_monthly_themes (month, category_id, street_id, title, note, chosen_by)
+       VALUES (($1 || '-01')::date, $2, $3, $4, $5, $6)
+       ON CONFLICT DO NOTHING RETURNING id, chosen_at AS "chosenAt"`,
+      [t.month, t.categoryId, t.streetId, t.title, t.note, t.chosenBy],
+    )) as { id: number; chosenAt: Date }[];
+    return rows[0] ?? null;
+  }
+}
+
+function toRollupRow(r: Record<string, unknown>, groupBy: readonly RollupDim[]): RollupRow {
+  const counters = emptyCounters();
+  for (const [key, column] of Object.entries(COUNTER_COLUMNS)) {
+    counters[key as keyof typeof COUNTER_COLUMNS] = Number(r[column] ?? 0);
+  }
+  counters.replyHistogram = BUCKET_COLUMNS.map((c) => Number(r[c] ?? 0));
+  const keys: RollupRow['keys'] = {};
+  for (const dim of groupBy) keys[dim] = r[dim] as number | string;
+  return { ...(r['period'] ? { period: String(r['period']) } : {}), keys, counters };
+}

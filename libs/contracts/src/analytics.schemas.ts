@@ -1,0 +1,249 @@
+import { z } from 'zod';
+
+/** Calendar day in Asia/Shanghai, e.g. 2026-10-01. */
+const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-10-01')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'Not a real calendar date',
+    },
+  );
+
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-10');
+const ZId = z.coerce.number().int().positive();
+const ZFormat = z.enum(['json', 'csv']).default('json');
+
+export const ANALYTICS_GROUP_BY = ['bureau', 'category', 'district', 'street', 'channel', 'type'] as const;
+export type TAnalyticsGroupBy = (typeof ANALYTICS_GROUP_BY)[number];
+export const ANALYTICS_INTERVALS = ['day', 'week', 'month'] as const;
+export type TAnalyticsInterval = (typeof ANALYTICS_INTERVALS)[number];
+
+/** Filters every aggregate route accepts. categoryId selects the category and its whole subtree. */
+const filterShape = {
+  bureauId: ZId.optional(),
+  categoryId: ZId.optional(),
+  districtId: ZId.optional(),
+  type: z.enum(['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise']).optional(),
+  urgency: z.enum(['normal', 'urgent', 'critical']).optional(),
+  channel: z.enum(['phone', 'web', 'open311', 'api']).optional(),
+};
+
+function rangeWithin(maxDays: number) {
+  return (q: { from: string; to: string }, ctx: z.RefinementCtx) => {
+    const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
+    if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: '"to" must not be before "from"' });
+    if (days > maxDays)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `The range may span at most ${maxDays} days` });
+  };
+}
+
+export const ZAnalyticsOverviewQuery = z
+  .strictObject({
+    from: ZDay,
+    to: ZDay,
+    groupBy: z.enum(ANALYTICS_GROUP_BY).default('bureau'),
+    /** When given, one row per (period, group) instead of one per group. */
+    interval: z.enum(ANALYTICS_INTERVALS).optional(),
+    /** For groupBy=category: 1 = top class, 2 = middle class, 3 = leaf (default). */
+    categoryLevel: z.coerce.number().int().min(1).max(3).default(3),
+    format: ZFormat,
+    ...filterShape,
+  })
+  .superRefine(rangeWithin(1100));
+export type TAnalyticsOverviewQuery = z.infer<typeof ZAnalyticsOverviewQuery>;
+
+export const ZAnalyticsTrendsQuery = z
+  .strictObject({
+    from: ZDay,
+    to: ZDay,
+    interval: z.enum(ANALYTICS_INTERVALS).default('month'),
+    format: ZFormat,
+    ...filterShape,
+  })
+  .superRefine(rangeWithin(1100));
+export type TAnalyticsTrendsQuery = z.infer<typeof ZAnalyticsTrendsQuery>;
+
+const ZWeight = z.coerce.number().min(0).max(100);
+
+export const ZAnalyticsRankingsQuery = z.strictObject({
+  /** The month ranked (Asia/Shanghai), e.g. 2026-10. */
+  month: ZMonth,
+  /** Size of the red list (top) and the black list (bottom). */
+  n: z.coerce.number().int().min(1).max(50).default(5),
+  wResponse: ZWeight.default(0.2),
+  wResolution: ZWeight.default(0.4),
+  wSatisfaction: ZWeight.default(0.4),
+  /** Bureaus with fewer follow-ups in the month are listed but not ranked. */
+  minFollowUps: z.coerce.number().int().min(0).default(1),
+  format: ZFormat,
+});
+export type TAnalyticsRankingsQuery = z.infer<typeof ZAnalyticsRankingsQuery>;
+
+export const ZServiceGapsQuery = z
+  .strictObject({
+    from: ZDay,
+    to: ZDay,
+    /** A category at one street is a hotspot when it repeats at least this often in the range. */
+    hotspotMin: z.coerce.number().int().min(2).default(10),
+    /** Ownerless findings need at least this many cases. */
+    ownerlessMin: z.coerce.number().int().min(1).default(3),
+    /** Failing-owner thresholds (rates 0-1) and the follow-ups a bureau needs to be judged. */
+    satisfactionMin: z.coerce.number().min(0).max(1).default(0.8),
+    resolutionMin: z.coerce.number().min(0).max(1).default(0.7),
+    onTimeMin: z.coerce.number().min(0).max(1).default(0.85),
+    minFollowUps: z.coerce.number().int().min(1).default(10),
+    /** Most findings returned per kind. */
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+    format: ZFormat,
+  })
+  .superRefine(rangeWithin(400));
+export type TServiceGapsQuery = z.infer<typeof ZServiceGapsQuery>;
+
+export const ZCreateMonthlyTheme = z.strictObject({
+  month: ZMonth,
+  categoryId: z.number().int().positive(),
+  streetId: z.number().int().positive().nullable().optional(),
+  title: z.string().trim().min(2).max(200),
+  note: z.string().trim().max(2000).optional(),
+});
+export type TCreateMonthlyTheme = z.infer<typeof ZCreateMonthlyTheme>;
+
+// ---- responses ----
+
+export interface TRate {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+}
+
+export interface TAnalyticsMeasures {
+  volume: number;
+  dispatched: number;
+  overdueCount: number;
+  rates: {
+    directAnswer: TRate;
+    acceptOnTime: TRate;
+    onTimeClose: TRate;
+    response: TRate;
+    resolution: TRate;
+    satisfaction: TRate;
+    return: TRate;
+    reopen: TRate;
+    overdue: TRate;
+  };
+  replyHours: { median: number | null; p90: number | null; replied: number };
+}
+
+export interface TAnalyticsGroupKey {
+  /** id for bureau/category/district/street (0 = none, e.g. not yet dispatched); the code for channel/type. */
+  id: number | string;
+  code: string | null;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface TAnalyticsOverviewRow extends TAnalyticsMeasures {
+  /** Start day of the period when `interval` was given. */
+  period?: string;
+  group: TAnalyticsGroupKey;
+}
+
+export interface TAnalyticsOverview {
+  from: string;
+  to: string;
+  groupBy: TAnalyticsGroupBy;
+  /** Where the figures come from, and how far behind the newest case change they may be. */
+  source: { cube: string; lastEventId: number; updatedAt: string | null };
+  totals: TAnalyticsMeasures;
+  rows: TAnalyticsOverviewRow[];
+}
+
+export interface TAnalyticsTrendPoint extends TAnalyticsMeasures {
+  period: string;
+  /** Change against the previous point: volume relative, rates in absolute points. */
+  change: {
+    volume: { delta: number | null; relative: number | null };
+    onTimeClose: number | null;
+    response: number | null;
+    resolution: number | null;
+    satisfaction: number | null;
+    overdue: number | null;
+  } | null;
+}
+
+export interface TAnalyticsTrends {
+  from: string;
+  to: string;
+  interval: TAnalyticsInterval;
+  points: TAnalyticsTrendPoint[];
+  /** The whole range against the range of equal length just before it. */
+  periodOverPeriod: {
+    previousFrom: string;
+    previousTo: string;
+    current: TAnalyticsMeasures;
+    previous: TAnalyticsMeasures;
+  };
+}
+
+export interface TBureauRanking {
+  rank: number | null;
+  bureau: TAnalyticsGroupKey;
+  score: number | null;
+  followUps: number;
+  response: TRate;
+  resolution: TRate;
+  satisfaction: TRate;
+}
+
+export interface TAnalyticsRankings {
+  month: string;
+  weights: { response: number; resolution: number; satisfaction: number };
+  formula: string;
+  ranked: TBureauRanking[];
+  redList: TBureauRanking[];
+  blackList: TBureauRanking[];
+  unranked: TBureauRanking[];
+}
+
+export const SERVICE_GAP_KINDS = [
+  'ownerless_unmatched',
+  'ownerless_multi_returned',
+  'hotspot',
+  'failing_owner',
+  'growth',
+  'dissatisfaction_cluster',
+  'monthly_theme_candidate',
+  'monthly_theme_tracking',
+] as const;
+export type TServiceGapKind = (typeof SERVICE_GAP_KINDS)[number];
+
+export interface TServiceGapFinding {
+  kind: TServiceGapKind;
+  title: string;
+  /** 0-100; formulas in the OpenAPI description. */
+  severity: number;
+  suggestion: string;
+  numbers: Record<string, number | string | null>;
+  subject: Record<string, number | string | null>;
+  exampleCases: { id: string; trackingNumber: string; href: string }[];
+}
+
+export interface TServiceGapReport {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  findings: TServiceGapFinding[];
+}
+
+export interface TMonthlyTheme {
+  id: number;
+  month: string;
+  categoryId: number;
+  streetId: number | null;
+  title: string;
+  note: string | null;
+  chosenAt: string;
+}
