@@ -1,22 +1,20 @@
-import { env } from "@hotline/config";
-import { Global, Module } from "@nestjs/common";
-import { APP_FILTER, APP_GUARD } from "@nestjs/core";
-import { AuditModule } from "./audit/audit.module";
-import { AuthModule } from "./auth/auth.module";
-import { CatalogueModule } from "./catalogue/catalogue.module";
-import { HttpExceptionFilter } from "./common/http-exception.filter";
-import { RateLimitGuard } from "./common/rate-limit.guard";
-import { HealthController } from "./health/health.controller";
-import { InfraModule } from "./infra/infra.module";
-import { AnalyticsModule } from "./analytics/analytics.module";
+import { env } from '@hotline/config';
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { RateLimitGuard } from './common/rate-limit.guard';
+import { HealthController } from './health/health.controller';
+import { InfraModule } from './infra/infra.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 
 /** Process-wide values other modules inject by token. */
 @Global()
 @Module({
-  providers: [
-    { provide: "REDIS_PREFIX", useFactory: () => env().REDIS_PREFIX },
-  ],
-  exports: ["REDIS_PREFIX"],
+  providers: [{ provide: 'REDIS_PREFIX', useFactory: () => env().REDIS_PREFIX }],
+  exports: ['REDIS_PREFIX'],
 })
 class SettingsModule {}
 
@@ -25,15 +23,7 @@ class SettingsModule {}
 class RateLimitModule {}
 
 @Module({
-  imports: [
-    SettingsModule,
-    InfraModule,
-    RateLimitModule,
-    AuditModule,
-    AuthModule,
-    CatalogueModule,
-    AnalyticsModule,
-  ],
+  imports: [SettingsModule, InfraModule, RateLimitModule, AuditModule, AuthModule, CatalogueModule, AnalyticsModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
