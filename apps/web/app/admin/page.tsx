@@ -1,0 +1,5 @@
+import { UsersClient } from './users-client';
+
+export default function AdminHome() {
+  return <UsersClient />;
+}
