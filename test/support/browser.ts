@@ -34,3 +34,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+export const DEMO_PASSWORD = 'Hotline#2026';
+
+/** A fresh browser context (own cookies) signed in through the login form as a demo user. */
+export async function signIn(browser: Browser, username: string, landing: RegExp): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(webUrl('/login'));
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(landing);
+  await page.getByTestId('who').waitFor();
+  return page;
+}
+
+/** Reloads until `check` passes: for lists fed by background work (rollups, polling). */
+export async function eventually(page: Page, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await page.waitForTimeout(1500);
+    await page.reload();
+  }
+}

@@ -1,0 +1,89 @@
+// Agent intake by keyboard alone, and a form that refuses bad input before anything is sent.
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot, signIn, webUrl } from '../support/browser';
+
+describe('staff and citizen forms (Chromium)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('an agent registers a call with the keyboard only and sees the dispatch preview first', async () => {
+    const page = await signIn(browser, 'agent01', /\/agent$/);
+    const k = page.keyboard;
+    // The phone field has focus when the page opens.
+    await page.getByLabel('联系电话').waitFor();
+    await expect(page.evaluate('document.activeElement && document.activeElement.id')).resolves.toBe('caller-phone');
+    await k.type('13900139000');
+    await k.press('Tab');
+    await k.type('王先生');
+    await k.press('Tab'); // type
+    await k.press('ArrowDown'); // 咨询
+    await k.press('ArrowDown'); // 求助
+    await k.press('Tab'); // urgency stays 一般
+    await k.press('Tab'); // category search
+    await k.type('zdjy');
+    await page.getByRole('option', { name: /占道经营/ }).waitFor();
+    await k.press('Enter');
+    await page.getByTestId('chosen-category').waitFor();
+    await k.press('Tab'); // district
+    await k.press('ArrowDown'); // 清源区
+    await k.press('Tab'); // street
+    await k.press('ArrowDown'); // 清源街道
+    await k.press('Tab'); // address
+    await k.type('人民路口');
+    await k.press('Tab'); // description
+    await k.type('每天早上人民路口有流动摊贩占道，行人只能走机动车道。');
+    // The dispatch preview names the bureau before anything is submitted.
+    await page
+      .getByTestId('dispatch-preview')
+      .getByText(/将派往|派单目录没有匹配/)
+      .waitFor();
+    await screenshot(page, 'agent-intake');
+    await k.press('Alt+S');
+    await page.getByText(/已登记工单 \d+/).waitFor();
+    await page.context().close();
+  });
+
+  it('the public form shows errors next to the fields, in the reader’s language, and sends nothing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/')) posts.push(r.url());
+    });
+    await page.goto(webUrl('/public'));
+    await page.getByLabel('联系电话').fill('abc');
+    await page.getByRole('button', { name: '提交诉求' }).click();
+    await page
+      .locator('#type-error', { hasText: '请选择一项' })
+      .or(page.locator('#type-error', { hasText: '此项必填' }))
+      .waitFor();
+    await page.locator('#description-error').waitFor();
+    await page.locator('#callerPhone-error', { hasText: '请输入有效的手机或电话号码' }).waitFor();
+    await expect(page.getByLabel('诉求内容').getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, 'public-form-errors');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Submit a request' }).waitFor();
+    await page.getByRole('button', { name: 'Submit request' }).click();
+    await page.locator('#callerPhone-error', { hasText: 'Enter a valid phone number' }).waitFor();
+    expect(posts).toEqual([]);
+    await context.close();
+  });
+
+  it('the admin and supervisor pages open in both languages', async () => {
+    const admin = await signIn(browser, 'admin', /\/admin$/);
+    await admin.getByRole('heading', { name: '用户' }).waitFor();
+    await admin.getByRole('cell', { name: 'h.water' }).waitFor();
+    await screenshot(admin, 'admin-users');
+    await admin.getByRole('button', { name: 'English' }).click();
+    await admin.getByRole('heading', { name: 'Users' }).waitFor();
+    await admin.getByRole('link', { name: 'Dispatch catalogue' }).click();
+    await admin.getByRole('heading', { name: 'Dispatch catalogue' }).waitFor();
+    await admin.context().close();
+  });
+});
