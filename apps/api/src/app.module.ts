@@ -9,6 +9,7 @@ import { RateLimitGuard } from './common/rate-limit.guard';
 import { HealthController } from './health/health.controller';
 import { InfraModule } from './infra/infra.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 
 /** Process-wide values other modules inject by token. */
 @Global()
@@ -23,7 +24,16 @@ class SettingsModule {}
 class RateLimitModule {}
 
 @Module({
-  imports: [SettingsModule, InfraModule, RateLimitModule, AuditModule, AuthModule, CatalogueModule, AnalyticsModule],
+  imports: [
+    SettingsModule,
+    InfraModule,
+    RateLimitModule,
+    AuditModule,
+    AuthModule,
+    CatalogueModule,
+    AnalyticsModule,
+    DeadlinesModule,
+  ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

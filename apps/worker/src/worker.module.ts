@@ -4,6 +4,7 @@ import { createRedisConnection } from '@hotline/queue';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
 
 /**
  * The worker process: no HTTP, only BullMQ processors (deadlines, outbox relay, rollups).
@@ -15,6 +16,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
     BullModule.forRootAsync({
       useFactory: () => ({ connection: createRedisConnection(env().REDIS_URL), prefix: env().REDIS_PREFIX }),
     }),
+    DeadlinesWorkerModule,
   ],
 })
 export class WorkerModule {}

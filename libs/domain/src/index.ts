@@ -11,3 +11,4 @@ export * from './deadline-policy';
 export * from './metrics';
 export * from './tracking';
 export * from './analytics';
+export * from './deadline-schedule';

@@ -1,0 +1,87 @@
+import type { TCalendarDayInput, TCalendarSettingsInput } from '@hotline/contracts';
+import { buildCalendar } from '@hotline/domain';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestMeta } from '../common/current-principal.decorator';
+import type { Principal } from '../common/request-context';
+import { DeadlineEngine } from '../deadlines/engine/deadline-engine';
+
+/** The working calendar: working hours, escalation delay, holidays and 调休 days. Running clocks keep their due times. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly engine: DeadlineEngine,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(from?: string, to?: string) {
+    const [settings] = (await this.ds.query(
+      `SELECT working_periods AS "workingPeriods", escalation_working_days AS "escalationWorkingDays", version FROM deadline_settings WHERE id = 1`,
+    )) as unknown[];
+    const days = (await this.ds.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name FROM calendar_days
+       WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR day <= $2) ORDER BY day`,
+      [from ?? null, to ?? null],
+    )) as unknown[];
+    return { ...(settings as object), days };
+  }
+
+  async putDay(p: Principal, day: string, body: TCalendarDayInput, meta: RequestMeta) {
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    const weekend = weekday === 0 || weekday === 6;
+    if (body.kind === 'makeup_workday' && !weekend)
+      throw new BadRequestException(`${day} is a weekday; only a weekend day can be a make-up working day`);
+    if (body.kind === 'holiday' && weekend) throw new BadRequestException(`${day} is a weekend day and already off`);
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO calendar_days (day, kind, name, source, updated_by) VALUES ($1, $2, $3, 'admin', $4)
+         ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, source = 'admin', updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [day, body.kind, body.name, p.userId],
+      );
+      await this.audit.record(
+        { action: 'calendar.day_set', actor: p, targetType: 'calendar_day', targetId: day, meta, detail: body },
+        m,
+      );
+    });
+    this.engine.settings.invalidate();
+    return { day, ...body };
+  }
+
+  async deleteDay(p: Principal, day: string, meta: RequestMeta) {
+    await this.ds.transaction(async (m) => {
+      const [, count] = (await m.query(`DELETE FROM calendar_days WHERE day = $1`, [day])) as [unknown, number];
+      if (count === 0) throw new NotFoundException(`${day} is an ordinary day already`);
+      await this.audit.record(
+        { action: 'calendar.day_delete', actor: p, targetType: 'calendar_day', targetId: day, meta },
+        m,
+      );
+    });
+    this.engine.settings.invalidate();
+    return { day, deleted: true };
+  }
+
+  async putSettings(p: Principal, body: TCalendarSettingsInput, meta: RequestMeta) {
+    try {
+      buildCalendar({ holidays: [], makeupWorkdays: [], workingPeriods: body.workingPeriods });
+    } catch (err) {
+      throw new BadRequestException(`Working periods are not valid: ${(err as Error).message}`);
+    }
+    const result = await this.ds.transaction(async (m) => {
+      const [, count] = (await m.query(
+        `UPDATE deadline_settings SET working_periods = $2, escalation_working_days = $3, version = version + 1, updated_by = $4, updated_at = now()
+         WHERE id = 1 AND version = $1`,
+        [body.version, JSON.stringify(body.workingPeriods), body.escalationWorkingDays, p.userId],
+      )) as [unknown, number];
+      if (count === 0) throw new ConflictException('Someone changed the calendar settings first; reload and try again');
+      await this.audit.record(
+        { action: 'calendar.settings', actor: p, targetType: 'deadline_settings', targetId: 1, meta, detail: body },
+        m,
+      );
+      return { ...body, version: body.version + 1 };
+    });
+    this.engine.settings.invalidate();
+    return result;
+  }
+}

@@ -1,0 +1,92 @@
+import {
+  buildCalendar,
+  DEFAULT_DEADLINE_POLICIES,
+  type DeadlineLimit,
+  type DeadlinePolicyRule,
+  type WorkingCalendar,
+  type WorkingPeriod,
+} from '@hotline/domain';
+import type { EntityManager } from 'typeorm';
+
+export interface LoadedPolicy extends DeadlinePolicyRule {
+  version: number;
+  pauseAllowed: boolean;
+}
+
+/** Everything deadline arithmetic needs from the database, read together. */
+export interface DeadlineSettings {
+  calendar: WorkingCalendar;
+  policies: LoadedPolicy[];
+  escalationWorkingDays: number;
+}
+
+interface PolicyRow {
+  id: number;
+  category_id: number | null;
+  request_type: DeadlinePolicyRule['requestType'];
+  urgency: DeadlinePolicyRule['urgency'];
+  accept_limit: DeadlineLimit;
+  reply_limit: DeadlineLimit;
+  warning_fraction: string;
+  pause_allowed: boolean;
+  version: number;
+}
+
+/**
+ * Policies and the calendar change rarely and are read on every case transition, so each
+ * process keeps them for a few seconds. Admin edits invalidate the API's copy at once; the
+ * worker's copy follows within the TTL. Deadlines already written keep their due times.
+ */
+export class DeadlineSettingsCache {
+  private cached: { at: number; value: Promise<DeadlineSettings> } | undefined;
+
+  constructor(private readonly ttlMs = 5000) {}
+
+  load(m: EntityManager): Promise<DeadlineSettings> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.at < this.ttlMs) return this.cached.value;
+    const value = readDeadlineSettings(m);
+    this.cached = { at: now, value };
+    value.catch(() => (this.cached = undefined));
+    return value;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+}
+
+export async function readDeadlineSettings(m: EntityManager): Promise<DeadlineSettings> {
+  const [settings] = (await m.query(
+    `SELECT working_periods, escalation_working_days FROM deadline_settings WHERE id = 1`,
+  )) as { working_periods: WorkingPeriod[]; escalation_working_days: number }[];
+  const days = (await m.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_days`)) as {
+    day: string;
+    kind: 'holiday' | 'makeup_workday';
+  }[];
+  const rows = (await m.query(
+    `SELECT id, category_id, request_type, urgency, accept_limit, reply_limit, warning_fraction, pause_allowed, version
+     FROM deadline_policies WHERE active ORDER BY id`,
+  )) as PolicyRow[];
+  const calendar = buildCalendar({
+    holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
+    makeupWorkdays: days.filter((d) => d.kind === 'makeup_workday').map((d) => d.day),
+    ...(settings ? { workingPeriods: settings.working_periods } : {}),
+  });
+  const policies: LoadedPolicy[] = rows.map((r) => ({
+    id: r.id,
+    categoryId: r.category_id,
+    requestType: r.request_type,
+    urgency: r.urgency,
+    acceptLimit: r.accept_limit,
+    replyLimit: r.reply_limit,
+    warningFraction: Number(r.warning_fraction),
+    pauseAllowed: r.pause_allowed,
+    version: r.version,
+  }));
+  // An admin who deactivates every policy must not stop deadlines: fall back to DOMAIN.md's.
+  const effective = policies.length
+    ? policies
+    : DEFAULT_DEADLINE_POLICIES.map((p) => ({ ...p, version: 0, pauseAllowed: true }));
+  return { calendar, policies: effective, escalationWorkingDays: settings?.escalation_working_days ?? 5 };
+}
