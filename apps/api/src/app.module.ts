@@ -10,6 +10,9 @@ import { HealthController } from './health/health.controller';
 import { InfraModule } from './infra/infra.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { CasesModule } from './cases/cases.module';
+import { PublicModule } from './public/public.module';
 
 /** Process-wide values other modules inject by token. */
 @Global()
@@ -33,6 +36,9 @@ class RateLimitModule {}
     CatalogueModule,
     AnalyticsModule,
     DeadlinesModule,
+    EventEmitterModule.forRoot(),
+    CasesModule,
+    PublicModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -2,3 +2,4 @@ export * from './auth.schemas';
 export * from './case-events.schemas';
 export * from './analytics.schemas';
 export * from './deadline.schemas';
+export * from './case.schemas';

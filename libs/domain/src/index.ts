@@ -12,3 +12,4 @@ export * from './metrics';
 export * from './tracking';
 export * from './analytics';
 export * from './deadline-schedule';
+export * from './case-intake';

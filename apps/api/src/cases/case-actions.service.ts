@@ -1,0 +1,289 @@
+import type {
+  TAcceptAction,
+  TCloseAction,
+  TContributionAction,
+  TDispatchAction,
+  TFollowUpAction,
+  TMergeAction,
+  TRedispatchAction,
+  TReopenAction,
+  TReplyAction,
+  TReturnAction,
+  TReturnDecision,
+} from '@hotline/contracts';
+import type { CaseEntity } from '@hotline/database';
+import { followUpOutcome, isOpen } from '@hotline/domain';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { CaseActor } from './case-actor';
+import { isReopenable } from './case-presenter';
+import { sql } from './case-row';
+import {
+  assertBureauScope,
+  canSee,
+  caseNotFound,
+  CaseTransitionService,
+  STALE_VERSION_MESSAGE,
+} from './case-transition.service';
+import { CasesRepository } from './cases.repository';
+
+/** The lifecycle actions (派单, 签收, 退单, 答复, 回访, 办结, 重办, 并单): each one a transition. */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly transitions: CaseTransitionService,
+    private readonly repo: CasesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async dispatch(caseId: string, body: TDispatchAction, actor: CaseActor): Promise<CaseEntity> {
+    const assisting = await this.checkBureaus(body.bureauId, body.assistingBureauIds);
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: 'dispatch',
+      actor,
+      patch: () => ({
+        leadBureauId: body.bureauId,
+        assistingBureauIds: assisting,
+        dispatchedAt: sql('now()'),
+        acceptedAt: null,
+      }),
+      event: { note: body.note ?? null, isPublic: true, bureauId: body.bureauId },
+    });
+  }
+
+  async redispatch(caseId: string, body: TRedispatchAction, actor: CaseActor): Promise<CaseEntity> {
+    const assisting = await this.checkBureaus(body.bureauId, body.assistingBureauIds);
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: 'redispatch',
+      actor,
+      check: (c) => {
+        if (c.leadBureauId === body.bureauId && c.status !== 'return_review') {
+          throw new ConflictException('The case is already with that bureau; choose another one to redispatch');
+        }
+      },
+      patch: () => ({
+        leadBureauId: body.bureauId,
+        assistingBureauIds: assisting,
+        dispatchedAt: sql('now()'),
+        acceptedAt: null,
+      }),
+      event: { note: body.reason, isPublic: false, bureauId: body.bureauId, data: { reason: body.reason } },
+    });
+  }
+
+  accept(caseId: string, body: TAcceptAction, actor: CaseActor): Promise<CaseEntity> {
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: 'accept',
+      actor,
+      patch: () => ({ acceptedAt: sql('now()') }),
+      event: { note: body.note ?? null, isPublic: true },
+    });
+  }
+
+  return(caseId: string, body: TReturnAction, actor: CaseActor): Promise<CaseEntity> {
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: 'request_return',
+      actor,
+      patch: () => ({ returnReason: body.reason, returnCount: sql('return_count + 1') }),
+      event: { note: body.reason, isPublic: false },
+    });
+  }
+
+  async returnDecision(caseId: string, body: TReturnDecision, actor: CaseActor): Promise<CaseEntity> {
+    switch (body.decision) {
+      case 'redispatch': {
+        const assisting = await this.checkBureaus(body.bureauId!, body.assistingBureauIds);
+        return this.transitions.apply({
+          caseId,
+          version: body.version,
+          action: 'redispatch',
+          actor,
+          patch: () => ({
+            leadBureauId: body.bureauId!,
+            assistingBureauIds: assisting,
+            dispatchedAt: sql('now()'),
+            acceptedAt: null,
+          }),
+          event: { note: body.note ?? null, bureauId: body.bureauId!, data: { returnDecision: 'redispatch' } },
+        });
+      }
+      case 'send_back':
+        return this.transitions.apply({
+          caseId,
+          version: body.version,
+          action: 'reject_return',
+          actor,
+          // Back to the same bureau as freshly dispatched: it must accept again.
+          patch: () => ({ dispatchedAt: sql('now()'), acceptedAt: null }),
+          event: { note: body.note ?? null, data: { returnDecision: 'send_back' } },
+        });
+      case 'requeue':
+        return this.transitions.apply({
+          caseId,
+          version: body.version,
+          action: 'approve_return',
+          actor,
+          patch: () => ({ leadBureauId: null, assistingBureauIds: [], acceptedAt: null }),
+          event: { note: body.note ?? null, data: { returnDecision: 'requeue' } },
+        });
+    }
+  }
+
+  reply(caseId: string, body: TReplyAction, actor: CaseActor): Promise<CaseEntity> {
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: 'reply',
+      actor,
+      patch: () => ({
+        publicReply: body.publicReply,
+        internalNote: body.internalNote ?? null,
+        repliedAt: sql('now()'),
+      }),
+      // The public text goes on the citizen's timeline; the internal note stays in `data`.
+      event: { note: body.publicReply, isPublic: true, data: { internalNote: body.internalNote ?? null } },
+    });
+  }
+
+  /** Unsolved or dissatisfied reopens the case for its bureau (重办); otherwise it closes. */
+  followUp(caseId: string, body: TFollowUpAction, actor: CaseActor): Promise<CaseEntity> {
+    const outcome = followUpOutcome(body);
+    const answers = {
+      followUpContacted: body.contacted,
+      followUpSolved: body.solved,
+      followUpSatisfaction: body.satisfaction,
+      followedUpAt: sql('now()'),
+    };
+    const data = { contacted: body.contacted, solved: body.solved, satisfaction: body.satisfaction };
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: outcome === 'close' ? 'follow_up_close' : 'follow_up_reopen',
+      actor,
+      patch: () =>
+        outcome === 'close'
+          ? { ...answers, closedAt: sql('now()'), closeReason: 'follow_up' }
+          : { ...answers, reopenCount: sql('reopen_count + 1'), repliedAt: null },
+      event: { note: body.comment ?? null, isPublic: actor.role === 'citizen', data },
+    });
+  }
+
+  close(caseId: string, body: TCloseAction, actor: CaseActor): Promise<CaseEntity> {
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: 'close',
+      actor,
+      patch: () => ({ closedAt: sql('now()'), closeReason: 'manual' }),
+      event: { note: body.note ?? null, isPublic: false },
+    });
+  }
+
+  reopen(caseId: string, body: TReopenAction, actor: CaseActor): Promise<CaseEntity> {
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: 'reopen',
+      actor,
+      check: (c) => {
+        if (!isReopenable(c)) {
+          throw new ConflictException(
+            c.closeReason === 'merged'
+              ? 'A merged case follows its parent; reopen the parent case instead'
+              : 'This case was closed at intake and never had a bureau; register a new case instead',
+          );
+        }
+      },
+      patch: () => ({
+        closedAt: null,
+        closeReason: null,
+        reopenCount: sql('reopen_count + 1'),
+        repliedAt: null,
+      }),
+      event: { note: body.reason, isPublic: false },
+    });
+  }
+
+  /** 并单: the child closes as 'merged', points at its parent, and the parent counts it once. */
+  merge(caseId: string, body: TMergeAction, actor: CaseActor): Promise<CaseEntity> {
+    if (body.parentCaseId === caseId) throw new BadRequestException('A case cannot be merged into itself');
+    return this.transitions.apply({
+      caseId,
+      version: body.version,
+      action: 'merge',
+      actor,
+      check: async (_child, m) => {
+        const parent = await this.repo.findById(body.parentCaseId, m);
+        if (!parent) throw new BadRequestException('The parent case does not exist');
+        if (parent.parentCaseId !== null) {
+          throw new ConflictException('The parent case is itself merged; merge into its parent instead');
+        }
+        if (!isOpen(parent.status)) throw new ConflictException('The parent case is closed; merge into an open case');
+      },
+      patch: () => ({ parentCaseId: body.parentCaseId, closedAt: sql('now()'), closeReason: 'merged' }),
+      event: { note: body.note ?? null, isPublic: true, data: { parentCaseId: body.parentCaseId } },
+      alsoInTransaction: (_before, _after, m) => this.repo.incrementMergedChildren(m, body.parentCaseId),
+    });
+  }
+
+  /**
+   * An assisting (or the lead) bureau records its part of the work. Not a state change, so
+   * the version is only checked when sent and is not bumped: contributions never make the
+   * lead bureau's next action stale.
+   */
+  async contribute(caseId: string, body: TContributionAction, actor: CaseActor): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const c = await this.repo.findById(caseId, m);
+      if (!c || !canSee(c, actor)) throw caseNotFound();
+      assertBureauScope(c, actor, 'lead_or_assisting');
+      if (body.version !== undefined && body.version !== c.version) throw new ConflictException(STALE_VERSION_MESSAGE);
+      if (c.status === 'closed') throw new ConflictException('The case is closed; contributions are no longer taken');
+      await this.repo.insertEvent(m, {
+        caseId,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        action: 'contribution',
+        fromStatus: c.status,
+        toStatus: c.status,
+        bureauId: actor.bureauId,
+        note: body.note,
+        isPublic: false,
+        data: { assisting: c.leadBureauId !== actor.bureauId },
+      });
+      await this.audit.record(
+        {
+          action: 'case.contribution',
+          actor: actor.principal!,
+          targetType: 'case',
+          targetId: caseId,
+          meta: actor.meta,
+        },
+        m,
+      );
+    });
+  }
+
+  /** Lead and assisting bureaus must exist and be active; the lead is never also assisting. */
+  private async checkBureaus(leadId: number, assistingIds: number[] = []): Promise<number[]> {
+    const assisting = [...new Set(assistingIds)].filter((id) => id !== leadId);
+    const found = await this.repo.findBureaus([leadId, ...assisting]);
+    for (const id of [leadId, ...assisting]) {
+      const b = found.find((x) => x.id === id);
+      if (!b) throw new BadRequestException(`Bureau ${id} does not exist`);
+      if (!b.active) throw new BadRequestException(`Bureau ${id} (${b.nameEn}) is inactive`);
+    }
+    return assisting;
+  }
+}

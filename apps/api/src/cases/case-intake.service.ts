@@ -1,0 +1,278 @@
+import { env } from '@hotline/config';
+import { CASE_CHANGED_TOPIC, type TCaseChangedEvent, type TIntakeCommand } from '@hotline/contracts';
+import { type CaseEntity, hashSecret, StreetEntity } from '@hotline/database';
+import {
+  accessCodeFromBytes,
+  formatTrackingNumber,
+  generateAccessCode,
+  intakeOutcome,
+  transition,
+  type CaseStatus,
+} from '@hotline/domain';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, createHmac } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { CategoryTreeService } from '../catalogue/category-tree.service';
+import type { RequestMeta } from '../common/current-principal.decorator';
+import { DispatchResolver } from '../dispatch/dispatch-resolver.service';
+import { intakeActorFields, type IntakeActor } from './case-actor';
+import { sql } from './case-row';
+import { CaseTransitionHooks } from './case-transition-hooks';
+import { CasesRepository } from './cases.repository';
+
+export type { IntakeActor } from './case-actor';
+
+export interface IntakeResult {
+  caseRow: CaseEntity;
+  /** The citizen's access code, shown once (web/open311/api channels); null for phone intake. */
+  accessCode: string | null;
+  /** True when this answered a retried request: the case already existed. */
+  replayed: boolean;
+}
+
+const CHANNELS_WITH_ACCESS_CODE = new Set(['web', 'open311', 'api']);
+const STREET_CACHE_MS = 60_000;
+const SEQUENCE_BLOCK = 20;
+
+/** Thrown inside the intake transaction to roll it back when a concurrent retry won the key. */
+class KeyTakenByConcurrentRequest extends Error {}
+
+/**
+ * Registers a case (登记) and, in the same transaction, dispatches it flat to the lead bureau
+ * when the catalogue matches, queues it for an agent when not, or closes it at intake (direct
+ * answer, not accepted, emergency transfer). Every intake channel goes through `intake`.
+ *
+ * The hot path is kept short for the 500 cases/s target: category paths and streets come
+ * from memory, tracking numbers are reserved in blocks, and the case, its timeline, outbox,
+ * audit and idempotency rows are written by one SQL statement.
+ */
+@Injectable()
+export class CaseIntakeService {
+  private sequences: number[] = [];
+  private sequenceRefill: Promise<void> | null = null;
+  private streets: { at: number; districtOf: Map<number, number> } | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: CasesRepository,
+    private readonly categories: CategoryTreeService,
+    private readonly dispatcher: DispatchResolver,
+    private readonly hooks: CaseTransitionHooks,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async intake(
+    cmd: TIntakeCommand,
+    actor: IntakeActor,
+    idempotencyKey?: string,
+    meta?: RequestMeta,
+  ): Promise<IntakeResult> {
+    const who = intakeActorFields(actor);
+    const idem = idempotencyKey
+      ? { scope: `${cmd.channel}:${who.scope}`, key: idempotencyKey, requestHash: requestHash(cmd) }
+      : null;
+    if (idem) {
+      const replay = await this.replay(idem);
+      if (replay) return replay;
+    }
+
+    const place = await this.checkPlace(cmd);
+    const disposition = cmd.disposition ?? 'dispatch';
+    const match =
+      disposition === 'dispatch'
+        ? await this.dispatcher.resolve({
+            categoryId: cmd.categoryId,
+            districtId: place.districtId,
+            streetId: place.streetId,
+            description: cmd.description,
+          })
+        : null;
+    const outcome = intakeOutcome(disposition, match !== null, who.role);
+    const decided = transition('registered', outcome.action, outcome.role);
+    if (!decided.ok) {
+      if (decided.code === 'forbidden_role') throw new ForbiddenException(decided.message);
+      throw new ConflictException(decided.message);
+    }
+    const status: CaseStatus = decided.to;
+
+    let accessCode: string | null = null;
+    let accessCodeHash: string | null = null;
+    if (CHANNELS_WITH_ACCESS_CODE.has(cmd.channel)) {
+      accessCode = idem ? derivedAccessCode(idem.scope, idem.key) : generateAccessCode();
+      accessCodeHash = await hashSecret(accessCode);
+    }
+    const trackingNumber = formatTrackingNumber(new Date(), await this.nextSequence());
+    const caller = cmd.caller ?? {};
+
+    let caseRow: CaseEntity;
+    try {
+      caseRow = await this.ds.transaction(async (m) => {
+        const { caseRow: row, keyTaken } = await this.repo.insertIntake(m, {
+          columns: {
+            trackingNumber,
+            accessCodeHash,
+            channel: cmd.channel,
+            type: cmd.type,
+            urgency: cmd.urgency,
+            status,
+            categoryId: cmd.categoryId,
+            districtId: place.districtId,
+            streetId: place.streetId,
+            address: cmd.address ?? null,
+            lat: cmd.lat ?? null,
+            lng: cmd.lng ?? null,
+            description: cmd.description,
+            attributes: JSON.stringify(cmd.attributes ?? {}),
+            mediaUrl: cmd.mediaUrl ?? null,
+            callerName: caller.anonymous ? null : (caller.name ?? null),
+            callerPhone: caller.phone ?? null,
+            callerEmail: caller.email ?? null,
+            callerType: caller.type ?? 'person',
+            anonymous: caller.anonymous ?? false,
+            confidential: caller.confidential ?? false,
+            contactAllowed: caller.contactAllowed ?? true,
+            leadBureauId: match?.leadBureauId ?? null,
+            assistingBureauIds: match?.assistingBureauIds ?? [],
+            matchedRuleId: match?.ruleId ?? null,
+            unmatchedAtIntake: disposition === 'dispatch' && match === null,
+            dispatchedAt: status === 'dispatched' ? sql('now()') : null,
+            closedAt: status === 'closed' ? sql('now()') : null,
+            closeReason: outcome.closeReason,
+            directAnswer: cmd.directAnswer ?? null,
+            createdBy: 'userId' in actor ? actor.userId : null,
+            sourceRef: JSON.stringify(cmd.sourceRef ?? {}),
+          },
+          events: [
+            { action: 'intake', from: null, to: 'registered', role: who.role, isPublic: true, note: null },
+            {
+              action: outcome.action,
+              from: 'registered',
+              to: status,
+              role: outcome.role,
+              // The direct answer is what the citizen was told; dispatch reasons are internal.
+              isPublic: true,
+              note: outcome.action === 'direct_answer' ? (cmd.directAnswer ?? null) : (match?.reason ?? null),
+            },
+          ],
+          actor: who,
+          outboxAction: outcome.action,
+          idempotency: idem,
+          audit: { ip: meta?.ip ?? null, requestId: meta?.requestId ?? null },
+        });
+        if (!keyTaken) throw new KeyTakenByConcurrentRequest();
+        await this.hooks.run({ manager: m, caseRow: row, event: changedEvent(row, outcome.action, who) });
+        return row;
+      });
+    } catch (e) {
+      if (e instanceof KeyTakenByConcurrentRequest && idem) {
+        // A concurrent retry committed first (the INSERT waited for it): answer with its case.
+        const replay = await this.replay(idem);
+        if (replay) return replay;
+      }
+      throw e;
+    }
+    this.events.emit(CASE_CHANGED_TOPIC, changedEvent(caseRow, outcome.action, who));
+    return { caseRow, accessCode, replayed: false };
+  }
+
+  private async replay(idem: { scope: string; key: string; requestHash: string }): Promise<IntakeResult | null> {
+    const hit = await this.repo.findIdempotencyKey(idem.scope, idem.key);
+    if (!hit) return null;
+    if (hit.requestHash !== idem.requestHash) {
+      throw new UnprocessableEntityException('Idempotency-Key reused with a different request');
+    }
+    const caseRow = await this.repo.findById(hit.caseId);
+    if (!caseRow) return null;
+    const accessCode = CHANNELS_WITH_ACCESS_CODE.has(caseRow.channel) ? derivedAccessCode(idem.scope, idem.key) : null;
+    return { caseRow, accessCode, replayed: true };
+  }
+
+  /** The category must exist; a street implies its district and must lie in the given one. */
+  private async checkPlace(cmd: TIntakeCommand): Promise<{ districtId: number | null; streetId: number | null }> {
+    if (!(await this.categories.exists(cmd.categoryId))) {
+      throw new BadRequestException(`Category ${cmd.categoryId} does not exist`);
+    }
+    if (cmd.streetId === undefined) return { districtId: cmd.districtId ?? null, streetId: null };
+    const districtOf = await this.streetDistricts();
+    const district = districtOf.get(cmd.streetId);
+    if (district === undefined) throw new BadRequestException(`Street ${cmd.streetId} does not exist`);
+    if (cmd.districtId !== undefined && cmd.districtId !== district) {
+      throw new BadRequestException(`Street ${cmd.streetId} is not in district ${cmd.districtId}`);
+    }
+    return { districtId: district, streetId: cmd.streetId };
+  }
+
+  private async streetDistricts(): Promise<Map<number, number>> {
+    if (this.streets && Date.now() - this.streets.at < STREET_CACHE_MS) return this.streets.districtOf;
+    const rows = await this.ds.getRepository(StreetEntity).find({ select: { id: true, districtId: true } });
+    this.streets = { at: Date.now(), districtOf: new Map(rows.map((r) => [r.id, r.districtId])) };
+    return this.streets.districtOf;
+  }
+
+  private async nextSequence(): Promise<number> {
+    while (this.sequences.length === 0) {
+      this.sequenceRefill ??= this.repo
+        .reserveTrackingSequences(SEQUENCE_BLOCK)
+        .then((values) => {
+          this.sequences.push(...values);
+        })
+        .finally(() => {
+          this.sequenceRefill = null;
+        });
+      await this.sequenceRefill;
+    }
+    return this.sequences.shift()!;
+  }
+}
+
+function changedEvent(
+  row: CaseEntity,
+  action: string,
+  who: { id: string | null; role: string },
+  fromStatus: string | null = null,
+): TCaseChangedEvent {
+  return {
+    caseId: row.id,
+    trackingNumber: row.trackingNumber,
+    action,
+    fromStatus,
+    toStatus: row.status,
+    at: new Date(row.updatedAt).toISOString(),
+    actorRole: who.role,
+    actorId: who.id,
+    bureauId: row.leadBureauId,
+    version: row.version,
+  };
+}
+
+/** Key order does not matter: the same request sent twice hashes the same. */
+function requestHash(cmd: TIntakeCommand): string {
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
+      : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(cmd)))
+    .digest('hex');
+}
+
+/**
+ * With an Idempotency-Key the access code is derived (HMAC of the key) rather than random,
+ * so a retried request can be shown the same code without the code ever being stored.
+ */
+function derivedAccessCode(scope: string, key: string): string {
+  return accessCodeFromBytes(createHmac('sha256', env().JWT_SECRET).update(`access-code|${scope}|${key}`).digest());
+}

@@ -1,0 +1,105 @@
+import type { TCaseDetail, TCaseEvent, TCaseSummary } from '@hotline/contracts';
+import type { CaseEntity, CaseEventEntity } from '@hotline/database';
+import { allowedHttpActions } from '@hotline/domain';
+import { presentCaller } from '../common/contact-privacy';
+import type { Principal } from '../common/request-context';
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export function toCaseSummary(c: CaseEntity): TCaseSummary {
+  return {
+    id: c.id,
+    trackingNumber: c.trackingNumber,
+    status: c.status,
+    channel: c.channel,
+    type: c.type,
+    urgency: c.urgency,
+    categoryId: c.categoryId,
+    districtId: c.districtId,
+    streetId: c.streetId,
+    leadBureauId: c.leadBureauId,
+    description: c.description,
+    flag: c.flag,
+    acceptDueAt: iso(c.acceptDueAt),
+    replyDueAt: iso(c.replyDueAt),
+    createdAt: iso(c.createdAt)!,
+    version: c.version,
+  };
+}
+
+/** Whether a closed case has a bureau it could go back to (not closed at intake, not merged). */
+export function isReopenable(c: CaseEntity): boolean {
+  return c.leadBureauId !== null && c.closeReason !== 'merged' && c.dispatchedAt !== null;
+}
+
+/** The full case for staff; the caller is masked for bureaus (presentCaller). */
+export function toCaseDetail(c: CaseEntity, viewer: Principal): TCaseDetail {
+  const caller = presentCaller(c, viewer);
+  return {
+    ...toCaseSummary(c),
+    address: c.address,
+    lat: c.lat,
+    lng: c.lng,
+    attributes: c.attributes,
+    mediaUrl: c.mediaUrl,
+    caller: {
+      name: caller.name,
+      phone: caller.phone,
+      email: caller.email,
+      type: c.callerType,
+      anonymous: c.anonymous,
+      confidential: c.confidential,
+      contactAllowed: c.contactAllowed,
+      masked: caller.masked,
+      hidden: caller.hidden,
+    },
+    assistingBureauIds: c.assistingBureauIds,
+    matchedRuleId: c.matchedRuleId,
+    unmatchedAtIntake: c.unmatchedAtIntake,
+    dispatchedAt: iso(c.dispatchedAt),
+    acceptedAt: iso(c.acceptedAt),
+    repliedAt: iso(c.repliedAt),
+    closedAt: iso(c.closedAt),
+    closeReason: c.closeReason,
+    directAnswer: c.directAnswer,
+    publicReply: c.publicReply,
+    internalNote: c.internalNote,
+    returnReason: c.returnReason,
+    followUp: {
+      contacted: c.followUpContacted,
+      solved: c.followUpSolved,
+      satisfaction: c.followUpSatisfaction,
+      at: iso(c.followedUpAt),
+    },
+    returnCount: c.returnCount,
+    reopenCount: c.reopenCount,
+    extensionCount: c.extensionCount,
+    parentCaseId: c.parentCaseId,
+    mergedChildren: c.mergedChildren,
+    escalatedAt: iso(c.escalatedAt),
+    updatedAt: iso(c.updatedAt)!,
+    allowedActions: allowedHttpActions({
+      status: c.status,
+      role: viewer.role,
+      isLeadBureau: viewer.bureauId !== null && viewer.bureauId === c.leadBureauId,
+      reopenable: isReopenable(c),
+    }),
+  };
+}
+
+export function toCaseEvent(e: CaseEventEntity): TCaseEvent {
+  return {
+    id: String(e.id),
+    at: iso(e.at)!,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    actorRole: e.actorRole,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    bureauId: e.bureauId,
+    note: e.note,
+    isPublic: e.isPublic,
+    data: e.data,
+  };
+}

@@ -1,0 +1,137 @@
+import { CASE_CHANGED_TOPIC, type TCaseChangedEvent } from '@hotline/contracts';
+import type { CaseEntity } from '@hotline/database';
+import { transition, type CaseAction } from '@hotline/domain';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { CaseActor } from './case-actor';
+import type { CasePatch } from './case-row';
+import { CaseTransitionHooks } from './case-transition-hooks';
+import { CasesRepository } from './cases.repository';
+
+export const STALE_VERSION_MESSAGE = 'This case was changed by someone else; reload and try again';
+
+/** How much of a case a handler's bureau must own to take the action. */
+export type BureauScope = 'lead' | 'lead_or_assisting';
+
+export interface TransitionRequest {
+  caseId: string;
+  /** The version the user saw; a stale one gets 409 and changes nothing. */
+  version: number;
+  action: CaseAction;
+  actor: CaseActor;
+  /** Checks beyond the state machine (e.g. "reopen needs a bureau"); throw to refuse. */
+  check?: (current: CaseEntity, m: EntityManager) => Promise<void> | void;
+  /** The columns the action sets besides status/version (may depend on the current row). */
+  patch: (current: CaseEntity) => CasePatch;
+  /** The timeline entry. `isPublic` events appear on the citizen's tracking page. */
+  event: { note?: string | null; isPublic?: boolean; data?: Record<string, unknown>; bureauId?: number | null };
+  /** More writes in the same transaction (e.g. the merge parent's counter). */
+  alsoInTransaction?: (before: CaseEntity, after: CaseEntity, m: EntityManager) => Promise<void>;
+}
+
+/**
+ * The one door every lifecycle action goes through. In one transaction: bureau scope →
+ * version → state machine → optimistic UPDATE … WHERE version = $v → timeline event →
+ * outbox row (case.changed) → audit → in-transaction hooks. After commit the event is
+ * emitted in-process. Two concurrent actions on the same version: the second UPDATE waits
+ * on the row lock, then matches no row and gets 409.
+ */
+@Injectable()
+export class CaseTransitionService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: CasesRepository,
+    private readonly hooks: CaseTransitionHooks,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async apply(req: TransitionRequest): Promise<CaseEntity> {
+    const { actor } = req;
+    const result = await this.ds.transaction(async (m) => {
+      const current = await this.repo.findById(req.caseId, m);
+      if (!current || !canSee(current, actor)) throw caseNotFound();
+      assertBureauScope(current, actor, 'lead');
+      if (current.version !== req.version) throw new ConflictException(STALE_VERSION_MESSAGE);
+      const decided = transition(current.status, req.action, actor.role);
+      if (!decided.ok) {
+        if (decided.code === 'forbidden_role') throw new ForbiddenException(decided.message);
+        throw new ConflictException(decided.message);
+      }
+      await req.check?.(current, m);
+      const patch = { ...req.patch(current), status: decided.to };
+      const updated = await this.repo.updateIfVersion(m, current.id, req.version, patch);
+      if (!updated) throw new ConflictException(STALE_VERSION_MESSAGE);
+      await this.repo.insertEvent(m, {
+        caseId: current.id,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        action: req.action,
+        fromStatus: current.status,
+        toStatus: updated.status,
+        bureauId: req.event.bureauId ?? updated.leadBureauId,
+        note: req.event.note ?? null,
+        isPublic: req.event.isPublic ?? false,
+        data: req.event.data ?? {},
+      });
+      const event = changedEvent(updated, req.action, current.status, actor);
+      await this.repo.insertOutbox(m, event);
+      await this.audit.record(
+        {
+          action: `case.${req.action}`,
+          actor: actor.principal ?? { type: 'citizen' },
+          targetType: 'case',
+          targetId: current.id,
+          meta: actor.meta,
+          detail: { from: current.status, to: updated.status, version: updated.version },
+        },
+        m,
+      );
+      await req.alsoInTransaction?.(current, updated, m);
+      await this.hooks.run({ manager: m, caseRow: updated, event });
+      return { updated, event };
+    });
+    this.events.emit(CASE_CHANGED_TOPIC, result.event);
+    return result.updated;
+  }
+}
+
+export function caseNotFound(): NotFoundException {
+  return new NotFoundException('No such case, or it is not for your bureau');
+}
+
+/** Handlers see only cases their bureau leads or assists; everyone else on staff sees all. */
+export function canSee(c: CaseEntity, actor: Pick<CaseActor, 'role' | 'bureauId'>): boolean {
+  if (actor.role !== 'handler') return true;
+  return (
+    actor.bureauId !== null && (c.leadBureauId === actor.bureauId || c.assistingBureauIds.includes(actor.bureauId))
+  );
+}
+
+/** An assisting bureau may read and contribute, but only the lead bureau acts on the case. */
+export function assertBureauScope(c: CaseEntity, actor: CaseActor, scope: BureauScope): void {
+  if (actor.role !== 'handler') return;
+  if (!canSee(c, actor)) throw caseNotFound();
+  if (scope === 'lead' && c.leadBureauId !== actor.bureauId) {
+    throw new ForbiddenException('Only the lead bureau can do this; assisting bureaus add contributions');
+  }
+}
+
+function changedEvent(row: CaseEntity, action: string, from: string, actor: CaseActor): TCaseChangedEvent {
+  return {
+    caseId: row.id,
+    trackingNumber: row.trackingNumber,
+    action,
+    fromStatus: from,
+    toStatus: row.status,
+    at: new Date(row.updatedAt).toISOString(),
+    actorRole: actor.role,
+    actorId: actor.id,
+    bureauId: row.leadBureauId,
+    version: row.version,
+  };
+}

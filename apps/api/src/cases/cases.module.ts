@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { CaseActionsService } from './case-actions.service';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseQueryService } from './case-query.service';
+import { CaseTransitionHooks } from './case-transition-hooks';
+import { CaseTransitionService } from './case-transition.service';
+import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
+
+/**
+ * The heart of the hotline: intake, flat dispatch, the lifecycle and the timeline. Other
+ * modules use CaseIntakeService (Open311, API) and register CaseTransitionHooks (deadlines).
+ */
+@Module({
+  controllers: [CasesController],
+  providers: [
+    CasesRepository,
+    CaseTransitionHooks,
+    CaseTransitionService,
+    CaseIntakeService,
+    CaseActionsService,
+    CaseQueryService,
+    CasesService,
+  ],
+  exports: [CaseIntakeService, CaseTransitionService, CaseActionsService, CaseTransitionHooks, CasesRepository],
+})
+export class CasesModule {}

@@ -1,0 +1,316 @@
+import { CASE_CHANGED_TOPIC, type TCaseChangedEvent } from '@hotline/contracts';
+import { BureauEntity, type CaseEntity, type CaseEventEntity } from '@hotline/database';
+import type { CaseStatus, Role } from '@hotline/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { caseEventMapper, caseMapper, SqlExpr, type CasePatch } from './case-row';
+
+/** Everything the intake statement writes besides the case columns. */
+export interface IntakeInsert {
+  columns: Record<string, unknown>;
+  events: Array<{
+    action: string;
+    from: CaseStatus | null;
+    to: CaseStatus;
+    role: Role;
+    isPublic: boolean;
+    note: string | null;
+  }>;
+  actor: { id: string | null; name: string | null; role: Role; auditType: string };
+  outboxAction: string;
+  idempotency: { scope: string; key: string; requestHash: string } | null;
+  audit: { ip: string | null; requestId: string | null };
+}
+
+export interface NewCaseEvent {
+  caseId: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: Role;
+  action: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus | null;
+  bureauId: number | null;
+  note: string | null;
+  isPublic: boolean;
+  data: Record<string, unknown>;
+}
+
+export interface CaseListFilter {
+  statuses?: string[];
+  bureauId?: number;
+  categoryId?: number;
+  districtId?: number;
+  streetId?: number;
+  types?: string[];
+  urgencies?: string[];
+  channels?: string[];
+  createdFrom?: string;
+  createdTo?: string;
+  flag?: string;
+  notFlag?: string;
+  text?: string;
+  /** Handlers: only cases their bureau leads or assists. */
+  scopeBureauId?: number;
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+/** Keyset cursors carry PostgreSQL's microseconds, so the list query returns them as text. */
+const CURSOR_TS = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Single-purpose queries for cases, their timeline and outbox (STYLE habit 2). */
+@Injectable()
+export class CasesRepository {
+  private readonly cases;
+  private readonly events;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.cases = caseMapper(ds);
+    this.events = caseEventMapper(ds);
+  }
+
+  /** Reserves `n` tracking sequence numbers in one round trip (gaps are harmless). */
+  async reserveTrackingSequences(n: number): Promise<number[]> {
+    const rows: Array<{ v: string }> = await this.ds.query(
+      `SELECT nextval('case_tracking_seq') AS v FROM generate_series(1, $1)`,
+      [n],
+    );
+    return rows.map((r) => Number(r.v));
+  }
+
+  /**
+   * The whole intake write in ONE statement: the case, its first timeline events, the
+   * case.changed outbox row, the audit row and the idempotency key. Returns keyTaken=false
+   * when another request already holds the idempotency key (the caller rolls back).
+   */
+  async insertIntake(m: EntityManager, ins: IntakeInsert): Promise<{ caseRow: CaseEntity; keyTaken: boolean }> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const colNames = Object.keys(ins.columns).map((prop) => this.cases.columnOf(prop));
+    const colValues = Object.values(ins.columns).map((v) => (v instanceof SqlExpr ? v.sql : p(v)));
+    const actorId = p(ins.actor.id);
+    const actorName = p(ins.actor.name);
+    const eventRows = ins.events
+      .map(
+        (e, i) =>
+          `(${i}, ${p(e.action)}, ${p(e.from)}, ${p(e.to)}, ${p(e.role)}, ${p(e.isPublic)}::boolean, ${p(e.note)})`,
+      )
+      .join(', ');
+    const idem = ins.idempotency;
+    const text = `
+      WITH c AS (
+        INSERT INTO cases (${colNames.join(', ')}) VALUES (${colValues.join(', ')}) RETURNING *
+      ), e AS (
+        INSERT INTO case_events (case_id, actor_id, actor_name, actor_role, action, from_status, to_status, bureau_id, note, is_public)
+        SELECT c.id, ${actorId}, ${actorName}, v.role, v.action, v.from_status, v.to_status,
+               CASE WHEN v.to_status = 'dispatched' THEN c.lead_bureau_id END, v.note, v.is_public
+        FROM c CROSS JOIN (VALUES ${eventRows}) AS v(n, action, from_status, to_status, role, is_public, note)
+        ORDER BY v.n
+      ), o AS (
+        INSERT INTO outbox_events (topic, aggregate_id, payload)
+        SELECT ${p(CASE_CHANGED_TOPIC)}, c.id::text, jsonb_build_object(
+          'caseId', c.id, 'trackingNumber', c.tracking_number, 'action', ${p(ins.outboxAction)}::text,
+          'fromStatus', NULL, 'toStatus', c.status,
+          'at', to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'actorRole', ${p(ins.actor.role)}::text, 'actorId', ${actorId}::text,
+          'bureauId', c.lead_bureau_id, 'version', c.version)
+        FROM c
+      ), a AS (
+        INSERT INTO audit_log (actor_type, actor_id, actor_role, action, target_type, target_id, ip, request_id, detail)
+        SELECT ${p(ins.actor.auditType)}, ${actorId}, ${p(ins.actor.role === 'citizen' || ins.actor.role === 'system' ? null : ins.actor.role)},
+               'case.intake', 'case', c.id::text, ${p(ins.audit.ip)}, ${p(ins.audit.requestId)},
+               jsonb_build_object('trackingNumber', c.tracking_number, 'status', c.status, 'channel', c.channel)
+        FROM c
+      ), k AS (
+        INSERT INTO idempotency_keys (scope, key, request_hash, case_id)
+        SELECT ${p(idem?.scope ?? null)}, ${p(idem?.key ?? null)}, ${p(idem?.requestHash ?? null)}, c.id
+        FROM c WHERE ${p(idem !== null)}::boolean
+        ON CONFLICT (scope, key) DO NOTHING
+        RETURNING 1
+      )
+      SELECT c.*, (SELECT count(*) FROM k)::int AS key_taken FROM c`;
+    const rows: Array<Record<string, unknown>> = await m.query(text, params);
+    const row = rows[0]!;
+    return { caseRow: this.cases.fromRow(row), keyTaken: idem === null || row['key_taken'] === 1 };
+  }
+
+  async findIdempotencyKey(scope: string, key: string): Promise<{ requestHash: string; caseId: string } | null> {
+    const rows: Array<{ request_hash: string; case_id: string }> = await this.ds.query(
+      `SELECT request_hash, case_id FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    return rows[0] ? { requestHash: rows[0].request_hash, caseId: rows[0].case_id } : null;
+  }
+
+  async findById(id: string, m?: EntityManager): Promise<CaseEntity | null> {
+    const rows: Array<Record<string, unknown>> = await (m ?? this.ds).query(`SELECT * FROM cases WHERE id = $1`, [id]);
+    return rows[0] ? this.cases.fromRow(rows[0]) : null;
+  }
+
+  /** The case with its access-code hash (citizen tracking only). */
+  async findByTrackingNumber(trackingNumber: string): Promise<(CaseEntity & { accessCodeHash: string | null }) | null> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(`SELECT * FROM cases WHERE tracking_number = $1`, [
+      trackingNumber,
+    ]);
+    return rows[0] ? this.cases.fromRow(rows[0]) : null;
+  }
+
+  /**
+   * Optimistic write: applies the patch only if nobody changed the case since `version`,
+   * and bumps the version. Null means the version was stale.
+   */
+  async updateIfVersion(m: EntityManager, id: string, version: number, patch: CasePatch): Promise<CaseEntity | null> {
+    const params: unknown[] = [id, version];
+    const sets = Object.entries(patch).map(([prop, value]) => {
+      const col = this.cases.columnOf(prop);
+      if (value instanceof SqlExpr) return `${col} = ${value.sql}`;
+      params.push(value);
+      return `${col} = $${params.length}`;
+    });
+    sets.push('version = version + 1', 'updated_at = now()');
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `UPDATE cases SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING *`,
+      params,
+    );
+    // TypeORM returns [rows, count] for UPDATE … RETURNING on pg.
+    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<Record<string, unknown>>;
+    return list[0] ? this.cases.fromRow(list[0]) : null;
+  }
+
+  /** A merged child is counted once: its parent remembers how many requests it absorbed. */
+  async incrementMergedChildren(m: EntityManager, parentId: string): Promise<void> {
+    await m.query(`UPDATE cases SET merged_children = merged_children + 1, updated_at = now() WHERE id = $1`, [
+      parentId,
+    ]);
+  }
+
+  async insertEvent(m: EntityManager, e: NewCaseEvent): Promise<CaseEventEntity> {
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `INSERT INTO case_events (case_id, actor_id, actor_name, actor_role, action, from_status, to_status, bureau_id, note, is_public, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      [
+        e.caseId,
+        e.actorId,
+        e.actorName,
+        e.actorRole,
+        e.action,
+        e.fromStatus,
+        e.toStatus,
+        e.bureauId,
+        e.note,
+        e.isPublic,
+        JSON.stringify(e.data),
+      ],
+    );
+    return this.events.fromRow(rows[0]!);
+  }
+
+  async insertOutbox(m: EntityManager, event: TCaseChangedEvent): Promise<void> {
+    await m.query(`INSERT INTO outbox_events (topic, aggregate_id, payload) VALUES ($1, $2, $3)`, [
+      CASE_CHANGED_TOPIC,
+      event.caseId,
+      JSON.stringify(event),
+    ]);
+  }
+
+  async listEvents(caseId: string): Promise<CaseEventEntity[]> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT * FROM case_events WHERE case_id = $1 ORDER BY id`,
+      [caseId],
+    );
+    return rows.map((r) => this.events.fromRow(r));
+  }
+
+  async findBureaus(ids: number[]): Promise<BureauEntity[]> {
+    if (ids.length === 0) return [];
+    return this.ds.getRepository(BureauEntity).find({ where: { id: In(ids) } });
+  }
+
+  /** One page of cases, newest first, walking the (created_at DESC, id DESC) indexes. */
+  async list(f: CaseListFilter): Promise<Array<{ caseRow: CaseEntity; cursorAt: string }>> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (f.statuses) where.push(`status = ANY(${p(f.statuses)}::text[])`);
+    if (f.bureauId !== undefined) where.push(`lead_bureau_id = ${p(f.bureauId)}`);
+    if (f.categoryId !== undefined) {
+      // A top-level or middle category means its whole subtree.
+      where.push(`category_id IN (
+        WITH RECURSIVE sub AS (SELECT id FROM categories WHERE id = ${p(f.categoryId)}
+          UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id)
+        SELECT id FROM sub)`);
+    }
+    if (f.districtId !== undefined) where.push(`district_id = ${p(f.districtId)}`);
+    if (f.streetId !== undefined) where.push(`street_id = ${p(f.streetId)}`);
+    if (f.types) where.push(`type = ANY(${p(f.types)}::text[])`);
+    if (f.urgencies) where.push(`urgency = ANY(${p(f.urgencies)}::text[])`);
+    if (f.channels) where.push(`channel = ANY(${p(f.channels)}::text[])`);
+    if (f.createdFrom) where.push(`created_at >= ${p(f.createdFrom)}::timestamptz`);
+    if (f.createdTo) where.push(`created_at < ${p(f.createdTo)}::timestamptz`);
+    if (f.flag) where.push(`flag = ${p(f.flag)}`);
+    if (f.notFlag) where.push(`flag <> ${p(f.notFlag)}`);
+    if (f.text) where.push(`description ILIKE ${p(`%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (f.scopeBureauId !== undefined) {
+      const b = p(f.scopeBureauId);
+      where.push(`(lead_bureau_id = ${b} OR assisting_bureau_ids @> ARRAY[${b}::int])`);
+    }
+    if (f.after) where.push(`(created_at, id) < (${p(f.after.createdAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT *, ${CURSOR_TS} AS cursor_at FROM cases
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY created_at DESC, id DESC LIMIT ${p(f.limit)}`,
+      params,
+    );
+    return rows.map((r) => ({ caseRow: this.cases.fromRow(r), cursorAt: String(r['cursor_at']) }));
+  }
+
+  /**
+   * Possible repeats at intake: open or recently closed cases from the same caller, or at
+   * the same place in the same category. Each arm uses its own index.
+   */
+  async findSimilar(q: {
+    phone?: string;
+    categoryId?: number;
+    streetId?: number;
+    excludeId?: string;
+    recentDays: number;
+    limit: number;
+  }): Promise<Array<{ caseRow: CaseEntity; byCaller: boolean; byPlace: boolean }>> {
+    const arms: string[] = [];
+    const params: unknown[] = [q.recentDays, q.limit, q.excludeId ?? null];
+    const recent = `(status <> 'closed' OR closed_at > now() - make_interval(days => $1))`;
+    if (q.phone) {
+      params.push(q.phone);
+      arms.push(`SELECT id FROM cases WHERE caller_phone = $${params.length} AND ${recent}`);
+    }
+    if (q.categoryId !== undefined && q.streetId !== undefined) {
+      params.push(q.categoryId, q.streetId);
+      arms.push(
+        `SELECT id FROM cases WHERE category_id = $${params.length - 1} AND street_id = $${params.length} AND ${recent}`,
+      );
+    }
+    if (arms.length === 0) return [];
+    const phoneParam = q.phone ? '$4' : 'NULL';
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT c.*, (c.caller_phone IS NOT DISTINCT FROM ${phoneParam}::text AND ${phoneParam}::text IS NOT NULL) AS by_caller
+       FROM cases c WHERE c.id IN (${arms.join(' UNION ')})
+         AND ($3::uuid IS NULL OR c.id <> $3::uuid) AND c.parent_case_id IS NULL
+       ORDER BY c.created_at DESC LIMIT $2`,
+      params,
+    );
+    return rows.map((r) => {
+      const caseRow = this.cases.fromRow(r);
+      const byPlace =
+        q.categoryId !== undefined && caseRow.categoryId === q.categoryId && caseRow.streetId === q.streetId;
+      return { caseRow, byCaller: r['by_caller'] === true, byPlace };
+    });
+  }
+}

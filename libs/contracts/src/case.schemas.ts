@@ -1,0 +1,379 @@
+import { z } from 'zod';
+
+// Cases (issue 4): intake, lifecycle actions, lists and the citizen's view. One schema
+// validates the API request and drives the web form (STYLE habit 6). Vocabularies are
+// repeated here as literals rather than imported from @hotline/domain so that the web
+// bundle stays free of server code; a unit test keeps the two lists equal.
+
+export const CASE_STATUS_VALUES = [
+  'registered',
+  'awaiting_dispatch',
+  'dispatched',
+  'return_review',
+  'in_progress',
+  'awaiting_follow_up',
+  'closed',
+] as const;
+export const REQUEST_TYPE_VALUES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
+export const URGENCY_VALUES = ['normal', 'urgent', 'critical'] as const;
+export const CHANNEL_VALUES = ['phone', 'web', 'open311', 'api'] as const;
+export const SOLVED_OPTIONS = ['solved', 'partly', 'not'] as const;
+export const SATISFACTION_OPTIONS = ['satisfied', 'basically', 'dissatisfied', 'no_answer'] as const;
+export const INTAKE_DISPOSITIONS = ['dispatch', 'direct_answer', 'not_accepted', 'emergency_transfer'] as const;
+export const CASE_FLAG_VALUES = ['none', 'warning', 'overdue'] as const;
+
+const id = z.coerce.number().int('Must be a whole number').positive('Must be a positive id');
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} is too long (max ${max} characters)`);
+const version = z.number().int().positive('version must be the positive number you last read');
+
+/** Mainland mobile or landline digits, optionally with +86, spaces or hyphens. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'Enter a phone number of digits (spaces and hyphens allowed)')
+  .transform((s) => s.replace(/[\s-]/g, ''));
+
+export const ZCallerSchema = z.strictObject({
+  name: z.string().trim().max(100).optional(),
+  phone: phone.optional(),
+  email: z.email('Enter a valid email address').max(200).optional(),
+  type: z.enum(['person', 'company']).optional(),
+  anonymous: z.boolean().optional(),
+  confidential: z.boolean().optional(),
+  contactAllowed: z.boolean().optional(),
+});
+export type TCaller = z.infer<typeof ZCallerSchema>;
+
+const place = {
+  districtId: id.optional(),
+  streetId: id.optional(),
+  address: z.string().trim().max(300).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+};
+
+/** What an agent types while on the phone (channel is always 'phone'). */
+export const ZCaseIntakeSchema = z
+  .strictObject({
+    type: z.enum(REQUEST_TYPE_VALUES, 'Choose the request type'),
+    urgency: z.enum(URGENCY_VALUES).default('normal'),
+    categoryId: id,
+    ...place,
+    description: text(4000, 'a description'),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+    mediaUrl: z.url().max(1000).optional(),
+    caller: ZCallerSchema.default({}),
+    disposition: z.enum(INTAKE_DISPOSITIONS).default('dispatch'),
+    directAnswer: z.string().trim().max(4000).optional(),
+  })
+  .refine((v) => v.disposition !== 'direct_answer' || (v.directAnswer ?? '').length > 0, {
+    path: ['directAnswer'],
+    message: 'A direct answer needs the answer text',
+  });
+export type TCaseIntake = z.infer<typeof ZCaseIntakeSchema>;
+export type TCaseIntakeInput = z.input<typeof ZCaseIntakeSchema>;
+
+/** The citizen's web form: no disposition, no urgency choice, contact details optional. */
+export const ZPublicCaseIntakeSchema = z.strictObject({
+  type: z.enum(REQUEST_TYPE_VALUES, 'Choose the request type'),
+  categoryId: id,
+  ...place,
+  description: text(4000, 'a description'),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  mediaUrl: z.url().max(1000).optional(),
+  caller: ZCallerSchema.omit({ type: true }).default({}),
+});
+export type TPublicCaseIntake = z.infer<typeof ZPublicCaseIntakeSchema>;
+export type TPublicCaseIntakeInput = z.input<typeof ZPublicCaseIntakeSchema>;
+
+/** The one command every intake path (agent, citizen, Open311, API) hands to CaseIntakeService. */
+export interface TIntakeCommand {
+  channel: (typeof CHANNEL_VALUES)[number];
+  type: (typeof REQUEST_TYPE_VALUES)[number];
+  urgency: (typeof URGENCY_VALUES)[number];
+  categoryId: number;
+  districtId?: number;
+  streetId?: number;
+  address?: string;
+  lat?: number;
+  lng?: number;
+  description: string;
+  attributes?: Record<string, unknown>;
+  mediaUrl?: string;
+  caller: TCaller;
+  disposition?: (typeof INTAKE_DISPOSITIONS)[number];
+  directAnswer?: string;
+  sourceRef?: Record<string, unknown>;
+}
+
+export const ZIdempotencyKey = z
+  .string()
+  .trim()
+  .min(16, 'Idempotency-Key must be 16 to 200 characters (use a UUID)')
+  .max(200, 'Idempotency-Key must be 16 to 200 characters (use a UUID)');
+
+// ---- lifecycle actions: every body names the version the user saw --------------------
+
+const note = z.string().trim().max(4000).optional();
+const bureaus = {
+  bureauId: id,
+  assistingBureauIds: z.array(id).max(10).optional(),
+};
+
+export const ZDispatchActionSchema = z.strictObject({ version, ...bureaus, note });
+export type TDispatchAction = z.infer<typeof ZDispatchActionSchema>;
+
+export const ZRedispatchActionSchema = z.strictObject({ version, ...bureaus, reason: text(2000, 'a reason') });
+export type TRedispatchAction = z.infer<typeof ZRedispatchActionSchema>;
+
+export const ZAcceptActionSchema = z.strictObject({ version, note });
+export type TAcceptAction = z.infer<typeof ZAcceptActionSchema>;
+
+export const ZReturnActionSchema = z.strictObject({ version, reason: text(2000, 'the reason for returning') });
+export type TReturnAction = z.infer<typeof ZReturnActionSchema>;
+
+/**
+ * The hotline's answer to a bureau's return: send it to another bureau (`redispatch`,
+ * bureau required), hold the bureau responsible (`send_back`), or put it back in the
+ * dispatch queue (`requeue`).
+ */
+export const ZReturnDecisionSchema = z
+  .strictObject({
+    version,
+    decision: z.enum(['redispatch', 'send_back', 'requeue']),
+    bureauId: id.optional(),
+    assistingBureauIds: z.array(id).max(10).optional(),
+    note,
+  })
+  .refine((v) => v.decision !== 'redispatch' || v.bureauId !== undefined, {
+    path: ['bureauId'],
+    message: 'Choose the bureau to redispatch to',
+  });
+export type TReturnDecision = z.infer<typeof ZReturnDecisionSchema>;
+
+export const ZReplyActionSchema = z.strictObject({
+  version,
+  publicReply: text(4000, 'the reply to the citizen'),
+  internalNote: z.string().trim().max(4000).optional(),
+});
+export type TReplyAction = z.infer<typeof ZReplyActionSchema>;
+
+const followUpAnswers = {
+  contacted: z.boolean('Say whether the citizen was contacted'),
+  solved: z.enum(SOLVED_OPTIONS, 'Choose solved, partly or not'),
+  satisfaction: z.enum(SATISFACTION_OPTIONS, 'Choose satisfied, basically, dissatisfied or no_answer'),
+  comment: z.string().trim().max(2000).optional(),
+};
+export const ZFollowUpActionSchema = z.strictObject({ version, ...followUpAnswers });
+export type TFollowUpAction = z.infer<typeof ZFollowUpActionSchema>;
+
+export const ZCloseActionSchema = z.strictObject({ version, note });
+export type TCloseAction = z.infer<typeof ZCloseActionSchema>;
+
+export const ZReopenActionSchema = z.strictObject({ version, reason: text(2000, 'a reason') });
+export type TReopenAction = z.infer<typeof ZReopenActionSchema>;
+
+export const ZMergeActionSchema = z.strictObject({
+  version,
+  parentCaseId: z.uuid('parentCaseId must be a case id'),
+  note,
+});
+export type TMergeAction = z.infer<typeof ZMergeActionSchema>;
+
+/** An assisting bureau's part of the work; it does not change the case's status. */
+export const ZContributionActionSchema = z.strictObject({
+  version: version.optional(),
+  note: text(4000, 'what your bureau did'),
+});
+export type TContributionAction = z.infer<typeof ZContributionActionSchema>;
+
+export const ZCaseIdParam = z.uuid('Not a case id');
+
+// ---- lists and search ---------------------------------------------------------------
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()))
+    .pipe(z.array(z.enum(values)).min(1));
+const instant = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 date-time, e.g. 2026-11-25T08:00:00+08:00' });
+
+export const ZCaseListQuerySchema = z.strictObject({
+  status: csv(CASE_STATUS_VALUES).optional(),
+  bureauId: id.optional(),
+  categoryId: id.optional(),
+  districtId: id.optional(),
+  streetId: id.optional(),
+  type: csv(REQUEST_TYPE_VALUES).optional(),
+  urgency: csv(URGENCY_VALUES).optional(),
+  channel: csv(CHANNEL_VALUES).optional(),
+  createdFrom: instant.optional(),
+  createdTo: instant.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  flag: z.enum(CASE_FLAG_VALUES).optional(),
+  q: z.string().trim().min(2, 'Search for at least 2 characters').max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type TCaseListQuery = z.infer<typeof ZCaseListQuerySchema>;
+
+export const ZSimilarCasesQuerySchema = z
+  .strictObject({
+    phone: phone.optional(),
+    categoryId: id.optional(),
+    streetId: id.optional(),
+    excludeId: z.uuid().optional(),
+  })
+  .refine((v) => v.phone !== undefined || (v.categoryId !== undefined && v.streetId !== undefined), {
+    message: 'Give a phone number, or a category and a street',
+  });
+export type TSimilarCasesQuery = z.infer<typeof ZSimilarCasesQuerySchema>;
+
+// ---- citizen side ------------------------------------------------------------------
+
+export const ZTrackingNumberParam = z.string().regex(/^\d{13,20}$/, 'Not a tracking number');
+export const ZAccessCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{6}$/, 'The access code has 6 letters and digits');
+
+export const ZPublicFeedbackSchema = z.strictObject({ accessCode: ZAccessCode, ...followUpAnswers });
+export type TPublicFeedback = z.infer<typeof ZPublicFeedbackSchema>;
+
+// ---- responses ---------------------------------------------------------------------
+
+export interface TBureauRef {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface TCallerView {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  type: 'person' | 'company';
+  anonymous: boolean;
+  confidential: boolean;
+  contactAllowed: boolean;
+  /** True when the values above were masked for the viewer (bureaus). */
+  masked: boolean;
+  /** True when the citizen is hidden entirely (confidential case seen by a bureau). */
+  hidden: boolean;
+}
+
+export interface TCaseSummary {
+  id: string;
+  trackingNumber: string;
+  status: (typeof CASE_STATUS_VALUES)[number];
+  channel: (typeof CHANNEL_VALUES)[number];
+  type: (typeof REQUEST_TYPE_VALUES)[number];
+  urgency: (typeof URGENCY_VALUES)[number];
+  categoryId: number | null;
+  districtId: number | null;
+  streetId: number | null;
+  leadBureauId: number | null;
+  description: string;
+  flag: (typeof CASE_FLAG_VALUES)[number];
+  acceptDueAt: string | null;
+  replyDueAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface TCaseDetail extends TCaseSummary {
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  attributes: Record<string, unknown>;
+  mediaUrl: string | null;
+  caller: TCallerView;
+  assistingBureauIds: number[];
+  matchedRuleId: number | null;
+  unmatchedAtIntake: boolean;
+  dispatchedAt: string | null;
+  acceptedAt: string | null;
+  repliedAt: string | null;
+  closedAt: string | null;
+  closeReason: string | null;
+  directAnswer: string | null;
+  publicReply: string | null;
+  /** Internal notes are staff-only; never part of the citizen view. */
+  internalNote: string | null;
+  returnReason: string | null;
+  followUp: {
+    contacted: boolean | null;
+    solved: (typeof SOLVED_OPTIONS)[number] | null;
+    satisfaction: (typeof SATISFACTION_OPTIONS)[number] | null;
+    at: string | null;
+  };
+  returnCount: number;
+  reopenCount: number;
+  extensionCount: number;
+  parentCaseId: string | null;
+  mergedChildren: number;
+  escalatedAt: string | null;
+  updatedAt: string;
+  /** HTTP action names (dispatch, accept, reply, …) the viewer may send now. */
+  allowedActions: string[];
+}
+
+export interface TCaseEvent {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  bureauId: number | null;
+  note: string | null;
+  isPublic: boolean;
+  data: Record<string, unknown>;
+}
+
+export interface TCaseList {
+  items: TCaseSummary[];
+  nextCursor: string | null;
+}
+
+export interface TSimilarCase extends TCaseSummary {
+  /** Why it is listed: the same caller, the same place and category, or both. */
+  matchedBy: Array<'caller' | 'place'>;
+}
+
+export interface TCaseIntakeResult {
+  case: TCaseDetail;
+  /** True when this answered a retried request (same Idempotency-Key): no new case was made. */
+  replayed: boolean;
+}
+
+export interface TPublicIntakeResult {
+  trackingNumber: string;
+  /** Shown once: the citizen needs it with the tracking number to follow the case. */
+  accessCode: string;
+  status: (typeof CASE_STATUS_VALUES)[number];
+  bureau: TBureauRef | null;
+}
+
+export interface TPublicCaseView {
+  trackingNumber: string;
+  status: (typeof CASE_STATUS_VALUES)[number];
+  type: (typeof REQUEST_TYPE_VALUES)[number];
+  createdAt: string;
+  bureau: { nameZh: string; nameEn: string } | null;
+  /** Set when the case was merged into another request: the status shown is the parent's. */
+  mergedInto: string | null;
+  replies: Array<{ at: string; text: string }>;
+  timeline: Array<{ at: string; action: string; status: string | null; note: string | null }>;
+  /** The citizen may give follow-up feedback now (the bureau has replied). */
+  canGiveFeedback: boolean;
+}
