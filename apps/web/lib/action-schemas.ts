@@ -2,14 +2,15 @@ import {
   ZAcceptActionSchema,
   ZCloseActionSchema,
   ZDispatchActionSchema,
+  ZExtensionRequestInput,
   ZFollowUpActionSchema,
   ZRedispatchActionSchema,
   ZReopenActionSchema,
   ZReplyActionSchema,
   ZReturnActionSchema,
   ZReturnDecisionSchema,
+  ZSupervisionNoticeInput,
 } from '@hotline/contracts';
-import { z } from 'zod';
 
 // Bodies of the case actions: the same schemas the API validates with, keyed by the HTTP
 // action name the API lists in `allowedActions`.
@@ -23,11 +24,10 @@ export const ACTION_SCHEMAS = {
   'follow-up': ZFollowUpActionSchema,
   close: ZCloseActionSchema,
   reopen: ZReopenActionSchema,
-  // TODO(contracts): the deadlines engineer's extension schema once deadline.schemas.ts lands.
-  extensions: z.strictObject({
-    version: z.number().int().positive().optional(),
-    days: z.number().int().min(1).max(30),
-    reason: z.string().trim().min(1).max(2000),
-  }),
+  extensions: ZExtensionRequestInput,
+  'supervision-notices': ZSupervisionNoticeInput,
 };
+
+/** Deadline routes that do not take the case version. */
+export const VERSIONLESS: ReadonlySet<ActionKey> = new Set(['extensions', 'supervision-notices']);
 export type ActionKey = keyof typeof ACTION_SCHEMAS;

@@ -1,26 +1,23 @@
 'use client';
 
+import type { TDeadlineView } from '@hotline/contracts';
+import Link from 'next/link';
 import { useCallback } from 'react';
-import { CaseTable } from '@/components/case-table';
-import { Freshness } from '@/components/live';
-import { api, ApiError, qs } from '@/lib/api';
-import { useI18n } from '@/lib/i18n/client';
-import type { CaseSummary, Page } from '@/lib/types';
+import { Countdown, Freshness } from '@/components/live';
+import { api } from '@/lib/api';
+import { byId, useBureaus } from '@/lib/catalogue';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
-import { ExtensionsPanel, NoticesPanel } from './supervision-panels';
+import { ExtensionsPanel } from './supervision-panels';
 
-/** Overdue and due-soon cases across every bureau, refreshed while the supervisor watches. */
+/** Overdue and due-soon clocks across every bureau, refreshed while the supervisor watches. */
 export function BoardClient() {
   const { t } = useI18n();
   const load = useCallback(async () => {
-    const list = (flag: string) =>
-      api<Page<CaseSummary>>(`/cases${qs({ flag, limit: 100 })}`)
-        .then((p) => p.items)
-        .catch((e: unknown) => {
-          if (e instanceof ApiError && e.status === 401) throw e;
-          return [] as CaseSummary[];
-        });
-    const [overdue, dueSoon] = await Promise.all([list('overdue'), list('warning')]);
+    const [overdue, dueSoon] = await Promise.all([
+      api<TDeadlineView[]>('/deadlines/overdue'),
+      api<TDeadlineView[]>('/deadlines/due-soon?withinHours=48'),
+    ]);
     return { overdue, dueSoon };
   }, []);
   const live = useLive(load);
@@ -33,7 +30,7 @@ export function BoardClient() {
       <section className="card" aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t.board.overdue}</h2>
         {live.data ? (
-          <CaseTable items={live.data.overdue} caption={t.board.overdue} showBureau />
+          <DeadlineTable rows={live.data.overdue} caption={t.board.overdue} />
         ) : (
           <p role="status">{t.loading}</p>
         )}
@@ -41,13 +38,48 @@ export function BoardClient() {
       <section className="card" aria-labelledby="duesoon-title">
         <h2 id="duesoon-title">{t.board.dueSoon}</h2>
         {live.data ? (
-          <CaseTable items={live.data.dueSoon} caption={t.board.dueSoon} showBureau />
+          <DeadlineTable rows={live.data.dueSoon} caption={t.board.dueSoon} />
         ) : (
           <p role="status">{t.loading}</p>
         )}
       </section>
       <ExtensionsPanel />
-      <NoticesPanel />
+    </div>
+  );
+}
+
+function DeadlineTable({ rows, caption }: { rows: TDeadlineView[]; caption: string }) {
+  const { t } = useI18n();
+  const name = useLocalName();
+  const bureaus = byId(useBureaus());
+  if (!rows.length) return <p className="muted">{t.board.empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.fields.trackingNumber}</th>
+            <th scope="col">{t.fields.bureau}</th>
+            <th scope="col">{t.board.clock}</th>
+            <th scope="col">{t.fields.due}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <Link href={`/cases/${d.caseId}`}>{d.trackingNumber}</Link>
+              </td>
+              <td>{d.bureauId ? name(bureaus.get(d.bureauId)) : '—'}</td>
+              <td>{t.board.kinds[d.kind] ?? d.kind}</td>
+              <td>
+                <Countdown due={d.dueAt} start={d.startedAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { api, ApiError } from '@/lib/api';
-import { ACTION_SCHEMAS, type ActionKey } from '@/lib/action-schemas';
+import { ACTION_SCHEMAS, VERSIONLESS, type ActionKey } from '@/lib/action-schemas';
+import { useSession } from '@/components/staff-shell';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
@@ -12,7 +13,7 @@ import type { CaseDetail } from '@/lib/types';
 import { useBureaus } from '@/lib/catalogue';
 
 type FieldSpec =
-  | { name: string; kind: 'textarea' | 'text' | 'number'; label: (t: Messages) => string }
+  | { name: string; kind: 'textarea' | 'text' | 'number' | 'datetime'; label: (t: Messages) => string }
   | { name: string; kind: 'select'; label: (t: Messages) => string; options: (t: Messages) => [string, string][] }
   | { name: string; kind: 'bureau'; label: (t: Messages) => string };
 
@@ -42,8 +43,24 @@ const SPECS: Record<ActionKey, ActionSpec> = {
   extensions: {
     label: (t) => t.caseView.extension,
     fields: [
-      { name: 'days', kind: 'number', label: (t) => t.fields.days },
+      {
+        name: 'kind',
+        kind: 'select',
+        label: (t) => t.fields.clockKind,
+        options: (t) => [
+          ['reply', t.board.kinds['reply']!],
+          ['accept', t.board.kinds['accept']!],
+        ],
+      },
+      { name: 'newDueAt', kind: 'datetime', label: (t) => t.fields.newDueAt },
       { name: 'reason', kind: 'textarea', label: (t) => t.fields.reason },
+    ],
+  },
+  'supervision-notices': {
+    label: (t) => t.board.issueNotice,
+    fields: [
+      { name: 'demand', kind: 'textarea', label: (t) => t.board.demand },
+      { name: 'dueAt', kind: 'datetime', label: (t) => t.board.noticeDue },
     ],
   },
   dispatch: {
@@ -110,10 +127,12 @@ export function CaseActions({
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<ActionKey | null>(null);
+  const session = useSession();
   const allowed = new Set(detail.allowedActions ?? []);
-  const keys = (Object.keys(SPECS) as ActionKey[]).filter(
-    (k) => allowed.has(k) || (k === 'extensions' && allowed.has('extension')),
-  );
+  // The deadline routes are not case transitions, so allowedActions does not list them.
+  if (session.role === 'handler' && ['dispatched', 'in_progress'].includes(detail.status)) allowed.add('extensions');
+  if (session.role === 'supervisor' && detail.status !== 'closed') allowed.add('supervision-notices');
+  const keys = (Object.keys(SPECS) as ActionKey[]).filter((k) => allowed.has(k));
   if (!keys.length) return null;
   return (
     <section aria-labelledby="actions-title">
@@ -170,7 +189,7 @@ function ActionForm({
     formState: { errors, isSubmitting },
   } = useForm<Record<string, unknown>>({
     resolver: localizedZodResolver(schema, t),
-    defaultValues: { version: detail.version },
+    defaultValues: VERSIONLESS.has(action) ? {} : { version: detail.version },
   });
   const bureaus = useBureaus();
 
@@ -210,6 +229,15 @@ function ActionForm({
                 <textarea rows={4} {...common} {...register(f.name, { setValueAs: (v: string) => v || undefined })} />
               )}
               {f.kind === 'text' && <input {...common} {...register(f.name)} />}
+              {f.kind === 'datetime' && (
+                <input
+                  type="datetime-local"
+                  {...common}
+                  {...register(f.name, {
+                    setValueAs: (v: string) => (v ? new Date(v).toISOString() : undefined),
+                  })}
+                />
+              )}
               {f.kind === 'number' && (
                 <input type="number" {...common} {...register(f.name, { valueAsNumber: true })} />
               )}

@@ -10,6 +10,7 @@ import type { CaseDetail, CaseEvent } from '@/lib/types';
 import { useLive } from '@/lib/use-live';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { CaseActions } from './case-actions';
+import { CaseNotices } from './case-notices';
 
 export function CaseClient({ id }: { id: string }) {
   const { t } = useI18n();
@@ -98,6 +99,7 @@ export function CaseClient({ id }: { id: string }) {
             <p style={{ whiteSpace: 'pre-wrap' }}>{c.publicReply}</p>
           </>
         )}
+        <CaseNotices caseId={c.id} version={c.version} />
         <CaseActions
           detail={c}
           onDone={async (msg) => {

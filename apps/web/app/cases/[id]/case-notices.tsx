@@ -1,0 +1,91 @@
+'use client';
+
+import { ZSupervisionAnswerInput, type TSupervisionAnswerInput } from '@hotline/contracts';
+import { useCallback, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Field } from '@/components/field';
+import { useSession } from '@/components/staff-shell';
+import { api } from '@/lib/api';
+import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { useI18n } from '@/lib/i18n/client';
+import { useLive } from '@/lib/use-live';
+
+interface Notice {
+  id: string;
+  demand: string;
+  dueAt: string;
+  status: string;
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+}
+
+/** Supervision notices (督办) on this case; the bureau answers each one here. */
+export function CaseNotices({ caseId, version }: { caseId: string; version: number }) {
+  const { t } = useI18n();
+  const load = useCallback(
+    () => api<Notice[]>(`/cases/${caseId}/supervision-notices`).catch(() => [] as Notice[]),
+    // Reload when the case changes (a new notice bumps nothing else the page watches).
+    [caseId, version],
+  );
+  const live = useLive(load, 30_000);
+  if (!live.data?.length) return null;
+  return (
+    <section aria-labelledby="notices-title">
+      <h2 id="notices-title">{t.board.notices}</h2>
+      <ul>
+        {live.data.map((n) => (
+          <li key={n.id}>
+            <strong>{n.demand}</strong> · {t.board.noticeDue} {new Date(n.dueAt).toLocaleString()}
+            {n.answer ? (
+              <div className="muted">
+                {t.board.answered}: {n.answer}
+              </div>
+            ) : (
+              <AnswerForm id={n.id} onDone={live.refresh} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AnswerForm({ id, onDone }: { id: string; onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TSupervisionAnswerInput>({ resolver: localizedZodResolver(ZSupervisionAnswerInput, t) });
+  if (session.role !== 'handler') return null;
+  const submit = async (v: TSupervisionAnswerInput) => {
+    setFormError(null);
+    try {
+      await api(`/supervision-notices/${id}/answer`, { method: 'POST', body: v });
+      await onDone();
+    } catch (e) {
+      setFormError(applyServerErrors(e, setError, t) || null);
+    }
+  };
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate>
+      <fieldset disabled={isSubmitting}>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <Field id={`answer-${id}`} label={t.board.answer} error={errors.answer?.message}>
+          {(a) => <textarea rows={2} {...a} {...register('answer')} />}
+        </Field>
+        <button type="submit" className="button small">
+          {t.caseView.send}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
