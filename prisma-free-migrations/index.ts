@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { ApiKeys1795577550170 } from './1795577550170-ApiKeys';
 import { AnalyticsRollups1795577621307 } from './1795577621307-AnalyticsRollups';
 import { DeadlineSupervision1795577697821 } from './1795577697821-DeadlineSupervision';
+import { CasesListIndexes1795578398342 } from './1795578398342-CasesListIndexes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ApiKeys1795577550170,
   AnalyticsRollups1795577621307,
   DeadlineSupervision1795577697821,
+  CasesListIndexes1795578398342,
 ];

@@ -32,7 +32,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
-  app.setGlobalPrefix('api');
+  // Open311 clients expect GeoReport v2 at /open311/v2, not under the staff API's prefix.
+  app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // Swagger UI needs inline scripts and styles; everything else is JSON.
