@@ -1,0 +1,85 @@
+import { env } from '@hotline/config';
+import type { ApiKeyEntity } from '@hotline/database';
+import {
+  BadRequestException,
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { AuditService } from '../audit/audit.service';
+import type { HotlineRequest } from '../common/request-context';
+import { formatOfPath } from './open311-format';
+
+const KEY_REQUIRED = 'open311:api-key-required';
+
+/** The route refuses requests without a valid api_key (the spec's writes). */
+export const Open311KeyRequired = () => SetMetadata(KEY_REQUIRED, true);
+
+type Open311Request = HotlineRequest & { apiKey?: ApiKeyEntity };
+
+/** The key the request authenticated with (set by Open311Guard), or null on keyless reads. */
+export const CurrentApiKey = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): ApiKeyEntity | null =>
+    ctx.switchToHttp().getRequest<Open311Request>().apiKey ?? null,
+);
+
+function field(req: HotlineRequest, name: string): string | undefined {
+  for (const source of [req.body, req.query]) {
+    const v = (source as Record<string, unknown> | undefined)?.[name];
+    if (typeof v === 'string' && v !== '') return v;
+  }
+  return undefined;
+}
+
+/**
+ * What every Open311 request must get past before its handler: a known format suffix,
+ * the configured jurisdiction (or none), and — where given or required — a live api_key,
+ * rate-limited per key. Requests made with a key are written to the audit log under it.
+ */
+@Injectable()
+export class Open311Guard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const req = ctx.switchToHttp().getRequest<Open311Request>();
+    if (!formatOfPath(req.url)) throw new BadRequestException('The format must be .xml or .json');
+
+    const required = this.reflector.get<boolean | undefined>(KEY_REQUIRED, ctx.getHandler()) ?? false;
+    const secret = field(req, 'api_key');
+    if (!secret && required) throw new ForbiddenException('api_key is required');
+    if (secret) {
+      const key = await this.apiKeys.authenticate(secret);
+      if (!key) throw new ForbiddenException('api_key is invalid or has been revoked');
+      await this.apiKeys.enforceRateLimit(key);
+      req.apiKey = key;
+    }
+
+    const jurisdiction = field(req, 'jurisdiction_id');
+    if (jurisdiction && jurisdiction !== env().OPEN311_JURISDICTION_ID) {
+      throw new NotFoundException(`jurisdiction_id ${jurisdiction} was not found`);
+    }
+
+    // Writes are audited by intake with the case they created; reads with a key here.
+    if (req.apiKey && req.method === 'GET') {
+      await this.audit.record({
+        action: 'open311.read',
+        actor: { type: 'api_key', id: req.apiKey.id },
+        targetType: 'open311',
+        targetId: req.url.split('?')[0] ?? null,
+        meta: { ip: req.ip, requestId: String(req.id), userAgent: req.headers['user-agent'] ?? null },
+        detail: { keyName: req.apiKey.name },
+      });
+    }
+    return true;
+  }
+}

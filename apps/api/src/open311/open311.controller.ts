@@ -1,0 +1,108 @@
+import {
+  type TOpen311BaseQuery,
+  type TOpen311RequestsQuery,
+  ZOpen311BaseQuerySchema,
+  ZOpen311RequestsQuerySchema,
+} from '@hotline/contracts';
+import {
+  All,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Query,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/access.decorator';
+import { RateLimit } from '../common/rate-limit.decorator';
+import { BaseUrl, Open311Language, StripFormatPipe } from './open311.decorators';
+import { Open311Guard } from './open311-api-key.guard';
+import { Open311ExceptionFilter } from './open311-exception.filter';
+import type { Open311Document, Open311Lang } from './open311-format';
+import { Open311FormatInterceptor } from './open311-format.interceptor';
+import { Open311RequestsService } from './open311-requests.service';
+import { Open311ServicesService } from './open311-services.service';
+
+/**
+ * Open311 GeoReport v2 at /open311/v2 (outside the /api prefix, where clients expect it).
+ * Public as far as staff sign-in goes: clients authenticate with api_key (Open311Guard).
+ */
+@ApiTags('open311')
+@Controller('open311/v2')
+@Public()
+@RateLimit({ bucket: 'open311', perMinute: 'public' })
+@UseGuards(Open311Guard)
+@UseFilters(Open311ExceptionFilter)
+@UseInterceptors(Open311FormatInterceptor)
+export class Open311Controller {
+  constructor(
+    private readonly services: Open311ServicesService,
+    private readonly requests: Open311RequestsService,
+  ) {}
+
+  @Get('discovery.:format')
+  @ApiOperation({ summary: 'Open311 discovery: contact, key service and endpoints' })
+  discovery(
+    @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
+    @BaseUrl() base: string,
+  ): Open311Document {
+    return this.services.discovery(base);
+  }
+
+  @Get('services.:format')
+  @ApiOperation({ summary: 'Open311 service list: one service per catalogue leaf' })
+  listServices(
+    @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
+    @Open311Language() lang: Open311Lang,
+  ): Promise<Open311Document> {
+    return this.services.list(lang);
+  }
+
+  @Get('services/:file')
+  @ApiOperation({ summary: 'Open311 service definition: the extra questions of a service' })
+  serviceDefinition(
+    @Param('file', StripFormatPipe) code: string,
+    @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
+    @Open311Language() lang: Open311Lang,
+  ): Promise<Open311Document> {
+    return this.services.definition(code, lang);
+  }
+
+  @Get('requests.:format')
+  @ApiOperation({ summary: 'Open311 service requests (last 90 days by default, at most 1,000 per page)' })
+  listRequests(
+    @Query({ schema: ZOpen311RequestsQuerySchema }) q: TOpen311RequestsQuery,
+    @Open311Language() lang: Open311Lang,
+  ): Promise<Open311Document> {
+    return this.requests.query(q, lang);
+  }
+
+  @Get('requests/:file')
+  @ApiOperation({ summary: 'Open311 one service request by its id (the tracking number)' })
+  oneRequest(
+    @Param('file', StripFormatPipe) id: string,
+    @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
+    @Open311Language() lang: Open311Lang,
+  ): Promise<Open311Document> {
+    return this.requests.one(id, lang);
+  }
+
+  @Get('tokens/:file')
+  @ApiOperation({ summary: 'Open311 token → service_request_id' })
+  token(
+    @Param('file', StripFormatPipe) token: string,
+    @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
+  ): Promise<Open311Document> {
+    return this.requests.token(token);
+  }
+
+  /** Anything else under /open311/v2 gets a spec-shaped 404, not the staff API's error body. */
+  @All('*')
+  @ApiOperation({ summary: 'Unknown Open311 endpoint', deprecated: true })
+  unknown(): never {
+    throw new NotFoundException('Unknown Open311 endpoint; see discovery.xml');
+  }
+}

@@ -1,0 +1,23 @@
+import { createParamDecorator, type ExecutionContext, NotFoundException, type PipeTransform } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { languageOf, type Open311Lang, splitFormat } from './open311-format';
+
+/** The catalogue language the client asked for (Accept-Language; zh-CN by default). */
+export const Open311Language = createParamDecorator((_: unknown, ctx: ExecutionContext): Open311Lang =>
+  languageOf(ctx.switchToHttp().getRequest<FastifyRequest>().headers['accept-language']),
+);
+
+/** 'http://host:port' as the client reached us, for discovery's endpoint URL. */
+export const BaseUrl = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+  return `${req.protocol}://${req.host}`;
+});
+
+/** ':file' = '<id>.<format>' → '<id>' (the guard has checked the format). */
+export class StripFormatPipe implements PipeTransform<string, string> {
+  transform(file: string): string {
+    const { id } = splitFormat(file);
+    if (!id || id.length > 100) throw new NotFoundException('Not found');
+    return id;
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { Open311Controller } from './open311.controller';
+import { Open311Guard } from './open311-api-key.guard';
+import { Open311CatalogueRepository } from './open311-catalogue.repository';
+import { Open311RequestsRepository } from './open311-requests.repository';
+import { Open311RequestsService } from './open311-requests.service';
+import { Open311ServicesService } from './open311-services.service';
+
+@Module({
+  imports: [ApiKeysModule],
+  controllers: [Open311Controller],
+  providers: [
+    Open311Guard,
+    Open311CatalogueRepository,
+    Open311RequestsRepository,
+    Open311ServicesService,
+    Open311RequestsService,
+  ],
+})
+export class Open311Module {}

@@ -1,0 +1,267 @@
+import { z } from 'zod';
+
+/**
+ * Open311 GeoReport v2 (open311.org) as this hotline serves it under /open311/v2, plus the
+ * admin API that issues the keys Open311 clients post with.
+ *
+ * Open311 clients send form fields and query strings, where an empty value means "absent"
+ * (the spec says so for jurisdiction_id; clients do it for every optional field), so every
+ * schema below drops empty strings before it validates.
+ */
+
+// ---------------------------------------------------------------- API keys (admin)
+
+export const ZApiKeyCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Give the key a name (who uses it)').max(100),
+  /** Requests per minute this key may make; each key is counted on its own. */
+  rateLimitPerMinute: z.number().int().min(1).max(100_000).default(60),
+});
+export type TApiKeyCreate = z.infer<typeof ZApiKeyCreateSchema>;
+
+export const ZApiKeyIdParam = z.uuid('Unknown API key id');
+
+export interface TApiKey {
+  id: string;
+  name: string;
+  /** The first characters of the secret, to tell keys apart; never enough to use one. */
+  prefix: string;
+  rateLimitPerMinute: number;
+  createdBy: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** Returned once, at creation: the only time the secret is ever shown. */
+export interface TApiKeyCreated extends TApiKey {
+  key: string;
+}
+
+// ---------------------------------------------------------------- Open311 inputs
+
+export const OPEN311_FORMATS = ['xml', 'json'] as const;
+export type TOpen311Format = (typeof OPEN311_FORMATS)[number];
+
+/** Form and query values: a string, or a list when a field is repeated; '' means absent. */
+function withoutEmpty(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  return Object.fromEntries(
+    Object.entries(input as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined),
+  );
+}
+
+const ATTRIBUTE_FIELD = /^attribute\[([^\]]+)\](\[\])?$/;
+
+/**
+ * Collects `attribute[CODE]=v` (and `attribute[CODE][]=v` for list answers, as PHP-style
+ * clients send them) into one `attribute` map, so the rest can be checked strictly.
+ */
+function collectAttributes(input: unknown): unknown {
+  const cleaned = withoutEmpty(input);
+  if (cleaned === null || typeof cleaned !== 'object' || Array.isArray(cleaned)) return cleaned;
+  const out: Record<string, unknown> = {};
+  const attribute: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(cleaned as Record<string, unknown>)) {
+    const m = ATTRIBUTE_FIELD.exec(key);
+    if (!m) {
+      out[key] = value;
+      continue;
+    }
+    const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
+    attribute[m[1]!] = [...(attribute[m[1]!] ?? []), ...values.map(String)];
+  }
+  if (Object.keys(attribute).length > 0) out['attribute'] = attribute;
+  return out;
+}
+
+const decimal = (what: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,3}(\.\d+)?$/, `${what} must be a decimal number in degrees (WGS84)`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${what} must be between ${min} and ${max}`);
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+
+/** POST /requests.{fmt}: the GeoReport v2 fields (form-encoded), attributes collected. */
+export const ZOpen311CreateRequestSchema = z.preprocess(
+  collectAttributes,
+  z
+    .strictObject({
+      api_key: text(200).optional(),
+      jurisdiction_id: text(200).optional(),
+      service_code: text(100).min(1).optional(),
+      lat: decimal('lat', -90, 90).optional(),
+      long: decimal('long', -180, 180).optional(),
+      address_string: text(500).optional(),
+      address_id: text(100).optional(),
+      email: z.email('email is not a valid e-mail address').max(200).optional(),
+      device_id: text(100).optional(),
+      account_id: text(100).optional(),
+      first_name: text(50).optional(),
+      last_name: text(50).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ()-]{3,30}$/, 'phone must be a telephone number')
+        .optional(),
+      description: text(4000).optional(),
+      media_url: z
+        .url({ protocol: /^https?$/, error: 'media_url must be an http(s) URL' })
+        .max(2000)
+        .optional(),
+      attribute: z.record(z.string().max(100), z.array(z.string().max(1000)).max(50)).optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.service_code)
+        ctx.addIssue({ code: 'custom', path: ['service_code'], message: 'service_code is required' });
+      if ((v.lat === undefined) !== (v.long === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['lat'], message: 'lat and long must be given together' });
+      } else if (v.lat === undefined && !v.address_string && !v.address_id) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lat'],
+          message: 'a location is required: lat and long, address_string or address_id',
+        });
+      }
+    }),
+);
+export type TOpen311CreateRequest = z.infer<typeof ZOpen311CreateRequestSchema>;
+
+const isoDateTime = (what: string) =>
+  z.iso.datetime({ offset: true, error: `${what} must be an ISO-8601 date and time with a timezone` });
+
+const commaList = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.length <= max, `at most ${max} values in ${what}`);
+
+export const OPEN311_STATUSES = ['open', 'closed'] as const;
+export type TOpen311Status = (typeof OPEN311_STATUSES)[number];
+
+/** GET /requests.{fmt}. The 90-day span is checked by the service, which knows "now". */
+export const ZOpen311RequestsQuerySchema = z.preprocess(
+  withoutEmpty,
+  z.strictObject({
+    api_key: text(200).optional(),
+    jurisdiction_id: text(200).optional(),
+    service_request_id: commaList('service_request_id', 1000).optional(),
+    service_code: commaList('service_code', 200).optional(),
+    start_date: isoDateTime('start_date').optional(),
+    end_date: isoDateTime('end_date').optional(),
+    status: commaList('status', 2)
+      .refine((list) => list.every((s) => (OPEN311_STATUSES as readonly string[]).includes(s)), {
+        message: 'status must be open, closed or both (comma-separated)',
+      })
+      .optional(),
+    page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').max(100_000).default(1),
+    page_size: z.coerce
+      .number({ error: 'page_size must be a number' })
+      .int()
+      .min(1)
+      .max(1000, 'page_size is at most 1000')
+      .default(1000),
+  }),
+);
+export type TOpen311RequestsQuery = z.infer<typeof ZOpen311RequestsQuerySchema>;
+
+/** Query of the GET routes that take nothing but the optional key and jurisdiction. */
+export const ZOpen311BaseQuerySchema = z.preprocess(
+  withoutEmpty,
+  z.strictObject({ api_key: text(200).optional(), jurisdiction_id: text(200).optional() }),
+);
+export type TOpen311BaseQuery = z.infer<typeof ZOpen311BaseQuerySchema>;
+
+// ---------------------------------------------------------------- Open311 outputs
+
+export interface TOpen311Endpoint {
+  specification: string;
+  url: string;
+  changeset: string;
+  type: 'production' | 'test';
+  formats: string[];
+}
+
+export interface TOpen311Discovery {
+  changeset: string;
+  contact: string;
+  key_service: string;
+  endpoints: TOpen311Endpoint[];
+}
+
+export interface TOpen311Service {
+  service_code: string;
+  service_name: string;
+  description: string;
+  metadata: boolean;
+  type: 'realtime' | 'batch' | 'blackbox';
+  keywords: string;
+  group: string;
+}
+
+export interface TOpen311AttributeValue {
+  key: string;
+  name: string;
+}
+
+export interface TOpen311Attribute {
+  variable: boolean;
+  code: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  datatype_description: string | null;
+  order: number;
+  description: string;
+  values: TOpen311AttributeValue[];
+}
+
+export interface TOpen311ServiceDefinition {
+  service_code: string;
+  attributes: TOpen311Attribute[];
+}
+
+export interface TOpen311ServiceRequest {
+  service_request_id: string;
+  status: TOpen311Status;
+  status_notes: string | null;
+  service_name: string | null;
+  service_code: string | null;
+  description: string;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  requested_datetime: string;
+  updated_datetime: string;
+  expected_datetime: string | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+}
+
+export interface TOpen311CreatedRequest {
+  service_request_id: string;
+  /** The spec's optional token; ours resolves at once (GET /tokens/{token}) since ids are synchronous. */
+  token: string;
+  service_notice: string;
+  account_id: string | null;
+}
+
+export interface TOpen311Token {
+  service_request_id: string;
+  token: string;
+}
+
+export interface TOpen311Error {
+  code: number;
+  description: string;
+}
