@@ -12,7 +12,7 @@ import {
 } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { AnalyticsRepository, type ExampleCriteria } from './analytics.repository';
-import { addDays, daysBetween } from './analytics-dates';
+import { addDays, daysBetween, periodStarts } from './analytics-dates';
 import { type AnalyticsLabels, AnalyticsLookups } from './analytics-lookups';
 
 /** Formulas behind each finding's severity, published in the OpenAPI description. */
@@ -312,7 +312,7 @@ export class ServiceGapsService {
           this.repo.sumRollups({ from: start, to: q.to, groupBy: [], filter }),
           this.repo.sumRollups({ from: threeBefore, to: addDays(start, -1), groupBy: [], filter }),
         ]);
-        const monthsSince = Math.max(1, Math.ceil((daysBetween(start, q.to) + 1) / 30.44));
+        const monthsSince = periodStarts(start, q.to, 'month').length;
         const perMonthSince = Math.round(((since[0]?.counters.volume ?? 0) / monthsSince) * 10) / 10;
         const perMonthBefore = Math.round(((before[0]?.counters.volume ?? 0) / 3) * 10) / 10;
         const change = periodChange(perMonthBefore, perMonthSince);
