@@ -5,6 +5,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
+import { AnalyticsWorkerModule } from './analytics/analytics-worker.module';
 
 /**
  * The worker process: no HTTP, only BullMQ processors (deadlines, outbox relay, rollups).
@@ -17,6 +18,7 @@ import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
       useFactory: () => ({ connection: createRedisConnection(env().REDIS_URL), prefix: env().REDIS_PREFIX }),
     }),
     DeadlinesWorkerModule,
+    AnalyticsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,0 +1,93 @@
+import { env } from '@hotline/config';
+import { createRedisConnection } from '@hotline/queue';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { ANALYTICS_QUEUE, ROLLUP_JOBS, type RollupJobName, type RollupSettings } from './rollup-jobs';
+
+/**
+ * Keeps the analytics rollups current. Both jobs call SQL functions from the
+ * AnalyticsRollups migration, which take one advisory lock: any number of workers (and the
+ * API's refresh endpoint) may run them at once without double-counting.
+ */
+@Injectable()
+export class RollupProcessor {
+  private readonly log = new Logger('Rollups');
+  private readonly prefix = env().REDIS_PREFIX;
+  private readonly redis: Redis = createRedisConnection(env().REDIS_URL);
+  private readonly queue = new Queue(ANALYTICS_QUEUE, {
+    connection: this.redis,
+    prefix: this.prefix,
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: 100 },
+  });
+  private worker: Worker | undefined;
+  private readonly handlers: Record<RollupJobName, () => Promise<unknown>>;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly settings: RollupSettings,
+  ) {
+    this.handlers = {
+      [ROLLUP_JOBS.consume]: () => this.consume(),
+      [ROLLUP_JOBS.consistency]: () => this.checkConsistency(),
+    };
+  }
+
+  async start(): Promise<void> {
+    // Deterministic scheduler ids: restarting (or a second worker) updates, never duplicates.
+    await this.queue.upsertJobScheduler(
+      ROLLUP_JOBS.consume,
+      { every: this.settings.consumeEveryMs },
+      { name: ROLLUP_JOBS.consume, data: {} },
+    );
+    await this.queue.upsertJobScheduler(
+      ROLLUP_JOBS.consistency,
+      { every: this.settings.consistencyEveryMs },
+      { name: ROLLUP_JOBS.consistency, data: {} },
+    );
+    this.worker = new Worker(ANALYTICS_QUEUE, (job: Job) => this.handle(job), {
+      connection: this.redis,
+      prefix: this.prefix,
+      concurrency: 1,
+    });
+    this.worker.on('failed', (job, err) => this.log.warn(`${job?.name ?? 'job'} failed: ${err.message}`));
+    this.worker.on('error', (err) => this.log.warn(`worker error: ${err.message}`));
+  }
+
+  private handle(job: Job): Promise<unknown> {
+    const handler = this.handlers[job.name as RollupJobName] as (() => Promise<unknown>) | undefined;
+    if (!handler) throw new Error(`no handler for analytics job ${job.name}`);
+    return handler();
+  }
+
+  /** Applies outbox rows batch by batch until caught up (or the per-job cap is reached). */
+  async consume(): Promise<number> {
+    let read = 0;
+    for (;;) {
+      const [row] = (await this.ds.query(`SELECT analytics_consume_outbox($1) AS n`, [this.settings.batch])) as {
+        n: number;
+      }[];
+      const n = row?.n ?? 0;
+      read += n;
+      if (n === 0 || read >= this.settings.maxRowsPerJob) return read;
+    }
+  }
+
+  async checkConsistency(): Promise<Record<string, unknown>> {
+    const [row] = (await this.ds.query(`SELECT analytics_check_consistency(true) AS r`)) as {
+      r: Record<string, unknown>;
+    }[];
+    const result = row?.r ?? {};
+    if (Number(result['driftedCases'] ?? 0) > 0 || Object.keys(result['driftedCubeRows'] ?? {}).length > 0) {
+      this.log.warn(`rollup drift repaired: ${JSON.stringify(result)}`);
+    }
+    return result;
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close().catch(() => undefined);
+    this.redis.disconnect();
+  }
+}
