@@ -94,7 +94,7 @@ export const ZOpen311CreateRequestSchema = z.preprocess(
       service_code: text(100).min(1).optional(),
       lat: decimal('lat', -90, 90).optional(),
       long: decimal('long', -180, 180).optional(),
-      address_string: text(500).optional(),
+      address_string: text(300).optional(),
       address_id: text(100).optional(),
       email: z.email('email is not a valid e-mail address').max(200).optional(),
       device_id: text(100).optional(),

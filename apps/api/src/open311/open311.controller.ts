@@ -1,11 +1,15 @@
 import {
   type TOpen311BaseQuery,
+  type TOpen311CreateRequest,
+  ZOpen311CreateRequestSchema,
   type TOpen311RequestsQuery,
   ZOpen311BaseQuerySchema,
   ZOpen311RequestsQuerySchema,
 } from '@hotline/contracts';
 import {
   All,
+  Body,
+  Post,
   Controller,
   Get,
   NotFoundException,
@@ -16,13 +20,17 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ApiKeyEntity } from '@hotline/database';
+import { IdempotencyKey } from '../cases/idempotency-key.decorator';
 import { Public } from '../common/access.decorator';
+import { ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import { RateLimit } from '../common/rate-limit.decorator';
 import { BaseUrl, Open311Language, StripFormatPipe } from './open311.decorators';
-import { Open311Guard } from './open311-api-key.guard';
+import { CurrentApiKey, Open311Guard, Open311KeyRequired } from './open311-api-key.guard';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import type { Open311Document, Open311Lang } from './open311-format';
 import { Open311FormatInterceptor } from './open311-format.interceptor';
+import { Open311IntakeService } from './open311-intake.service';
 import { Open311RequestsService } from './open311-requests.service';
 import { Open311ServicesService } from './open311-services.service';
 
@@ -41,6 +49,7 @@ export class Open311Controller {
   constructor(
     private readonly services: Open311ServicesService,
     private readonly requests: Open311RequestsService,
+    private readonly intake: Open311IntakeService,
   ) {}
 
   @Get('discovery.:format')
@@ -78,6 +87,19 @@ export class Open311Controller {
     @Open311Language() lang: Open311Lang,
   ): Promise<Open311Document> {
     return this.requests.query(q, lang);
+  }
+
+  @Post('requests.:format')
+  @Open311KeyRequired()
+  @ApiOperation({ summary: 'Open311 submit a service request (form-encoded; api_key required)' })
+  createRequest(
+    @Body({ schema: ZOpen311CreateRequestSchema }) body: TOpen311CreateRequest,
+    @CurrentApiKey() key: ApiKeyEntity,
+    @Open311Language() lang: Open311Lang,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<Open311Document> {
+    return this.intake.create(body, key, lang, idempotencyKey, meta);
   }
 
   @Get('requests/:file')
