@@ -4,6 +4,9 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { UsersModule } from './users/users.module';
+import { BureausModule } from './bureaus/bureaus.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { RateLimitGuard } from './common/rate-limit.guard';
 import { HealthController } from './health/health.controller';
@@ -34,6 +37,9 @@ class RateLimitModule {}
     AuditModule,
     AuthModule,
     CatalogueModule,
+    DispatchModule,
+    UsersModule,
+    BureausModule,
     AnalyticsModule,
     DeadlinesModule,
     EventEmitterModule.forRoot(),

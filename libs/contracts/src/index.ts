@@ -1,5 +1,7 @@
 export * from './auth.schemas';
 export * from './case-events.schemas';
+export * from './identity.schemas';
+export * from './catalogue.schemas';
 export * from './analytics.schemas';
 export * from './deadline.schemas';
 export * from './case.schemas';

@@ -1,12 +1,15 @@
 import { AuditLogEntity } from '@hotline/database';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditQueryController } from './audit-query.controller';
+import { AuditQueryService } from './audit-query.service';
 import { AuditService } from './audit.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditLogEntity])],
-  providers: [AuditService],
+  controllers: [AuditQueryController],
+  providers: [AuditService, AuditQueryService],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -2,6 +2,9 @@ import { BureauEntity, CategoryEntity, DispatchRuleEntity, DistrictEntity, Stree
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DispatchResolver } from '../dispatch/dispatch-resolver.service';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueService } from './catalogue.service';
 import { CategoryTreeService } from './category-tree.service';
 
 /**
@@ -11,7 +14,8 @@ import { CategoryTreeService } from './category-tree.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([CategoryEntity, DistrictEntity, StreetEntity, BureauEntity, DispatchRuleEntity])],
-  providers: [CategoryTreeService, DispatchResolver],
-  exports: [CategoryTreeService, DispatchResolver],
+  controllers: [CatalogueController],
+  providers: [CategoryTreeService, DispatchResolver, CatalogueRepository, CatalogueService],
+  exports: [CategoryTreeService, DispatchResolver, CatalogueRepository],
 })
 export class CatalogueModule {}

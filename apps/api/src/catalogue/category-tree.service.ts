@@ -2,6 +2,7 @@ import { CategoryEntity } from '@hotline/database';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import type { TCategoryNode, TCategorySearchHit } from '@hotline/contracts';
 
 export interface CategoryNode {
   id: number;
@@ -38,15 +39,9 @@ export class CategoryTreeService {
   /** The nodes from the root to this category (inclusive); 404 when it does not exist. */
   async nodesOnPath(categoryId: number): Promise<CategoryNode[]> {
     const byId = await this.all();
-    const path: CategoryNode[] = [];
-    let node = byId.get(categoryId);
+    const node = byId.get(categoryId);
     if (!node) throw new NotFoundException(`Category ${categoryId} does not exist`);
-    // The depth bound guards against a corrupt parent cycle looping forever.
-    while (node && path.length < 10) {
-      path.unshift(node);
-      node = node.parentId === null ? undefined : byId.get(node.parentId);
-    }
-    return path;
+    return this.pathFrom(node, byId);
   }
 
   /** Ids of this category and every category below it (for "category subtree" filters). */
@@ -94,6 +89,88 @@ export class CategoryTreeService {
     }
     this.cache = { at: Date.now(), byId };
     return byId;
+  }
+
+  /** The active categories as a nested tree, in display order. */
+  async tree(): Promise<TCategoryNode[]> {
+    const byId = await this.all();
+    const nodes = new Map<number, TCategoryNode>();
+    const roots: TCategoryNode[] = [];
+    // all() is ordered by level, so a parent is always placed before its children.
+    for (const n of byId.values()) {
+      if (!n.active) continue;
+      const node: TCategoryNode = {
+        id: n.id,
+        code: n.code,
+        level: n.level,
+        nameZh: n.nameZh,
+        nameEn: n.nameEn,
+        keywords: n.keywords,
+        children: [],
+      };
+      nodes.set(n.id, node);
+      if (n.parentId === null) roots.push(node);
+      else nodes.get(n.parentId)?.children.push(node);
+    }
+    return roots;
+  }
+
+  /**
+   * Leaf categories matching what an agent types: Chinese or English names on the path,
+   * caller keywords, full pinyin ("zhandao") or initials ("zdjy"). The leaf's own name and
+   * keywords rank before a match on an ancestor only.
+   */
+  async search(q: string, limit: number): Promise<TCategorySearchHit[]> {
+    const byId = await this.all();
+    const needle = q.trim().toLowerCase();
+    const compact = needle.replace(/\s+/g, '');
+    const hasChildren = new Set<number>();
+    for (const n of byId.values()) if (n.active && n.parentId !== null) hasChildren.add(n.parentId);
+    const hits: { rank: number; node: CategoryNode; path: CategoryNode[] }[] = [];
+    for (const leaf of byId.values()) {
+      if (!leaf.active || hasChildren.has(leaf.id)) continue;
+      const path = this.pathFrom(leaf, byId);
+      if (path.some((p) => !p.active)) continue;
+      const rank = this.rankMatch(leaf, path, needle, compact);
+      if (rank !== null) hits.push({ rank, node: leaf, path });
+    }
+    hits.sort((a, b) => a.rank - b.rank || a.node.level - b.node.level || a.node.id - b.node.id);
+    return hits.slice(0, limit).map(({ node, path }) => ({
+      id: node.id,
+      code: node.code,
+      level: node.level,
+      nameZh: node.nameZh,
+      nameEn: node.nameEn,
+      pathZh: path.map((p) => p.nameZh),
+      pathEn: path.map((p) => p.nameEn),
+    }));
+  }
+
+  /**
+   * 0: the leaf's own name or keyword contains the text; 1: a pinyin word of the path starts
+   * with it; 2: the path's pinyin contains it; 3: an ancestor's name does; null: no match.
+   */
+  private rankMatch(leaf: CategoryNode, path: CategoryNode[], needle: string, compact: string): number | null {
+    const own = [leaf.nameZh, leaf.nameEn, ...leaf.keywords].map((s) => s.toLowerCase());
+    if (own.some((s) => s.includes(needle))) return 0;
+    // The pinyin column holds the whole path ("chengshiguanli ... zhandaojingying csgl ... zdjy").
+    const pinyinWords = leaf.pinyin.toLowerCase().split(/\s+/);
+    if (compact.length > 0 && pinyinWords.some((w) => w.startsWith(compact))) return 1;
+    if (compact.length > 0 && leaf.pinyin.toLowerCase().replace(/\s+/g, '').includes(compact)) return 2;
+    const ancestors = path.slice(0, -1).flatMap((p) => [p.nameZh, p.nameEn.toLowerCase()]);
+    if (ancestors.some((s) => s.includes(needle))) return 3;
+    return null;
+  }
+
+  // The depth bound guards against a corrupt parent cycle looping forever.
+  private pathFrom(node: CategoryNode, byId: Map<number, CategoryNode>): CategoryNode[] {
+    const path: CategoryNode[] = [];
+    let cur: CategoryNode | undefined = node;
+    while (cur && path.length < 10) {
+      path.unshift(cur);
+      cur = cur.parentId === null ? undefined : byId.get(cur.parentId);
+    }
+    return path;
   }
 
   /** Drop the cached tree (after an edit to categories). */

@@ -2,6 +2,7 @@ import { env } from '@hotline/config';
 import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Redis } from 'ioredis';
+import { TokenService } from '../auth/token.service';
 import { REDIS } from '../infra/infra.module';
 import { RATE_LIMIT_KEY, type RateLimitRule } from './rate-limit.decorator';
 import type { HotlineRequest } from './request-context';
@@ -15,6 +16,7 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject('REDIS_PREFIX') private readonly prefix: string,
+    private readonly tokens: TokenService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -27,6 +29,12 @@ export class RateLimitGuard implements CanActivate {
     const limit = rule.perMinute === 'login' ? env().RATE_LIMIT_LOGIN_PER_MINUTE : env().RATE_LIMIT_PUBLIC_PER_MINUTE;
     const window = Math.floor(Date.now() / 1000 / WINDOW_SECONDS);
     let who = req.ip;
+    if (rule.by === undefined || rule.by === 'ip') {
+      // Signed-in staff share one office address (a call centre behind NAT); counting them
+      // per IP would lock out every agent at once, so a valid token counts per user instead.
+      const userId = await this.signedInUser(req);
+      if (userId) who = `u:${userId}`;
+    }
     if (rule.by === 'ip+username') {
       const username = (req.body as { username?: unknown } | undefined)?.username;
       who += `:${typeof username === 'string' ? username.toLowerCase().slice(0, 64) : '-'}`;
@@ -49,5 +57,12 @@ export class RateLimitGuard implements CanActivate {
       throw e;
     }
     return true;
+  }
+
+  /** The user id of a valid bearer token (signature and expiry only; the AccessGuard does the rest). */
+  private async signedInUser(req: HotlineRequest): Promise<string | null> {
+    const header = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return null;
+    return (await this.tokens.verifyAccess(header.slice(7).trim()))?.sub ?? null;
   }
 }

@@ -1,0 +1,13 @@
+import { BureauEntity } from '@hotline/database';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminBureausController } from './admin-bureaus.controller';
+import { BureausRepository } from './bureaus.repository';
+import { BureausService } from './bureaus.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([BureauEntity])],
+  controllers: [AdminBureausController],
+  providers: [BureausRepository, BureausService],
+})
+export class BureausModule {}

@@ -1,0 +1,168 @@
+import type { TAdminUser, TCreateUser, TUpdateUser, TUsersQuery } from '@hotline/contracts';
+import { BureauEntity, hashSecret, type StaffRole, type UserEntity } from '@hotline/database';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestMeta } from '../common/current-principal.decorator';
+import type { Principal } from '../common/request-context';
+import { UsersRepository } from './users.repository';
+
+export function toAdminUser(u: UserEntity): TAdminUser {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    bureauId: u.bureauId,
+    disabled: u.disabled,
+    lockedUntil: u.lockedUntil?.toISOString() ?? null,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Staff account administration. Anything that changes what a user may do (disable, password
+ * reset, role or bureau change) bumps token_version, so every access token already issued is
+ * refused at once, and revokes the refresh tokens, so no new one can be minted.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(q: TUsersQuery): Promise<TAdminUser[]> {
+    return (await this.users.findFiltered(q)).map(toAdminUser);
+  }
+
+  async get(id: string): Promise<TAdminUser> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundException('No such user');
+    return toAdminUser(user);
+  }
+
+  async create(body: TCreateUser, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
+    if (await this.users.findByUsername(body.username)) {
+      throw new ConflictException(`The username ${body.username} is already taken`);
+    }
+    const passwordHash = await hashSecret(body.password);
+    return this.db.transaction(async (m) => {
+      const bureauId = body.role === 'handler' ? (body.bureauId ?? null) : null;
+      if (bureauId !== null) await this.requireActiveBureau(m, bureauId);
+      const user = await this.users.insert(m, {
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        bureauId,
+        passwordHash,
+      });
+      await this.audit.record(
+        {
+          action: 'user.create',
+          actor,
+          targetType: 'user',
+          targetId: user.id,
+          meta,
+          detail: { username: user.username, role: user.role, bureauId: user.bureauId },
+        },
+        m,
+      );
+      return toAdminUser(user);
+    });
+  }
+
+  async update(id: string, body: TUpdateUser, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
+    return this.db.transaction(async (m) => {
+      const user = await this.lockedUser(m, id);
+      const role: StaffRole = body.role ?? user.role;
+      // Moving a handler to another role drops the bureau unless one is given explicitly.
+      let bureauId = body.bureauId !== undefined ? body.bureauId : role === 'handler' ? user.bureauId : null;
+      if (role === 'handler' && bureauId === null) {
+        throw new BadRequestException('A handler must belong to a bureau: send bureauId');
+      }
+      if (role !== 'handler' && bureauId !== null) {
+        throw new BadRequestException('Only handlers belong to a bureau: send bureauId null or leave it out');
+      }
+      if (bureauId !== null && bureauId !== user.bureauId) await this.requireActiveBureau(m, bureauId);
+      bureauId = bureauId ?? null;
+      if (id === actor.userId && role !== user.role) {
+        throw new BadRequestException('You cannot change your own role; ask another administrator');
+      }
+      const before = { displayName: user.displayName, role: user.role, bureauId: user.bureauId };
+      const accessChanged = role !== user.role || bureauId !== user.bureauId;
+      user.displayName = body.displayName ?? user.displayName;
+      user.role = role;
+      user.bureauId = bureauId;
+      if (accessChanged) user.tokenVersion += 1;
+      const saved = await this.users.save(m, user);
+      if (accessChanged) await this.users.revokeRefreshTokens(m, id);
+      await this.audit.record(
+        {
+          action: 'user.update',
+          actor,
+          targetType: 'user',
+          targetId: id,
+          meta,
+          detail: { before, after: { displayName: saved.displayName, role: saved.role, bureauId: saved.bureauId } },
+        },
+        m,
+      );
+      return toAdminUser(saved);
+    });
+  }
+
+  async setDisabled(id: string, disabled: boolean, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
+    if (disabled && id === actor.userId) throw new BadRequestException('You cannot disable your own account');
+    return this.db.transaction(async (m) => {
+      const user = await this.lockedUser(m, id);
+      if (user.disabled === disabled) return toAdminUser(user);
+      user.disabled = disabled;
+      if (disabled) {
+        user.tokenVersion += 1;
+      } else {
+        // Re-enabling also lifts a lock-out: the administrator vouches for the account.
+        user.failedLoginCount = 0;
+        user.lockedUntil = null;
+      }
+      const saved = await this.users.save(m, user);
+      if (disabled) await this.users.revokeRefreshTokens(m, id);
+      await this.audit.record(
+        { action: disabled ? 'user.disable' : 'user.enable', actor, targetType: 'user', targetId: id, meta },
+        m,
+      );
+      return toAdminUser(saved);
+    });
+  }
+
+  async resetPassword(id: string, password: string, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
+    const passwordHash = await hashSecret(password);
+    return this.db.transaction(async (m) => {
+      const user = await this.lockedUser(m, id);
+      user.tokenVersion += 1;
+      user.failedLoginCount = 0;
+      user.lockedUntil = null;
+      const saved = await this.users.save(m, user);
+      await this.users.setPasswordHash(m, id, passwordHash);
+      await this.users.revokeRefreshTokens(m, id);
+      // The password itself is never logged or audited.
+      await this.audit.record({ action: 'user.reset_password', actor, targetType: 'user', targetId: id, meta }, m);
+      return toAdminUser(saved);
+    });
+  }
+
+  private async lockedUser(m: EntityManager, id: string): Promise<UserEntity> {
+    const user = await this.users.findByIdForUpdate(m, id);
+    if (!user) throw new NotFoundException('No such user');
+    return user;
+  }
+
+  private async requireActiveBureau(m: EntityManager, bureauId: number): Promise<void> {
+    const bureau = await m.getRepository(BureauEntity).findOne({ where: { id: bureauId } });
+    if (!bureau) throw new BadRequestException(`Bureau ${bureauId} does not exist`);
+    if (!bureau.active) throw new BadRequestException(`Bureau ${bureau.code} is deactivated`);
+  }
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+// The catalogue (issue 4): category tree, city districts and streets, bureaus and the
+// dispatch catalogue (派单目录) that decides which bureau owns a case.
+
+const id = z.coerce.number().int('Must be a whole number').positive('Must be a positive id');
+const version = z.number().int().positive('version must be the positive number you last read');
+
+export const ZCategorySearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1, 'Type something to search for').max(50, 'The search text is too long (max 50)'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type TCategorySearchQuery = z.infer<typeof ZCategorySearchQuerySchema>;
+
+export interface TCategoryNode {
+  id: number;
+  code: string;
+  level: number;
+  nameZh: string;
+  nameEn: string;
+  keywords: string[];
+  children: TCategoryNode[];
+}
+
+export interface TCategorySearchHit {
+  id: number;
+  code: string;
+  level: number;
+  nameZh: string;
+  nameEn: string;
+  /** Names from the top class down to this leaf. */
+  pathZh: string[];
+  pathEn: string[];
+}
+
+export interface TStreet {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  lat: number;
+  lng: number;
+}
+
+export interface TDistrict {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  streets: TStreet[];
+}
+
+export interface TCatalogueBureau {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+const keyword = z
+  .string()
+  .trim()
+  .max(50, 'The keyword is too long (max 50 characters)')
+  .transform((s) => (s === '' ? null : s))
+  .nullable();
+
+const ruleFields = {
+  categoryId: id,
+  districtId: id.nullable().optional(),
+  streetId: id.nullable().optional(),
+  keyword: keyword.optional(),
+  leadBureauId: id,
+  assistingBureauIds: z.array(id).max(10, 'At most 10 assisting bureaus').optional(),
+};
+
+export const ZCreateDispatchRuleSchema = z.strictObject(ruleFields);
+export type TCreateDispatchRule = z.infer<typeof ZCreateDispatchRuleSchema>;
+
+/** Only the fields sent change; `version` is the one the editor last read. */
+export const ZUpdateDispatchRuleSchema = z.strictObject({
+  version,
+  categoryId: ruleFields.categoryId.optional(),
+  districtId: ruleFields.districtId,
+  streetId: ruleFields.streetId,
+  keyword: ruleFields.keyword,
+  leadBureauId: ruleFields.leadBureauId.optional(),
+  assistingBureauIds: ruleFields.assistingBureauIds,
+});
+export type TUpdateDispatchRule = z.infer<typeof ZUpdateDispatchRuleSchema>;
+
+export const ZDeactivateDispatchRuleSchema = z.strictObject({ version });
+export type TDeactivateDispatchRule = z.infer<typeof ZDeactivateDispatchRuleSchema>;
+
+export const ZDispatchRulesQuerySchema = z.strictObject({
+  categoryId: id.optional(),
+  includeInactive: z
+    .enum(['true', 'false'], 'includeInactive must be true or false')
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export type TDispatchRulesQuery = z.infer<typeof ZDispatchRulesQuerySchema>;
+
+export interface TDispatchRule {
+  id: number;
+  categoryId: number;
+  districtId: number | null;
+  streetId: number | null;
+  keyword: string | null;
+  leadBureauId: number;
+  assistingBureauIds: number[];
+  active: boolean;
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface TDispatchRuleVersion {
+  id: string;
+  ruleId: number;
+  version: number;
+  change: 'create' | 'update' | 'deactivate';
+  snapshot: Record<string, unknown>;
+  changedBy: string | null;
+  changedAt: string;
+}
+
+export const ZDispatchPreviewQuerySchema = z.strictObject({
+  categoryId: id,
+  districtId: id.optional(),
+  streetId: id.optional(),
+  description: z.string().max(4000, 'The description is too long (max 4000 characters)').optional(),
+});
+export type TDispatchPreviewQuery = z.infer<typeof ZDispatchPreviewQuerySchema>;
+
+export interface TDispatchPreview {
+  matched: boolean;
+  bureau: TCatalogueBureau | null;
+  assistingBureaus: TCatalogueBureau[];
+  rule: TDispatchRule | null;
+  reason: string;
+}
