@@ -10,6 +10,8 @@ import { ACCESS_COOKIE } from './access.guard';
 import { AuthService } from './auth.service';
 
 const REFRESH_COOKIE = 'hl_refresh';
+/** The web app refreshes and signs out with cookies only, so these bodies may be absent. */
+const ZOptionalRefreshBody = ZRefreshSchema.optional();
 type CookieReq = HotlineRequest & {
   cookies?: Record<string, string | undefined>;
   tokenClaims?: { jti: string; exp: number };
@@ -41,7 +43,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token (body or cookie) for a new session; the old one is revoked' })
   async refresh(
-    @Body({ schema: ZRefreshSchema }) body: TRefresh,
+    @Body({ schema: ZOptionalRefreshBody }) body: TRefresh | undefined,
     @Req() req: CookieReq,
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) res: FastifyReply,
@@ -60,7 +62,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out: revokes this access token and the refresh token' })
   async logout(
     @CurrentPrincipal() p: Principal,
-    @Body({ schema: ZRefreshSchema }) body: TRefresh,
+    @Body({ schema: ZOptionalRefreshBody }) body: TRefresh | undefined,
     @Req() req: CookieReq,
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) res: FastifyReply,

@@ -1,5 +1,5 @@
 import { env } from '@hotline/config';
-import { BureauEntity, RefreshTokenEntity, UserEntity, verifySecret } from '@hotline/database';
+import { BureauEntity, hashSecret, RefreshTokenEntity, UserEntity, verifySecret } from '@hotline/database';
 import type { TLoginResponse, TSessionUser } from '@hotline/contracts';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -18,6 +18,11 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const INVALID = 'Wrong username or password';
+/**
+ * Checked against when the username does not exist, so an unknown name costs the same scrypt
+ * time as a wrong password and response times do not reveal which accounts exist.
+ */
+let dummyHash: Promise<string> | undefined;
 
 @Injectable()
 export class AuthService {
@@ -39,6 +44,7 @@ export class AuthService {
       .getOne();
     const now = new Date();
     if (!user) {
+      await verifySecret(password, await (dummyHash ??= hashSecret(randomBytes(16).toString('hex'))));
       await this.audit.record({
         action: 'auth.login_failed',
         actor: { type: 'anonymous' },
@@ -60,9 +66,7 @@ export class AuthService {
       );
     }
     if (!(await verifySecret(password, user.passwordHash))) {
-      const failed = user.failedLoginCount + 1;
-      const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-      await this.users.update(user.id, { failedLoginCount: lockedUntil ? 0 : failed, lockedUntil });
+      const { failed, lockedUntil } = await this.countFailure(user.id);
       await this.audit.record({
         action: 'auth.login_failed',
         actor: { type: 'anonymous', id: user.id },
@@ -93,6 +97,28 @@ export class AuthService {
       meta,
     });
     return session;
+  }
+
+  /**
+   * Counts a wrong password in one UPDATE, so parallel guesses cannot each read the same
+   * count and slip past the lock; the fifth in a row locks the account and restarts the count.
+   */
+  private async countFailure(userId: string): Promise<{ failed: number; lockedUntil: Date | null }> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({
+        failedLoginCount: () =>
+          `CASE WHEN failed_login_count + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE failed_login_count + 1 END`,
+        lockedUntil: () =>
+          `CASE WHEN failed_login_count + 1 >= ${MAX_FAILED_LOGINS} THEN now() + interval '${LOCK_MINUTES} minutes' ELSE locked_until END`,
+      })
+      .where('id = :id', { id: userId })
+      .returning(['failed_login_count', 'locked_until'])
+      .execute();
+    const row = (result.raw as { failed_login_count: number; locked_until: Date | null }[])[0];
+    const lockedUntil = row?.locked_until && row.locked_until > new Date() ? row.locked_until : null;
+    return { failed: lockedUntil ? MAX_FAILED_LOGINS : (row?.failed_login_count ?? 0), lockedUntil };
   }
 
   /** Rotates the refresh token: the old one is revoked, a reused one is refused. */
