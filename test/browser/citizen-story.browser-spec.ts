@@ -104,18 +104,24 @@ describe('a citizen request from submission to the supervisor dashboard (Chromiu
     await screenshot(sup, 'supervisor-board');
     await sup.goto(webUrl('/supervisor/dashboard'));
     const row = sup.locator('[data-testid="rates-table"] tr[data-bureau="WATER"]');
-    await eventually(
-      sup,
-      async () => (await row.count()) > 0 && Number(await row.locator('td').nth(1).textContent()) >= 1,
-      90_000,
-    );
+    try {
+      await eventually(
+        sup,
+        async () => {
+          await row.waitFor({ timeout: 15_000 });
+          return Number(await row.locator('td').nth(1).textContent()) >= 1;
+        },
+        90_000,
+      );
+    } finally {
+      await screenshot(sup, 'supervisor-dashboard');
+    }
     // Rates are shown as percentages once the follow-ups are in (the seed has no other water cases).
     await expect(row.locator('td').nth(4).textContent()).resolves.toMatch(/^\d+\.\d%$/);
-    await screenshot(sup, 'supervisor-dashboard');
     // The same page in English.
     await sup.getByRole('button', { name: 'English' }).click();
     await sup.getByRole('heading', { name: 'Analysis dashboard' }).waitFor();
     await sup.getByRole('columnheader', { name: 'Satisfaction rate' }).waitFor();
     await sup.context().close();
-  });
+  }, 180_000);
 });

@@ -78,12 +78,19 @@ describe('staff and citizen forms (Chromium)', () => {
   it('the admin and supervisor pages open in both languages', async () => {
     const admin = await signIn(browser, 'admin', /\/admin$/);
     await admin.getByRole('heading', { name: '用户' }).waitFor();
-    await admin.getByRole('cell', { name: 'h.water' }).waitFor();
-    await screenshot(admin, 'admin-users');
+    await admin.getByRole('link', { name: '派单目录' }).click();
+    await admin.getByRole('heading', { name: '派单目录' }).waitFor();
+    await admin
+      .getByRole('cell', { name: /自来水/ })
+      .first()
+      .waitFor();
+    await screenshot(admin, 'admin-catalogue');
     await admin.getByRole('button', { name: 'English' }).click();
-    await admin.getByRole('heading', { name: 'Users' }).waitFor();
-    await admin.getByRole('link', { name: 'Dispatch catalogue' }).click();
     await admin.getByRole('heading', { name: 'Dispatch catalogue' }).waitFor();
+    await admin.getByRole('cell', { name: /Water/ }).first().waitFor();
+    await admin.getByRole('link', { name: 'Calendar' }).click();
+    await admin.getByRole('cell', { name: 'Public holiday' }).first().waitFor();
+    await screenshot(admin, 'admin-calendar');
     await admin.context().close();
   });
 });

@@ -31,27 +31,39 @@ export function DashboardClient() {
   const [draft, setDraft] = useState(range);
   const month = range.to.slice(0, 7);
 
+  // The rates come first; the heavier reports (trends, rankings, gaps) load beside them.
+  const loadRates = useCallback(
+    () => api<TAnalyticsOverview>(`/analytics/overview${qs({ ...range, groupBy: 'bureau' })}`),
+    [range],
+  );
   const load = useCallback(async () => {
     const soft = <T,>(p: Promise<T>) => p.catch(() => null);
-    const [overview, trends, rankings, gaps] = await Promise.all([
-      api<TAnalyticsOverview>(`/analytics/overview${qs({ ...range, groupBy: 'bureau' })}`),
+    const [trends, rankings, gaps] = await Promise.all([
       soft(api<TAnalyticsTrends>(`/analytics/trends${qs({ ...range, interval: 'day' })}`)),
       soft(api<TAnalyticsRankings>(`/analytics/rankings${qs({ month })}`)),
       soft(api<TServiceGapReport>(`/analytics/service-gaps${qs({ ...range, hotspotMin: 2, ownerlessMin: 1 })}`)),
     ]);
-    return { overview, trends, rankings, gaps };
+    return { trends, rankings, gaps };
   }, [range, month]);
+  const rates = useLive(loadRates, 30_000);
   const live = useLive(load, 30_000);
   const name = (g: { nameZh: string; nameEn: string }) => (en ? g.nameEn : g.nameZh);
   const csv = (path: string, extra: Record<string, string | number> = {}) =>
     `/api/analytics/${path}${qs({ ...range, ...extra, format: 'csv' })}`;
 
-  const rows = live.data?.overview.rows.filter((r) => r.group.id !== 0) ?? [];
+  const rows = rates.data?.rows.filter((r) => r.group.id !== 0) ?? [];
   return (
     <div className="stack">
       <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
         <h1>{t.dashboard.title}</h1>
-        <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={() => void live.refresh()} />
+        <Freshness
+          updatedAt={rates.updatedAt}
+          loading={rates.loading}
+          onRefresh={() => {
+            void rates.refresh();
+            void live.refresh();
+          }}
+        />
       </div>
       <form
         className="row card"
@@ -79,9 +91,9 @@ export function DashboardClient() {
           </button>
         </div>
       </form>
-      {live.error && !live.data ? (
+      {rates.error && !rates.data ? (
         <p className="form-error" role="alert">
-          {live.error instanceof Error ? live.error.message : t.errors.network}
+          {rates.error instanceof Error ? rates.error.message : t.errors.network}
         </p>
       ) : null}
       <section className="card" aria-labelledby="rates-title">
@@ -91,7 +103,7 @@ export function DashboardClient() {
             {t.dashboard.exportCsv}
           </a>
         </div>
-        {!live.data ? (
+        {!rates.data ? (
           <p role="status">{t.loading}</p>
         ) : (
           <>
