@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from '../../apps/api/src/common/access.decorator';
+import { RATE_LIMIT_KEY } from '../../apps/api/src/common/rate-limit.decorator';
 
 // Literal values of Nest's PATH_METADATA, METHOD_METADATA and RequestMethod, so this file
 // does not depend on Nest's internal module layout.
@@ -15,6 +16,8 @@ export interface RouteEntry {
   controller: string;
   handler: string;
   access: AccessRule | undefined;
+  /** Whether a @RateLimit applies (on the handler or its controller). */
+  rateLimited: boolean;
 }
 
 const join = (...parts: string[]) =>
@@ -65,6 +68,9 @@ export function routeTable(app: INestApplication): RouteEntry[] {
               controller: ctrl.name,
               handler: name,
               access,
+              rateLimited: Boolean(
+                Reflect.getMetadata(RATE_LIMIT_KEY, fn) ?? Reflect.getMetadata(RATE_LIMIT_KEY, ctrl),
+              ),
             });
           }
         }

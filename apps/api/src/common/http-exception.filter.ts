@@ -82,9 +82,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     let body: Omit<ErrorBody, 'requestId'> | null = null;
-    if (exception instanceof HttpException) body = fromHttpException(exception);
-    else if (exception instanceof QueryFailedError) body = fromDatabaseError(exception);
-    else if (exception instanceof Error)
+    // Nest's Fastify adapter wraps Fastify's own 4xx errors (bad JSON, body too large) in an
+    // HttpException with the original as its cause; answer those in our words.
+    const cause = exception instanceof HttpException ? exception.cause : undefined;
+    if (cause instanceof Error) body = fromFastifyError(cause as Error & { statusCode?: number; code?: string });
+    if (!body && exception instanceof HttpException) body = fromHttpException(exception);
+    else if (!body && exception instanceof QueryFailedError) body = fromDatabaseError(exception);
+    else if (!body && exception instanceof Error)
       body = fromFastifyError(exception as Error & { statusCode?: number; code?: string });
     if (!body) {
       this.logger.error({ err: exception, reqId: req.id }, 'Unhandled error');
