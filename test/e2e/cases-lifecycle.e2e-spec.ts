@@ -311,6 +311,39 @@ describe('Cases: lifecycle, concurrency, timeline and the citizen side', () => {
     expect(r.body).toMatchObject({ status: 'awaiting_dispatch', leadBureauId: null });
   });
 
+  it('gives the lead bureau the unmasked contact when allowed, audited; never for confidential cases', async () => {
+    const c = await citizenCase();
+    const contact = await http(app).get(`/api/cases/${c.id}/contact`).set(auth('h.zjj')).expect(200);
+    expect(contact.body).toEqual({ name: '赵六', phone: '13611112222', email: null });
+    const audit = await ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.contact_viewed' AND target_id = $1`,
+      [c.id],
+    );
+    expect(audit[0].n).toBe(1);
+    // Assisting bureaus do not get it.
+    await http(app).get(`/api/cases/${c.id}/contact`).set(auth('h.scj')).expect(403);
+
+    const secret = await http(app)
+      .post('/api/public/cases')
+      .send({
+        type: 'report',
+        categoryId: await categoryId('ZF.WY.DTGZ'),
+        description: `保密举报 ${randomUUID()}`,
+        caller: { name: '钱七', phone: '13700007777', confidential: true },
+      })
+      .expect(201);
+    const row = await one(`SELECT id FROM cases WHERE tracking_number = $1`, [secret.body.trackingNumber]);
+    const detail = (await get('h.zjj', String(row.id)).expect(200)).body;
+    expect(detail.caller).toMatchObject({ name: null, phone: null, hidden: true });
+    const refused = await http(app)
+      .get(`/api/cases/${String(row.id)}/contact`)
+      .set(auth('h.zjj'))
+      .expect(403);
+    expect(refused.body.message).toBe('This case is confidential: the hotline contacts the citizen');
+    // The hotline itself still sees the caller.
+    expect((await get('agent01', String(row.id))).body.caller).toMatchObject({ phone: '13700007777', masked: false });
+  });
+
   it('keeps the timeline append-only in the database itself', async () => {
     const c = await citizenCase();
     await expect(ds.query(`UPDATE case_events SET note = 'rewritten' WHERE case_id = $1`, [c.id])).rejects.toThrow(

@@ -32,12 +32,13 @@ export class CaseQueryService {
   }
 
   async events(caseId: string, viewer: Principal): Promise<TCaseEvent[]> {
-    await this.visibleCase(caseId, viewer);
+    const c = await this.visibleCase(caseId, viewer);
+    // Internal notes are for the hotline and the lead bureau, not for assisting bureaus.
+    const hideInternal = viewer.role === 'handler' && c.leadBureauId !== viewer.bureauId;
     const events = await this.repo.listEvents(caseId);
     return events.map((e) => {
       const view = toCaseEvent(e);
-      // Internal notes are for the hotline and the lead bureau, not assisting bureaus.
-      if (viewer.role === 'handler' && 'internalNote' in view.data) view.data = { ...view.data, internalNote: null };
+      if (hideInternal && 'internalNote' in view.data) view.data = { ...view.data, internalNote: null };
       return view;
     });
   }
