@@ -51,10 +51,13 @@ describe('Cases: lists, filters, keyset pagination and bureau scope', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await list('agent01', { q: tag, limit: 3, ...(cursor ? { cursor } : {}) }).expect(200);
-      expect(res.body.items.length).toBeLessThanOrEqual(3);
-      seen.push(...res.body.items.map((c: { id: string }) => c.id));
-      cursor = res.body.nextCursor;
+      const query: Record<string, string | number> = { q: tag, limit: 3 };
+      if (cursor) query['cursor'] = cursor;
+      const res = await list('agent01', query).expect(200);
+      const page = res.body as { items: Array<{ id: string }>; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(created.map((c) => c.id).reverse());
   });
