@@ -11,6 +11,7 @@ const res = spawnSync(
   [
     '--experimental-vm-modules',
     'node_modules/jest/bin/jest.js',
+    '--forceExit',
     '--selectProjects',
     'e2e',
     '--runInBand',
