@@ -152,4 +152,27 @@ describe("A handler and another bureau's case", () => {
       if (res.status === 200) expect(res.body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
     }
   });
+
+  it("refuses a handler another bureau's figures on every analytics route they may call", async () => {
+    const other = await tokenFor(app, 'h.zjj');
+    const agent = await tokenFor(app, 'agent01');
+    const ids = await catalogueIds(app, agent);
+    const analytics = routeTable(app).filter(
+      (r) =>
+        r.method === 'GET' &&
+        r.path.startsWith('/api/analytics/') &&
+        r.access?.kind === 'roles' &&
+        r.access.roles.includes('handler'),
+    );
+    expect(analytics.length).toBeGreaterThan(0);
+    const leaked: string[] = [];
+    for (const route of analytics) {
+      const res = await http(app)
+        .get(concreteUrl(route.path))
+        .set(bearer(other))
+        .query({ bureauId: ids.bureau('CGJ') });
+      if (res.status < 400) leaked.push(`${route.path}: ${res.status}`);
+    }
+    expect(leaked).toEqual([]);
+  });
 });
