@@ -61,7 +61,7 @@ export function CaseTable({
                 <td>
                   <StatusBadge status={c.status} />
                 </td>
-                <td>{c.status === 'closed' ? '—' : <Countdown due={d.due} start={d.start} />}</td>
+                <td>{c.status === 'closed' ? '—' : <Countdown due={d.due} start={d.start} flag={c.flag} />}</td>
               </tr>
             );
           })}

@@ -31,14 +31,28 @@ export function Freshness({
 }
 
 /** Time left to a deadline: green, yellow from 75 % of the allowed time used (or < 1 h), red when overdue. */
-export function Countdown({ due, start }: { due: string | null | undefined; start?: string | null }) {
+export function Countdown({
+  due,
+  start,
+  flag,
+}: {
+  due: string | null | undefined;
+  start?: string | null;
+  /** The deadline engine's own verdict ('warning' at 75 % of working time) wins when given. */
+  flag?: string;
+}) {
   const { t } = useI18n();
   const now = useNow(1000);
   if (!due) return <span className="muted">—</span>;
   const dueMs = new Date(due).getTime();
   const left = dueMs - now;
   const span = start ? dueMs - new Date(start).getTime() : null;
-  const colour = left <= 0 ? 'red' : (span && left < span * 0.25) || left < 3_600_000 ? 'yellow' : 'green';
+  const colour =
+    left <= 0 || flag === 'overdue'
+      ? 'red'
+      : flag === 'warning' || (span && left < span * 0.25) || left < 3_600_000
+        ? 'yellow'
+        : 'green';
   const abs = Math.abs(left);
   const d = Math.floor(abs / 86_400_000);
   const h = Math.floor((abs % 86_400_000) / 3_600_000);

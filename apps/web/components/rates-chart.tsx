@@ -84,9 +84,11 @@ export function Sparkline({ title, points }: { title: string; points: { label: s
           <circle cx={i * step} cy={h - (p.value / max) * (h - 10)} r="3" fill="#c0392b">
             <title>{`${p.label}: ${p.value}`}</title>
           </circle>
-          <text x={i * step} y={h + 15} fontSize="9" textAnchor="middle" fill="#52606d">
-            {p.label.slice(2, 7)}
-          </text>
+          {i % Math.max(1, Math.ceil(points.length / 8)) === 0 && (
+            <text x={i * step} y={h + 15} fontSize="9" textAnchor="middle" fill="#52606d">
+              {p.label.slice(5, 10)}
+            </text>
+          )}
         </g>
       ))}
     </svg>

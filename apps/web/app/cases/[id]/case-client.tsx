@@ -119,7 +119,7 @@ export function CaseClient({ id }: { id: string }) {
             <li key={String(e.id)}>
               <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
               <div>
-                <strong>{e.action}</strong>
+                <strong>{t.enums.action[e.action] ?? e.action}</strong>
                 {e.toStatus ? ` → ${t.enums.status[e.toStatus] ?? e.toStatus}` : ''}
                 {e.actorName ? ` · ${e.actorName}` : ''}
               </div>

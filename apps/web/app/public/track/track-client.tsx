@@ -146,7 +146,10 @@ function CaseView({
           {view.timeline.map((e, i) => (
             <li key={`${e.at}-${i}`}>
               <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
-              <div>{e.status ? (t.enums.status[e.status] ?? e.status) : e.action}</div>
+              <div>
+                {t.enums.action[e.action] ?? e.action}
+                {e.status ? ` → ${t.enums.status[e.status] ?? e.status}` : ''}
+              </div>
               {e.note && <div className="muted">{e.note}</div>}
             </li>
           ))}

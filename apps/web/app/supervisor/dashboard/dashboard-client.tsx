@@ -97,7 +97,7 @@ export function DashboardClient() {
         </p>
       ) : null}
       <section className="card" aria-labelledby="rates-title">
-        <div className="row" style={{ justifyContent: 'space-between' }}>
+        <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
           <h2 id="rates-title">{t.dashboard.rates}</h2>
           <a className="button small secondary" href={csv('overview', { groupBy: 'bureau' })} download>
             {t.dashboard.exportCsv}
@@ -153,7 +153,7 @@ export function DashboardClient() {
       </section>
       {live.data?.trends && (
         <section className="card" aria-labelledby="trends-title">
-          <div className="row" style={{ justifyContent: 'space-between' }}>
+          <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
             <h2 id="trends-title">{t.dashboard.trends}</h2>
             <a className="button small secondary" href={csv('trends', { interval: 'day' })} download>
               {t.dashboard.exportCsv}
@@ -167,7 +167,7 @@ export function DashboardClient() {
       )}
       {live.data?.rankings && (
         <section className="card" aria-labelledby="rank-title">
-          <div className="row" style={{ justifyContent: 'space-between' }}>
+          <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
             <h2 id="rank-title">
               {t.dashboard.rankings} · {live.data.rankings.month}
             </h2>
@@ -191,7 +191,7 @@ export function DashboardClient() {
       )}
       {live.data?.gaps && (
         <section className="card" aria-labelledby="gaps-title">
-          <div className="row" style={{ justifyContent: 'space-between' }}>
+          <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
             <h2 id="gaps-title">{t.dashboard.gaps}</h2>
             <a className="button small secondary" href={csv('service-gaps')} download>
               {t.dashboard.exportCsv}
