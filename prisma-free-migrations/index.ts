@@ -3,6 +3,7 @@ import { ApiKeys1795577550170 } from './1795577550170-ApiKeys';
 import { AnalyticsRollups1795577621307 } from './1795577621307-AnalyticsRollups';
 import { DeadlineSupervision1795577697821 } from './1795577697821-DeadlineSupervision';
 import { CasesListIndexes1795578398342 } from './1795578398342-CasesListIndexes';
+import { AnalyticsMonthCubes1795578977707 } from './1795578977707-AnalyticsMonthCubes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AnalyticsRollups1795577621307,
   DeadlineSupervision1795577697821,
   CasesListIndexes1795578398342,
+  AnalyticsMonthCubes1795578977707,
 ];

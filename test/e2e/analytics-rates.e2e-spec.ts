@@ -147,6 +147,18 @@ describe('analytics: rates on a hand-built dataset', () => {
     expect(none.body.totals.volume).toBe(0);
   });
 
+  it('gives the same figures whether a range is read from whole months, edge days or both', async () => {
+    for (const [from, to, volume] of [
+      ['2021-02-20', '2021-04-05', 8], // edge days + one whole month
+      ['2021-03-10', '2021-03-10', 8], // a single day
+      ['2021-03-11', '2021-04-30', 0], // edge days + a whole month, all after the cases
+      ['2021-01-01', '2021-12-31', 8], // whole months only
+    ] as const) {
+      const res = await get(`/api/analytics/overview?from=${from}&to=${to}&categoryId=${zdjy}`).expect(200);
+      expect([from, to, res.body.totals.volume]).toEqual([from, to, volume]);
+    }
+  });
+
   it('groups by street, channel and type from the matching cube', async () => {
     const street = await get(`/api/analytics/overview?from=${FROM}&to=${TO}&groupBy=street&bureauId=${cgj}`).expect(
       200,

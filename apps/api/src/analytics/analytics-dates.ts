@@ -43,3 +43,18 @@ export function periodStarts(from: string, to: string, interval: 'day' | 'week' 
   }
   return out;
 }
+
+/**
+ * Splits [from, to] into the whole calendar months inside it and the leftover days at either
+ * end; null when it holds no whole month (then the day grain alone is read).
+ */
+export function splitMonths(from: string, to: string): { months: [string, string]; days: [string, string][] } | null {
+  const firstWhole = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 8)}01`, 32).slice(0, 8)}01`;
+  const nextDay = addDays(to, 1);
+  const lastWholeEnd = nextDay.endsWith('-01') ? to : addDays(`${to.slice(0, 8)}01`, -1);
+  if (firstWhole > lastWholeEnd) return null;
+  const days: [string, string][] = [];
+  if (from < firstWhole) days.push([from, addDays(firstWhole, -1)]);
+  if (lastWholeEnd < to) days.push([addDays(lastWholeEnd, 1), to]);
+  return { months: [firstWhole, `${lastWholeEnd.slice(0, 8)}01`], days };
+}

@@ -1,6 +1,7 @@
 import { emptyCounters, REPLY_HOUR_BOUNDS, type RollupCounters } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { splitMonths } from './analytics-dates';
 import type { DataSource } from 'typeorm';
 
 /** Rollup dimensions (column names of the cubes the AnalyticsRollups migration created). */
@@ -14,6 +15,7 @@ const CUBES: readonly { name: string; dims: readonly RollupDim[] }[] = [
   { name: 'bureau', dims: ['bureau_id'] },
   { name: 'category', dims: ['bureau_id', 'category_id'] },
   { name: 'place', dims: ['bureau_id', 'district_id', 'street_id'] },
+  { name: 'spot', dims: ['bureau_id', 'category_id', 'district_id', 'street_id'] },
   { name: 'attr', dims: ['bureau_id', 'channel', 'type', 'urgency'] },
   {
     name: 'full',
@@ -49,6 +51,8 @@ const BUCKET_COLUMNS = Array.from(
   { length: REPLY_HOUR_BOUNDS.length + 1 },
   (_, k) => `rt_${String(k).padStart(2, '0')}`,
 );
+
+const MEASURE_COLUMNS = [...Object.values(COUNTER_COLUMNS), ...BUCKET_COLUMNS];
 
 /** Equality filters on cube dimensions; arrays mean "any of". */
 export type RollupFilter = Partial<Record<RollupDim, number | string | readonly number[]>>;
@@ -111,27 +115,45 @@ export class AnalyticsRepository {
     return (cube ?? CUBES[CUBES.length - 1]!).name;
   }
 
-  /** Sums the rollup counters over [from, to] per group, from the smallest fitting cube. */
+  /**
+   * Sums the rollup counters over [from, to] per group, from the smallest fitting cube. Whole
+   * calendar months inside the range are read from the cube's month grain and only the partial
+   * months at the edges from its day grain (weekly and daily series use the day grain).
+   */
   async sumRollups(q: RollupQuery): Promise<RollupRow[]> {
     const filterDims = Object.keys(q.filter) as RollupDim[];
-    const table = `analytics_rollup_${AnalyticsRepository.cubeFor([...q.groupBy, ...filterDims])}`;
-    const params: unknown[] = [q.from, q.to];
-    const where = ['day BETWEEN $1::date AND $2::date'];
+    const cube = `analytics_rollup_${AnalyticsRepository.cubeFor([...q.groupBy, ...filterDims])}`;
+    const params: unknown[] = [];
+    const where: string[] = [];
     for (const dim of filterDims) {
       const value = q.filter[dim];
       if (value === undefined) continue;
       params.push(value);
       where.push(Array.isArray(value) ? `${dim} = ANY($${params.length})` : `${dim} = $${params.length}`);
     }
+    const columns = [...q.groupBy, ...MEASURE_COLUMNS].join(', ');
+    const split = q.interval === 'day' || q.interval === 'week' ? null : splitMonths(q.from, q.to);
+    const parts: string[] = [];
+    const part = (table: string, time: 'day' | 'month', from: string, to: string) => {
+      params.push(from, to);
+      const range = `${time} BETWEEN $${params.length - 1}::date AND $${params.length}::date`;
+      parts.push(`SELECT ${time} AS t, ${columns} FROM ${table} WHERE ${[range, ...where].join(' AND ')}`);
+    };
+    if (split) {
+      for (const [from, to] of split.days) part(cube, 'day', from, to);
+      part(`${cube}_m`, 'month', split.months[0], split.months[1]);
+    } else {
+      part(cube, 'day', q.from, q.to);
+    }
     const select: string[] = [...q.groupBy];
     const group: string[] = [...q.groupBy];
     if (q.interval) {
-      const period = q.interval === 'day' ? 'day' : `date_trunc('${q.interval}', day)::date`;
+      const period = q.interval === 'day' ? 't' : `date_trunc('${q.interval}', t)::date`;
       select.unshift(`to_char(${period}, 'YYYY-MM-DD') AS period`);
       group.unshift('1');
     }
-    const sums = [...Object.values(COUNTER_COLUMNS), ...BUCKET_COLUMNS].map((c) => `sum(${c})::int AS ${c}`);
-    let sql = `SELECT ${[...select, ...sums].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}`;
+    const sums = MEASURE_COLUMNS.map((c) => `sum(${c})::int AS ${c}`);
+    let sql = `SELECT ${[...select, ...sums].join(', ')} FROM (${parts.join(' UNION ALL ')}) x`;
     if (group.length) sql += ` GROUP BY ${group.join(', ')}`;
     if (q.having) {
       params.push(q.having.min);
@@ -179,11 +201,14 @@ export class AnalyticsRepository {
     if (c.streetId !== undefined) add('f.street_id = ?', c.streetId);
     if (c.flag) where.push(`f.${COUNTER_COLUMNS[c.flag]} = 1`);
     params.push(limit);
+    // LIMIT on the facts first (an index walk backwards by day), then join the few cases.
     return this.ds.query(
       `SELECT k.id, k.tracking_number AS "trackingNumber"
-         FROM analytics_case_facts f JOIN cases k ON k.id = f.case_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY f.day DESC LIMIT $${params.length}`,
+         FROM (SELECT f.case_id, f.day FROM analytics_case_facts f
+                WHERE ${where.join(' AND ')}
+                ORDER BY f.day DESC LIMIT $${params.length}) f
+         JOIN cases k ON k.id = f.case_id
+        ORDER BY f.day DESC`,
       params,
     );
   }
