@@ -1,5 +1,7 @@
 import { UserEntity, type StaffRole } from '@hotline/database';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Controller, Get } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../apps/api/src/auth/token.service';
@@ -55,6 +57,25 @@ describe('Route × role access matrix', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
       expect.arrayContaining(['POST /api/auth/login', 'GET /api/admin/users', 'GET /api/categories']),
     );
+  });
+
+  it('would notice a route that declares no access', async () => {
+    @Controller('probe')
+    class UndeclaredController {
+      @Get('open')
+      open() {
+        return 'should never be reachable';
+      }
+    }
+    const mod = await Test.createTestingModule({ controllers: [UndeclaredController] }).compile();
+    const probe = mod.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    await probe.init();
+    try {
+      const entry = routeTable(probe).find((r) => r.path === '/probe/open');
+      expect(entry).toMatchObject({ method: 'GET', access: undefined });
+    } finally {
+      await probe.close();
+    }
   });
 
   it('has no route without an access declaration (@Public or @Roles)', () => {
