@@ -11,11 +11,13 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { RateLimitGuard } from './common/rate-limit.guard';
 import { HealthController } from './health/health.controller';
 import { InfraModule } from './infra/infra.module';
-import { AnalyticsModule } from './analytics/analytics.module';
-import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { Open311Module } from './open311/open311.module';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { CasesModule } from './cases/cases.module';
 import { PublicModule } from './public/public.module';
+import { AnalyticsModule } from './analytics/analytics.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 
 /** Process-wide values other modules inject by token. */
 @Global()
@@ -40,11 +42,13 @@ class RateLimitModule {}
     DispatchModule,
     UsersModule,
     BureausModule,
-    AnalyticsModule,
-    DeadlinesModule,
+    ApiKeysModule,
+    Open311Module,
     EventEmitterModule.forRoot(),
     CasesModule,
     PublicModule,
+    AnalyticsModule,
+    DeadlinesModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

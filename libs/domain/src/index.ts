@@ -10,6 +10,6 @@ export * from './china-calendar';
 export * from './deadline-policy';
 export * from './metrics';
 export * from './tracking';
+export * from './case-intake';
 export * from './analytics';
 export * from './deadline-schedule';
-export * from './case-intake';
