@@ -78,6 +78,8 @@ describe('staff and citizen forms (Chromium)', () => {
   it('the admin and supervisor pages open in both languages', async () => {
     const admin = await signIn(browser, 'admin', /\/admin$/);
     await admin.getByRole('heading', { name: '用户' }).waitFor();
+    await admin.getByRole('cell', { name: 'h.water' }).waitFor();
+    await screenshot(admin, 'admin-users');
     await admin.getByRole('link', { name: '派单目录' }).click();
     await admin.getByRole('heading', { name: '派单目录' }).waitFor();
     await admin

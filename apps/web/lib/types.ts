@@ -34,8 +34,6 @@ export interface DispatchPreview {
   bureau: Named | null;
   assistingBureaus: Named[];
   reason: string;
-  /** Deadlines the case would get if registered now (when the API computes them). */
-  deadlines?: { acceptDueAt?: string | null; replyDueAt?: string | null } | null;
 }
 
 export type {

@@ -10,13 +10,14 @@ import {
   type TCaseIntakeResult,
 } from '@hotline/contracts';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { CaseTable } from '@/components/case-table';
 import { CategoryCombobox } from '@/components/category-combobox';
 import { emptyToUndefined, Field, toId } from '@/components/field';
 import { api, qs } from '@/lib/api';
-import { useDistricts } from '@/lib/catalogue';
+import { flattenTree, useCategoryTree, useDistricts } from '@/lib/catalogue';
+import { usePreviewDeadlines } from '@/lib/deadline-preview';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
@@ -61,18 +62,26 @@ export function IntakeClient() {
     resolver: localizedZodResolver(ZCaseIntakeSchema, t),
     defaultValues: DEFAULTS,
   });
-  const [rawCategory, rawDistrict, rawStreet, disposition, description] = watch([
+  const [rawCategory, rawDistrict, rawStreet, disposition, description, type, urgency] = watch([
     'categoryId',
     'districtId',
     'streetId',
     'disposition',
     'description',
+    'type',
+    'urgency',
   ]);
   // The schema coerces ids, so their input type is unknown; the form only ever holds numbers.
   const categoryId = rawCategory as number | undefined;
   const districtId = rawDistrict as number | undefined;
   const streetId = rawStreet as number | undefined;
   const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
+  const tree = useCategoryTree();
+  const nodes = useMemo(() => flattenTree(tree), [tree]);
+  const categoryPath: number[] = [];
+  for (let n = categoryId ? nodes.get(categoryId) : undefined; n; n = n.parentId ? nodes.get(n.parentId) : undefined)
+    categoryPath.unshift(n.id);
+  const deadlines = usePreviewDeadlines(categoryPath, type, urgency);
 
   // Dispatch preview and similar open cases follow the category and place as they are typed.
   useEffect(() => {
@@ -281,20 +290,12 @@ export function IntakeClient() {
               {preview.assistingBureaus.length > 0 && (
                 <p>{fmt(t.intake.previewAssist, { b: preview.assistingBureaus.map((b) => name(b)).join('、') })}</p>
               )}
-              {preview.deadlines && (
-                <dl className="facts">
-                  {preview.deadlines.acceptDueAt && (
-                    <>
-                      <dt>{t.fields.acceptDue}</dt>
-                      <dd>{new Date(preview.deadlines.acceptDueAt).toLocaleString()}</dd>
-                    </>
-                  )}
-                  {preview.deadlines.replyDueAt && (
-                    <>
-                      <dt>{t.fields.replyDue}</dt>
-                      <dd>{new Date(preview.deadlines.replyDueAt).toLocaleString()}</dd>
-                    </>
-                  )}
+              {deadlines && (
+                <dl className="facts" data-testid="preview-deadlines">
+                  <dt>{t.fields.acceptDue}</dt>
+                  <dd>{new Date(deadlines.acceptDueAt).toLocaleString()}</dd>
+                  <dt>{t.fields.replyDue}</dt>
+                  <dd>{new Date(deadlines.replyDueAt).toLocaleString()}</dd>
                 </dl>
               )}
               <p className="muted">{preview.reason}</p>

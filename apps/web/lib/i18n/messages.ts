@@ -315,6 +315,10 @@ const zhCN = {
     makeup: '调休上班',
     units: { minutes: '分钟', hours: '小时', days: '天' } as Record<string, string>,
     modes: { calendar: '自然时间', working: '工作时间' } as Record<string, string>,
+    bureauKinds: { municipal: '市级部门', district: '区级部门', utility: '公用事业单位', street: '街道乡镇' } as Record<
+      string,
+      string
+    >,
   },
 };
 
@@ -639,6 +643,7 @@ const en: Messages = {
     makeup: 'Make-up working day',
     units: { minutes: 'minutes', hours: 'hours', days: 'days' },
     modes: { calendar: 'calendar time', working: 'working time' },
+    bureauKinds: { municipal: 'Municipal', district: 'District', utility: 'Utility', street: 'Street / town' },
   },
 };
 
