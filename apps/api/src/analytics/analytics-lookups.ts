@@ -62,23 +62,37 @@ export class AnalyticsLabels {
   }
 }
 
+/**
+ * Reference data changes rarely (an admin renames a bureau, adds a category) while every
+ * report needs it: keep it for a few seconds instead of four queries per request.
+ */
+const LABELS_TTL_MS = 30_000;
+
 @Injectable()
 export class AnalyticsLookups {
+  private cached: { at: number; labels: Promise<AnalyticsLabels> } | undefined;
+
   constructor(private readonly repo: AnalyticsRepository) {}
 
-  async load(): Promise<AnalyticsLabels> {
-    const [bureaus, categories, districts, streets] = await Promise.all([
+  load(): Promise<AnalyticsLabels> {
+    if (this.cached && Date.now() - this.cached.at < LABELS_TTL_MS) return this.cached.labels;
+    const labels = Promise.all([
       this.repo.listBureaus(),
       this.repo.listCategories(),
       this.repo.listDistricts(),
       this.repo.listStreets(),
-    ]);
-    return new AnalyticsLabels(bureaus, categories, districts, streets);
+    ]).then(
+      ([bureaus, categories, districts, streets]) => new AnalyticsLabels(bureaus, categories, districts, streets),
+    );
+    this.cached = { at: Date.now(), labels };
+    // A failed load is not cached.
+    labels.catch(() => (this.cached = undefined));
+    return labels;
   }
 
   /** A category and every category below it; unknown ids are a 400, not an empty report. */
   async subtreeIds(categoryId: number): Promise<number[]> {
-    const categories = await this.repo.listCategories();
+    const { categories } = await this.load();
     if (!categories.some((c) => c.id === categoryId)) {
       throw new BadRequestException(`There is no category with id ${categoryId}`);
     }

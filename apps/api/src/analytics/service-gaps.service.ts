@@ -150,7 +150,7 @@ export class ServiceGapsService {
       this.repo.sumRollups({ from: previousFrom, to: previousTo, groupBy: ['bureau_id'], filter: {} }),
     ]);
     const before = new Map(previous.map((r) => [Number(r.keys.bureau_id), r.counters]));
-    const findings: TServiceGapFinding[] = [];
+    const findings: (TServiceGapFinding & { exampleFlag: { bureauId: number } })[] = [];
     for (const r of current) {
       const bureauId = Number(r.keys.bureau_id);
       if (bureauId === 0) continue;
@@ -188,12 +188,21 @@ export class ServiceGapsService {
           overduePrevious: prevOverdue,
         },
         subject: { bureauId, bureauCode: bureau.code },
-        exampleCases: await this.examples({ from: q.from, to: q.to, bureauId, flag: 'dissatisfied' }).then(
-          async (ex) => (ex.length ? ex : this.examples({ from: q.from, to: q.to, bureauId, flag: 'overdue' })),
-        ),
+        exampleCases: [],
+        exampleFlag: { bureauId },
       });
     }
-    return findings.sort((a, b) => b.severity - a.severity).slice(0, q.limit);
+    const top = findings.sort((a, b) => b.severity - a.severity).slice(0, q.limit);
+    // Example lookups run concurrently: each is one short index walk.
+    return Promise.all(
+      top.map(async ({ exampleFlag: { bureauId }, ...finding }) => {
+        const dissatisfied = await this.examples({ from: q.from, to: q.to, bureauId, flag: 'dissatisfied' });
+        const exampleCases = dissatisfied.length
+          ? dissatisfied
+          : await this.examples({ from: q.from, to: q.to, bureauId, flag: 'overdue' });
+        return { ...finding, exampleCases };
+      }),
+    );
   }
 
   private async growthAndThemes(
@@ -257,9 +266,11 @@ export class ServiceGapsService {
       .sort((a, b) => b.score - a.score)
       .slice(0, 3)
       .map((c) => c.finding);
-    for (const f of [...topGrowth, ...topThemes]) {
-      f.exampleCases = await this.examples({ from: q.from, to: q.to, categoryId: Number(f.subject['categoryId']) });
-    }
+    await Promise.all(
+      [...topGrowth, ...topThemes].map(async (f) => {
+        f.exampleCases = await this.examples({ from: q.from, to: q.to, categoryId: Number(f.subject['categoryId']) });
+      }),
+    );
     return [...topGrowth, ...topThemes];
   }
 
