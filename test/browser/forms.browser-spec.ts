@@ -75,6 +75,25 @@ describe('staff and citizen forms (Chromium)', () => {
     await context.close();
   });
 
+  it('the agent and handler pages switch to English and stay English', async () => {
+    const agent = await signIn(browser, 'agent01', /\/agent$/);
+    await agent.getByRole('button', { name: 'English' }).click();
+    await agent.getByRole('heading', { name: 'Call intake' }).waitFor();
+    await agent.getByRole('link', { name: 'Dispatch queue' }).click();
+    await agent.getByRole('heading', { name: 'Dispatch queue' }).waitFor();
+    await agent.reload();
+    await agent.getByRole('heading', { name: 'Dispatch queue' }).waitFor();
+    await agent.context().close();
+
+    const handler = await signIn(browser, 'h.cgj', /\/handler$/);
+    await handler.getByRole('tab', { name: '待签收' }).waitFor();
+    await handler.getByRole('button', { name: 'English' }).click();
+    await handler.getByRole('tab', { name: 'To accept' }).waitFor();
+    await handler.getByRole('tab', { name: 'Overdue' }).click();
+    await expect(handler.getByRole('tab', { name: 'Overdue' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await handler.context().close();
+  });
+
   it('the admin and supervisor pages open in both languages', async () => {
     const admin = await signIn(browser, 'admin', /\/admin$/);
     await admin.getByRole('heading', { name: '用户' }).waitFor();

@@ -50,7 +50,10 @@ export async function signIn(browser: Browser, username: string, landing: RegExp
   return page;
 }
 
-/** Reloads until `check` passes: for lists fed by background work (rollups, polling). */
+/**
+ * Reloads until `check` passes: for lists fed by background work (rollups, polling). The
+ * check should itself wait a little (locator.waitFor) so a slow load is not mistaken for a miss.
+ */
 export async function eventually(page: Page, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
