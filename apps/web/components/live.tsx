@@ -1,5 +1,6 @@
 'use client';
 
+import { fmtTime } from '@/lib/time';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { useNow } from '@/lib/use-live';
@@ -59,7 +60,7 @@ export function Countdown({
   const m = Math.floor((abs % 3_600_000) / 60_000);
   const text = d > 0 ? `${d}${t.countdown.d}${h}${t.countdown.h}` : `${h}${t.countdown.h}${m}${t.countdown.m}`;
   return (
-    <span className={`countdown ${colour}`} data-colour={colour} title={new Date(due).toLocaleString()}>
+    <span className={`countdown ${colour}`} data-colour={colour} title={fmtTime(due)}>
       {fmt(left <= 0 ? t.countdown.overdue : t.countdown.left, { t: text })}
     </span>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { fmtTime } from '@/lib/time';
 import {
   INTAKE_DISPOSITIONS,
   REQUEST_TYPE_VALUES,
@@ -293,9 +294,9 @@ export function IntakeClient() {
               {deadlines && (
                 <dl className="facts" data-testid="preview-deadlines">
                   <dt>{t.fields.acceptDue}</dt>
-                  <dd>{new Date(deadlines.acceptDueAt).toLocaleString()}</dd>
+                  <dd>{fmtTime(deadlines.acceptDueAt)}</dd>
                   <dt>{t.fields.replyDue}</dt>
-                  <dd>{new Date(deadlines.replyDueAt).toLocaleString()}</dd>
+                  <dd>{fmtTime(deadlines.replyDueAt)}</dd>
                 </dl>
               )}
               <p className="muted">{preview.reason}</p>

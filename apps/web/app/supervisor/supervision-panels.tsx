@@ -1,5 +1,6 @@
 'use client';
 
+import { fmtTime } from '@/lib/time';
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { api, ApiError } from '@/lib/api';
@@ -56,8 +57,8 @@ export function ExtensionsPanel() {
                   <td>
                     <Link href={`/cases/${r.caseId}`}>{r.trackingNumber}</Link>
                   </td>
-                  <td>{new Date(r.previousDueAt).toLocaleString()}</td>
-                  <td>{new Date(r.requestedDueAt).toLocaleString()}</td>
+                  <td>{fmtTime(r.previousDueAt)}</td>
+                  <td>{fmtTime(r.requestedDueAt)}</td>
                   <td>{r.reason}</td>
                   <td className="row">
                     <button type="button" className="button small" onClick={() => void decide(r, true)}>

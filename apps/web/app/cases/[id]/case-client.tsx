@@ -1,5 +1,6 @@
 'use client';
 
+import { fmtTime } from '@/lib/time';
 import { useCallback, useState } from 'react';
 import { Countdown, Freshness, StatusBadge } from '@/components/live';
 import { currentDue } from '@/components/case-table';
@@ -87,9 +88,9 @@ export function CaseClient({ id }: { id: string }) {
             {c.caller.masked ? ` ${t.caseView.masked}` : ''}
           </dd>
           <dt>{t.fields.acceptDue}</dt>
-          <dd>{c.acceptDueAt ? new Date(c.acceptDueAt).toLocaleString() : '—'}</dd>
+          <dd>{c.acceptDueAt ? fmtTime(c.acceptDueAt) : '—'}</dd>
           <dt>{t.fields.replyDue}</dt>
-          <dd>{c.replyDueAt ? new Date(c.replyDueAt).toLocaleString() : '—'}</dd>
+          <dd>{c.replyDueAt ? fmtTime(c.replyDueAt) : '—'}</dd>
         </dl>
         <h2>{t.fields.description}</h2>
         <p style={{ whiteSpace: 'pre-wrap' }}>{c.description}</p>
@@ -117,7 +118,7 @@ export function CaseClient({ id }: { id: string }) {
         <ol className="timeline">
           {live.data.events.map((e) => (
             <li key={String(e.id)}>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+              <time dateTime={e.at}>{fmtTime(e.at)}</time>
               <div>
                 <strong>{t.enums.action[e.action] ?? e.action}</strong>
                 {e.toStatus ? ` → ${t.enums.status[e.toStatus] ?? e.toStatus}` : ''}

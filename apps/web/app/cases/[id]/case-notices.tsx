@@ -1,5 +1,6 @@
 'use client';
 
+import { fmtTime } from '@/lib/time';
 import { ZSupervisionAnswerInput, type TSupervisionAnswerInput } from '@hotline/contracts';
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -36,7 +37,7 @@ export function CaseNotices({ caseId, version }: { caseId: string; version: numb
       <ul>
         {live.data.map((n) => (
           <li key={n.id}>
-            <strong>{n.demand}</strong> · {t.board.noticeDue} {new Date(n.dueAt).toLocaleString()}
+            <strong>{n.demand}</strong> · {t.board.noticeDue} {fmtTime(n.dueAt)}
             {n.answer ? (
               <div className="muted">
                 {t.board.answered}: {n.answer}

@@ -1,5 +1,6 @@
 'use client';
 
+import { fmtTime } from '@/lib/time';
 import {
   SATISFACTION_OPTIONS,
   SOLVED_OPTIONS,
@@ -124,7 +125,7 @@ function CaseView({
           <dt>{t.fields.type}</dt>
           <dd>{t.enums.type[view.type] ?? view.type}</dd>
           <dt>{t.fields.createdAt}</dt>
-          <dd>{new Date(view.createdAt).toLocaleString()}</dd>
+          <dd>{fmtTime(view.createdAt)}</dd>
           <dt>{t.fields.bureau}</dt>
           <dd>{view.bureau ? name(view.bureau) : '—'}</dd>
         </dl>
@@ -134,7 +135,7 @@ function CaseView({
             {view.replies.map((r) => (
               <blockquote key={r.at} data-testid="reply">
                 <time dateTime={r.at} className="muted">
-                  {new Date(r.at).toLocaleString()}
+                  {fmtTime(r.at)}
                 </time>
                 <p style={{ whiteSpace: 'pre-wrap' }}>{r.text}</p>
               </blockquote>
@@ -145,7 +146,7 @@ function CaseView({
         <ol className="timeline">
           {view.timeline.map((e, i) => (
             <li key={`${e.at}-${i}`}>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+              <time dateTime={e.at}>{fmtTime(e.at)}</time>
               <div>
                 {t.enums.action[e.action] ?? e.action}
                 {e.status ? ` → ${t.enums.status[e.status] ?? e.status}` : ''}
