@@ -299,6 +299,45 @@ describe('Cases: lifecycle, concurrency, timeline and the citizen side', () => {
     expect((await get('agent01', c.id)).body).toMatchObject({ status: 'dispatched', version: 1 });
   });
 
+  it('refuses actions on a closed case, and reopening a case closed at intake', async () => {
+    const res = await http(app)
+      .post('/api/cases')
+      .set(auth('agent01'))
+      .send({
+        type: 'consultation',
+        categoryId: await categoryId('ZF.WY.DTGZ'),
+        description: '电梯年检周期是多久？',
+        disposition: 'direct_answer',
+        directAnswer: '每年一次。',
+      })
+      .expect(201);
+    const id = res.body.case.id as string;
+    const refusals: Array<[string, string, Record<string, unknown>, string]> = [
+      ['agent01', 'merge', { version: 1, parentCaseId: randomUUID() }, "A case that is 'closed' cannot be merged"],
+      ['agent01', 'dispatch', { version: 1, bureauId: 1 }, "A case that is 'closed' cannot be dispatched"],
+      ['agent01', 'close', { version: 1 }, "A case that is 'closed' cannot be closed"],
+      [
+        'agent01',
+        'follow-up',
+        { version: 1, contacted: false, solved: 'solved', satisfaction: 'no_answer' },
+        "A case that is 'closed' cannot be closed after follow-up",
+      ],
+    ];
+    for (const [user, action, body, message] of refusals) {
+      const r = await act(user, id, action, body).expect(409);
+      expect(r.body.message).toContain(message);
+    }
+    const reopen = await act('sup01', id, 'reopen', { version: 1, reason: 'x' }).expect(409);
+    expect(reopen.body.message).toBe(
+      'This case was closed at intake and never had a bureau; register a new case instead',
+    );
+    expect((await get('sup01', id)).body.allowedActions).toEqual([]);
+    // Merging into a closed parent is refused too.
+    const open = await citizenCase();
+    const intoClosed = await act('agent01', open.id, 'merge', { version: 1, parentCaseId: id }).expect(409);
+    expect(intoClosed.body.message).toBe('The parent case is closed; merge into an open case');
+  });
+
   it('dispatches a queued case by hand, with a requeue decision on return', async () => {
     const queued = await phoneCase('CM.XYT.ZNKDG', `快递柜超时收费 ${randomUUID()}`);
     expect(queued).toMatchObject({ status: 'awaiting_dispatch', allowedActions: ['dispatch', 'merge'] });
