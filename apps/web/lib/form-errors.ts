@@ -72,7 +72,17 @@ export function applyServerErrors<T extends FieldValues>(
   const details = e.body?.details;
   let placed = false;
   if (Array.isArray(details)) {
-    for (const d of details as { path?: (string | number)[]; message?: string; field?: string }[]) {
+    for (const d of details as (string | { path?: (string | number)[]; message?: string; field?: string })[]) {
+      // The validation pipe reports "caller.phone: <English message>"; the form already
+      // validated with the same schema, so a short message in the reader's language is enough.
+      if (typeof d === 'string') {
+        const m = /^([\w.]+): /.exec(d);
+        if (m?.[1]) {
+          setError(m[1] as Path<T>, { type: 'server', message: t.errors.invalid });
+          placed = true;
+        }
+        continue;
+      }
       const name = d.path?.join('.') ?? d.field;
       if (name) {
         setError(name as Path<T>, { type: 'server', message: d.message ?? t.errors.invalid });
