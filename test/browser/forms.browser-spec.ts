@@ -45,6 +45,16 @@ describe('staff and citizen forms (Chromium)', () => {
     await screenshot(page, 'agent-intake');
     await k.press('Alt+S');
     await page.getByText(/已登记工单 \d+/).waitFor();
+
+    // A consultation answered on the spot is closed at intake, never dispatched.
+    await page.getByLabel('诉求类型').selectOption({ label: '咨询' });
+    await page.getByLabel('搜索分类（中文、拼音或首字母）').fill('公租房');
+    await page.getByRole('option', { name: /公租房/ }).click();
+    await page.getByLabel('诉求内容').fill('咨询公租房轮候需要准备哪些材料。');
+    await page.getByRole('radio', { name: '直接答复' }).check();
+    await page.getByLabel('答复内容 / 告知渠道').fill('已告知需携带身份证、户口簿和收入证明到区住房保障窗口办理。');
+    await page.getByRole('button', { name: '提交工单' }).click();
+    await page.getByText(/已登记工单 \d+（已办结）/).waitFor();
     await page.context().close();
   });
 
