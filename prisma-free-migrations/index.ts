@@ -4,6 +4,7 @@ import { AnalyticsRollups1795577621307 } from './1795577621307-AnalyticsRollups'
 import { DeadlineSupervision1795577697821 } from './1795577697821-DeadlineSupervision';
 import { CasesListIndexes1795578398342 } from './1795578398342-CasesListIndexes';
 import { AnalyticsMonthCubes1795578977707 } from './1795578977707-AnalyticsMonthCubes';
+import { AnalyticsLockFreeCheck1795580192663 } from './1795580192663-AnalyticsLockFreeCheck';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DeadlineSupervision1795577697821,
   CasesListIndexes1795578398342,
   AnalyticsMonthCubes1795578977707,
+  AnalyticsLockFreeCheck1795580192663,
 ];
