@@ -19,8 +19,13 @@ export class DeadlineActionsService {
   ) {}
 
   private async liveDeadline(m: EntityManager, caseId: string, kind: string): Promise<DeadlineRow> {
+    // A clock the worker has already fired is 'missed' (still unsettled), not 'pending': it is
+    // read here too so a late request is told "the deadline has passed" rather than the
+    // misleading "no running deadline".
     const [d] = (await m.query(
-      `SELECT * FROM case_deadlines WHERE case_id = $1 AND kind = $2 AND status = 'pending' ORDER BY id DESC LIMIT 1 FOR UPDATE`,
+      `SELECT * FROM case_deadlines WHERE case_id = $1 AND kind = $2
+         AND (status = 'pending' OR (status = 'missed' AND settled_at IS NULL))
+       ORDER BY id DESC LIMIT 1 FOR UPDATE`,
       [caseId, kind],
     )) as DeadlineRow[];
     if (!d) throw new ConflictException(`This case has no running ${kind} deadline`);
@@ -31,10 +36,13 @@ export class DeadlineActionsService {
     return this.ds.transaction(async (m) => {
       await caseInScope(m, caseId, p, { lock: true, leadOnly: true });
       const d = await this.liveDeadline(m, caseId, body.kind);
+      // While paused the due time is frozen in remaining_ms and recomputed on resume, which
+      // would silently drop an approved extension: ask for more time once the clock runs.
+      if (d.paused_at) throw new ConflictException('The clock is paused; resume it before asking for an extension');
       const now = new Date();
       const newDue = new Date(body.newDueAt);
       // "Before the deadline": a clock that has already run out needs a supervisor, not a request.
-      if (d.due_at.getTime() <= now.getTime()) {
+      if (d.status === 'missed' || d.due_at.getTime() <= now.getTime()) {
         throw new ConflictException('The deadline has already passed; an extension must be asked for before it');
       }
       if (newDue.getTime() <= d.due_at.getTime()) {
@@ -107,6 +115,9 @@ export class DeadlineActionsService {
         // A request made in time is honoured even if the clock ran out while it waited.
         const live = d && (d.status === 'pending' || (d.status === 'missed' && !d.settled_at));
         if (!d || !live) throw new ConflictException('The deadline is no longer running; nothing to extend');
+        // A paused clock's due time is recomputed from remaining_ms on resume, which would undo
+        // the extension; the request stays pending until the clock runs again.
+        if (d.paused_at) throw new ConflictException('The clock is paused; resume it before approving an extension');
         await this.engine.moveDue(m, d, req.requested_due_at, now);
         await m.query(`UPDATE cases SET extension_count = extension_count + 1 WHERE id = $1`, [req.case_id]);
       }

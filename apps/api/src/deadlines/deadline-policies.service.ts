@@ -1,5 +1,5 @@
 import type { TDeadlinePolicyInput, TDeadlinePolicyUpdate } from '@hotline/contracts';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
@@ -46,7 +46,8 @@ export class DeadlinePoliciesService {
     if ((err as { code?: string }).code === '23505') {
       throw new ConflictException('An active policy already exists for this category, request type and urgency');
     }
-    if ((err as { code?: string }).code === '23503') throw new ConflictException('No such category');
+    // A category id that does not exist is bad input, not a conflict with another policy.
+    if ((err as { code?: string }).code === '23503') throw new BadRequestException('No such category');
     throw err;
   }
 

@@ -222,9 +222,12 @@ export class DeadlineEngine {
     const fraction = await this.warningFractionOf(m, d);
     const warn = warningAt(d.started_at, newDue, limit, settings.calendar, fraction);
     const warnAt = warn.getTime() < newDue.getTime() ? warn : null;
+    // escalated_at is cleared too: an extension decided after the clock missed and escalated
+    // restarts the chain (the old reminder and escalation stay on the timeline). Leaving it set
+    // kept a pending clock on the leadership list and stopped it from ever escalating again.
     await m.query(
       `UPDATE case_deadlines
-       SET due_at = $2, warn_at = $3, status = 'pending', fired_at = NULL, escalate_at = NULL,
+       SET due_at = $2, warn_at = $3, status = 'pending', fired_at = NULL, escalate_at = NULL, escalated_at = NULL,
            warned_at = CASE WHEN $3::timestamptz IS NOT NULL AND $3::timestamptz > $4 THEN NULL ELSE warned_at END,
            generation = generation + 1, needs_publish = true, updated_at = now()
        WHERE id = $1`,
