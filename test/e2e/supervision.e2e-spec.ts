@@ -198,9 +198,19 @@ describe('extensions, supervision notices and pauses', () => {
 
     it('no extension for a clock that does not run', async () => {
       const c = await newCase(NORMAL);
+      // A request left waiting when its clock is met drops off the decision list.
+      const waiting = await requestExtension('h.power', c.id, later(c.acceptDueAt!, 3_600_000), 'accept').expect(201);
+      const listed = async () =>
+        ((await http(app).get('/api/extensions').set(auth('sup01')).expect(200)).body as { id: string }[]).map(
+          (e) => e.id,
+        );
+      expect(await listed()).toContain(waiting.body.id);
       await http(app).post(`/api/cases/${c.id}/accept`).set(auth('h.power')).send({ version: c.version }).expect(200);
+      expect(await listed()).not.toContain(waiting.body.id);
       const res = await requestExtension('h.power', c.id, later(c.acceptDueAt!, 3_600_000), 'accept').expect(409);
       expect(res.body.message).toMatch(/no running accept deadline/);
+      const late = await decide('sup01', waiting.body.id, true).expect(409);
+      expect(late.body.message).toMatch(/no longer running/);
     });
   });
 

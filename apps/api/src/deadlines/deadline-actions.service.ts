@@ -161,7 +161,11 @@ export class DeadlineActionsService {
       `SELECT e.id, e.case_id AS "caseId", c.tracking_number AS "trackingNumber", d.kind, d.bureau_id AS "bureauId",
               e.reason, e.previous_due_at AS "previousDueAt", e.requested_due_at AS "requestedDueAt", e.created_at AS "createdAt"
        FROM extension_requests e JOIN case_deadlines d ON d.id = e.deadline_id JOIN cases c ON c.id = e.case_id
-       WHERE e.status = 'pending' AND ($1::int IS NULL OR d.bureau_id = $1) ORDER BY e.created_at`,
+       WHERE e.status = 'pending' AND ($1::int IS NULL OR d.bureau_id = $1)
+         -- Only clocks still running: a request for a clock since met, superseded (redispatch)
+         -- or cancelled (case closed) has nothing left to decide and must not clutter the list.
+         AND (d.status = 'pending' OR (d.status = 'missed' AND d.settled_at IS NULL))
+       ORDER BY e.created_at`,
       [p.role === 'handler' ? p.bureauId : null],
     ) as Promise<unknown[]>;
   }
