@@ -21,10 +21,12 @@ const steps = [
   { name: 'browser', jest: ['--selectProjects', 'browser', '--runInBand'], before: ensureChromium },
 ];
 
+// Debian's Chromium, plus a CJK font so screenshots show Chinese rather than empty boxes.
 function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
-  console.log('[test] installing Debian chromium for the browser tests…');
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+  const fontInstalled = existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc');
+  if (existsSync('/usr/bin/chromium') && fontInstalled) return;
+  console.log('[test] installing Debian chromium and a CJK font for the browser tests…');
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-wqy-microhei']]) {
     const r = spawnSync('apt-get', args, {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
