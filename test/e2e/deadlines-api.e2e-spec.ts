@@ -202,4 +202,39 @@ describe('deadlines end to end: cases API → clocks → worker → flag, remind
     expect((await events(c.id)).filter((e) => e.action === 'reminder')).toHaveLength(0);
     expect(await notificationsFor('h.power', c.id)).toHaveLength(0);
   }, 30000);
+  it('a supervision notice (督办) is a clock like any other: unanswered at its due time it fires a reminder; answering settles it', async () => {
+    const c = await phoneCase();
+    await http(app).post(`/api/cases/${c.id}/accept`).set(auth('h.power')).send({ version: c.version }).expect(200);
+    const dueAt = new Date(Date.now() + 2500);
+    const notice = await http(app)
+      .post(`/api/cases/${c.id}/supervision-notices`)
+      .set(auth('sup01'))
+      .send({ demand: '请立即排查电压异常原因', dueAt: dueAt.toISOString() })
+      .expect(201);
+    const fired = await waitFor(
+      'the supervision clock to fire',
+      async () => {
+        const d = (await deadlines(c.id)).deadlines.find((x) => x.id === notice.body.deadlineId)!;
+        return d.status === 'missed' ? d : false;
+      },
+      8000,
+    );
+    expect(Date.parse(fired.firedAt!) - dueAt.getTime()).toBeLessThan(2000);
+    expect((await getCase(c.id)).flag).toBe('overdue');
+    expect((await events(c.id)).filter((e) => e.action === 'reminder')).toHaveLength(1);
+    expect((await notificationsFor('h.power', c.id)).map((n) => n.kind)).toContain('deadline_overdue');
+
+    // Answered late: the clock stays 'missed' in the history but is settled, so the red flag clears.
+    await http(app)
+      .post(`/api/supervision-notices/${notice.body.id}/answer`)
+      .set(auth('h.power'))
+      .send({ answer: '已更换变压器' })
+      .expect(200);
+    // (not 'none': on a slow machine the case's own reply clock may have warned by now)
+    expect((await getCase(c.id)).flag).not.toBe('overdue');
+    const board = (await http(app).get('/api/deadlines/overdue?limit=500').set(auth('sup01')).expect(200)).body as {
+      id: string;
+    }[];
+    expect(board.map((d) => d.id)).not.toContain(notice.body.deadlineId);
+  }, 30000);
 });
