@@ -1,5 +1,5 @@
 import { env } from '@hotline/config';
-import { dataSourceOptions } from '@hotline/database';
+import { dataSourceOptions, queryLogging } from '@hotline/database';
 import { createRedisConnection } from '@hotline/queue';
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
@@ -17,7 +17,7 @@ const rootConnections: Redis[] = [];
 
 @Module({
   imports: [
-    TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(env().DATABASE_URL) }),
+    TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(env().DATABASE_URL, { logging: queryLogging() }) }),
     BullModule.forRootAsync({
       useFactory: () => {
         const connection = createRedisConnection(env().REDIS_URL);

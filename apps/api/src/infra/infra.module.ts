@@ -1,5 +1,5 @@
 import { env } from '@hotline/config';
-import { dataSourceOptions } from '@hotline/database';
+import { dataSourceOptions, queryLogging } from '@hotline/database';
 import { createRedisConnection } from '@hotline/queue';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -10,7 +10,7 @@ export const REDIS = Symbol('REDIS');
 /** Redis handle for the API's own use (rate limits, lockouts). */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(env().DATABASE_URL) })],
+  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(env().DATABASE_URL, { logging: queryLogging() }) })],
   providers: [{ provide: REDIS, useFactory: () => createRedisConnection(env().REDIS_URL) }],
   exports: [REDIS],
 })
