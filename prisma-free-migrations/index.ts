@@ -5,6 +5,7 @@ import { DeadlineSupervision1795577697821 } from './1795577697821-DeadlineSuperv
 import { CasesListIndexes1795578398342 } from './1795578398342-CasesListIndexes';
 import { AnalyticsMonthCubes1795578977707 } from './1795578977707-AnalyticsMonthCubes';
 import { AnalyticsLockFreeCheck1795580192663 } from './1795580192663-AnalyticsLockFreeCheck';
+import { AnalyticsExampleIndexes1795580529511 } from './1795580529511-AnalyticsExampleIndexes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CasesListIndexes1795578398342,
   AnalyticsMonthCubes1795578977707,
   AnalyticsLockFreeCheck1795580192663,
+  AnalyticsExampleIndexes1795580529511,
 ];
