@@ -19,12 +19,11 @@ import {
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CategoryTreeService } from '../catalogue/category-tree.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import { DispatchResolver } from '../dispatch/dispatch-resolver.service';
 import { intakeActorFields, type IntakeActor } from './case-actor';
-import { sql } from './case-row';
 import { CaseTransitionHooks } from './case-transition-hooks';
 import { CasesRepository } from './cases.repository';
 
@@ -112,65 +111,91 @@ export class CaseIntakeService {
     const trackingNumber = formatTrackingNumber(new Date(), await this.nextSequence());
     const caller = cmd.caller ?? {};
 
+    // One instant for the case's created/updated/dispatched/closed times and the clocks'
+    // start, so the deadlines can be computed before the INSERT and written by it.
+    const at = new Date();
+    const plan = await this.hooks.planIntake({
+      type: cmd.type,
+      urgency: cmd.urgency,
+      categoryId: cmd.categoryId,
+      categoryPath: await this.categories.pathOf(cmd.categoryId),
+      leadBureauId: match?.leadBureauId ?? null,
+      action: outcome.action,
+      toStatus: status,
+      at,
+      reader: this.ds.manager,
+    });
+    const write = async (m: EntityManager): Promise<CaseEntity> => {
+      const { caseRow: row, keyTaken } = await this.repo.insertIntake(m, {
+        columns: {
+          trackingNumber,
+          accessCodeHash,
+          channel: cmd.channel,
+          type: cmd.type,
+          urgency: cmd.urgency,
+          status,
+          categoryId: cmd.categoryId,
+          districtId: place.districtId,
+          streetId: place.streetId,
+          address: cmd.address ?? null,
+          lat: cmd.lat ?? null,
+          lng: cmd.lng ?? null,
+          description: cmd.description,
+          attributes: JSON.stringify(cmd.attributes ?? {}),
+          mediaUrl: cmd.mediaUrl ?? null,
+          callerName: caller.anonymous ? null : (caller.name ?? null),
+          callerPhone: caller.phone ?? null,
+          callerEmail: caller.email ?? null,
+          callerType: caller.type ?? 'person',
+          anonymous: caller.anonymous ?? false,
+          confidential: caller.confidential ?? false,
+          contactAllowed: caller.contactAllowed ?? true,
+          leadBureauId: match?.leadBureauId ?? null,
+          assistingBureauIds: match?.assistingBureauIds ?? [],
+          matchedRuleId: match?.ruleId ?? null,
+          unmatchedAtIntake: disposition === 'dispatch' && match === null,
+          dispatchedAt: status === 'dispatched' ? at : null,
+          closedAt: status === 'closed' ? at : null,
+          closeReason: outcome.closeReason,
+          directAnswer: cmd.directAnswer ?? null,
+          createdBy: 'userId' in actor ? actor.userId : null,
+          sourceRef: JSON.stringify(cmd.sourceRef ?? {}),
+          createdAt: at,
+          updatedAt: at,
+          ...plan.columns,
+        },
+        events: [
+          { action: 'intake', from: null, to: 'registered', role: who.role, isPublic: true, note: null },
+          {
+            action: outcome.action,
+            from: 'registered',
+            to: status,
+            role: outcome.role,
+            // The direct answer is what the citizen was told; dispatch reasons are internal.
+            isPublic: true,
+            note: outcome.action === 'direct_answer' ? (cmd.directAnswer ?? null) : (match?.reason ?? null),
+          },
+        ],
+        actor: who,
+        outboxAction: outcome.action,
+        idempotency: idem,
+        audit: { ip: meta?.ip ?? null, requestId: meta?.requestId ?? null },
+        hookStatements: plan.statements,
+      });
+      if (!keyTaken) throw new KeyTakenByConcurrentRequest();
+      await this.hooks.run({ manager: m, caseRow: row, event: changedEvent(row, outcome.action, who) }, plan.planned);
+      return row;
+    };
+
     let caseRow: CaseEntity;
     try {
-      caseRow = await this.ds.transaction(async (m) => {
-        const { caseRow: row, keyTaken } = await this.repo.insertIntake(m, {
-          columns: {
-            trackingNumber,
-            accessCodeHash,
-            channel: cmd.channel,
-            type: cmd.type,
-            urgency: cmd.urgency,
-            status,
-            categoryId: cmd.categoryId,
-            districtId: place.districtId,
-            streetId: place.streetId,
-            address: cmd.address ?? null,
-            lat: cmd.lat ?? null,
-            lng: cmd.lng ?? null,
-            description: cmd.description,
-            attributes: JSON.stringify(cmd.attributes ?? {}),
-            mediaUrl: cmd.mediaUrl ?? null,
-            callerName: caller.anonymous ? null : (caller.name ?? null),
-            callerPhone: caller.phone ?? null,
-            callerEmail: caller.email ?? null,
-            callerType: caller.type ?? 'person',
-            anonymous: caller.anonymous ?? false,
-            confidential: caller.confidential ?? false,
-            contactAllowed: caller.contactAllowed ?? true,
-            leadBureauId: match?.leadBureauId ?? null,
-            assistingBureauIds: match?.assistingBureauIds ?? [],
-            matchedRuleId: match?.ruleId ?? null,
-            unmatchedAtIntake: disposition === 'dispatch' && match === null,
-            dispatchedAt: status === 'dispatched' ? sql('now()') : null,
-            closedAt: status === 'closed' ? sql('now()') : null,
-            closeReason: outcome.closeReason,
-            directAnswer: cmd.directAnswer ?? null,
-            createdBy: 'userId' in actor ? actor.userId : null,
-            sourceRef: JSON.stringify(cmd.sourceRef ?? {}),
-          },
-          events: [
-            { action: 'intake', from: null, to: 'registered', role: who.role, isPublic: true, note: null },
-            {
-              action: outcome.action,
-              from: 'registered',
-              to: status,
-              role: outcome.role,
-              // The direct answer is what the citizen was told; dispatch reasons are internal.
-              isPublic: true,
-              note: outcome.action === 'direct_answer' ? (cmd.directAnswer ?? null) : (match?.reason ?? null),
-            },
-          ],
-          actor: who,
-          outboxAction: outcome.action,
-          idempotency: idem,
-          audit: { ip: meta?.ip ?? null, requestId: meta?.requestId ?? null },
-        });
-        if (!keyTaken) throw new KeyTakenByConcurrentRequest();
-        await this.hooks.run({ manager: m, caseRow: row, event: changedEvent(row, outcome.action, who) });
-        return row;
-      });
+      // Without an idempotency key (nothing to roll back on a lost race) and with every hook
+      // planned into the statement, the whole intake is ONE statement, atomic by itself: no
+      // BEGIN/COMMIT round trips. Otherwise the same statement runs in a transaction.
+      caseRow =
+        idem === null && this.hooks.allPlanned(plan.planned)
+          ? await write(this.ds.manager)
+          : await this.ds.transaction(write);
     } catch (e) {
       if (e instanceof KeyTakenByConcurrentRequest && idem) {
         // A concurrent retry committed first (the INSERT waited for it): answer with its case.

@@ -3,14 +3,46 @@ import type { CaseEntity } from '@hotline/database';
 import type { TCaseChangedEvent } from '@hotline/contracts';
 import type { EntityManager } from 'typeorm';
 
+/** What a hook may know about a case before the intake statement writes it. */
+export interface IntakeFacts {
+  type: CaseEntity['type'];
+  urgency: CaseEntity['urgency'];
+  categoryId: number;
+  /** Root → leaf category ids (from the in-memory tree). */
+  categoryPath: number[];
+  leadBureauId: number | null;
+  action: string;
+  toStatus: string;
+  /** The intake instant: the case's dispatched_at when it is dispatched at intake. */
+  at: Date;
+  /** Outside any transaction: only for reading cached settings. */
+  reader: EntityManager;
+}
+
+/**
+ * A hook's share of the single intake statement: extra case columns, and statements run as
+ * further CTEs of the same INSERT (they may refer to the inserted case as `c`, and bind values
+ * with `p(value)`, which returns a `$n` placeholder — cast it, e.g. `${p(at)}::timestamptz`).
+ */
+export interface IntakePlan {
+  columns: Record<string, unknown>;
+  statements: Array<(p: (value: unknown) => string) => string>;
+}
+
 /**
  * Work that must commit atomically with a case transition (e.g. writing the case's
  * deadlines for the outbox relay). Hooks run inside the transaction, after the case row
  * and its timeline event are written; a hook that throws rolls the whole change back.
+ *
+ * At intake a hook may instead contribute to the intake statement itself (`planIntake`):
+ * the case is new, so its effect can be computed before the INSERT and written by it, which
+ * saves the round trips and the second write of the case row. A hook that returns a plan is
+ * not run again for that intake; one that returns null (or has no planIntake) runs as usual.
  */
 export interface CaseTransitionHook {
   readonly name: string;
   afterTransition(ctx: { manager: EntityManager; caseRow: CaseEntity; event: TCaseChangedEvent }): Promise<void>;
+  planIntake?(facts: IntakeFacts): Promise<IntakePlan | null>;
 }
 
 @Injectable()
@@ -22,7 +54,32 @@ export class CaseTransitionHooks {
     this.hooks.push(hook);
   }
 
-  async run(ctx: { manager: EntityManager; caseRow: CaseEntity; event: TCaseChangedEvent }): Promise<void> {
-    for (const hook of this.hooks) await hook.afterTransition(ctx);
+  /** Collects the hooks' intake plans; `planned` names the hooks that `run` must then skip. */
+  async planIntake(facts: IntakeFacts): Promise<IntakePlan & { planned: Set<string> }> {
+    const out = {
+      columns: {} as Record<string, unknown>,
+      statements: [] as IntakePlan['statements'],
+      planned: new Set<string>(),
+    };
+    for (const hook of this.hooks) {
+      const plan = hook.planIntake ? await hook.planIntake(facts) : null;
+      if (!plan) continue;
+      Object.assign(out.columns, plan.columns);
+      out.statements.push(...plan.statements);
+      out.planned.add(hook.name);
+    }
+    return out;
+  }
+
+  /** True when every registered hook is covered by `planned` (nothing left to run in a transaction). */
+  allPlanned(planned: ReadonlySet<string>): boolean {
+    return this.hooks.every((h) => planned.has(h.name));
+  }
+
+  async run(
+    ctx: { manager: EntityManager; caseRow: CaseEntity; event: TCaseChangedEvent },
+    skip: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
+    for (const hook of this.hooks) if (!skip.has(hook.name)) await hook.afterTransition(ctx);
   }
 }

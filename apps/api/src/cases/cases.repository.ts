@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { caseEventMapper, caseMapper, SqlExpr, type CasePatch } from './case-row';
+import type { IntakePlan } from './case-transition-hooks';
 
 /** Everything the intake statement writes besides the case columns. */
 export interface IntakeInsert {
@@ -21,6 +22,8 @@ export interface IntakeInsert {
   outboxAction: string;
   idempotency: { scope: string; key: string; requestHash: string } | null;
   audit: { ip: string | null; requestId: string | null };
+  /** Transition hooks' statements (e.g. the deadlines' clocks), run as more CTEs over `c`. */
+  hookStatements: IntakePlan['statements'];
 }
 
 export interface NewCaseEvent {
@@ -82,8 +85,10 @@ export class CasesRepository {
 
   /**
    * The whole intake write in ONE statement: the case, its first timeline events, the
-   * case.changed outbox row, the audit row and the idempotency key. Returns keyTaken=false
-   * when another request already holds the idempotency key (the caller rolls back).
+   * case.changed outbox row, the audit row, the idempotency key and the hooks' rows (the
+   * deadline clocks). Returns keyTaken=false when another request already holds the
+   * idempotency key (the caller rolls back). One statement is atomic on its own, so without
+   * an idempotency key the caller may run it outside an explicit transaction.
    */
   async insertIntake(m: EntityManager, ins: IntakeInsert): Promise<{ caseRow: CaseEntity; keyTaken: boolean }> {
     const params: unknown[] = [];
@@ -132,7 +137,7 @@ export class CasesRepository {
         FROM c WHERE ${p(idem !== null)}::boolean
         ON CONFLICT (scope, key) DO NOTHING
         RETURNING 1
-      )
+      )${ins.hookStatements.map((stmt, i) => `, h${i} AS (${stmt(p)})`).join('')}
       SELECT c.*, (SELECT count(*) FROM k)::int AS key_taken FROM c`;
     const rows: Array<Record<string, unknown>> = await m.query(text, params);
     const row = rows[0]!;

@@ -3,8 +3,14 @@ import type { TCaseChangedEvent } from '@hotline/contracts';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import { CaseTransitionHooks, type CaseTransitionHook } from '../cases/case-transition-hooks';
+import {
+  CaseTransitionHooks,
+  type CaseTransitionHook,
+  type IntakeFacts,
+  type IntakePlan,
+} from '../cases/case-transition-hooks';
 import { DeadlineEngine } from './engine/deadline-engine';
+import { planIntakeClocks } from './intake-clocks';
 
 /**
  * Plugs deadlines into every case transition: the clocks are written in the case's own
@@ -36,5 +42,10 @@ export class DeadlineTransitionHook implements CaseTransitionHook, OnModuleInit 
 
   afterTransition(ctx: { manager: EntityManager; caseRow: CaseEntity; event: TCaseChangedEvent }): Promise<void> {
     return this.engine.applyTransition(ctx.manager, ctx.caseRow, ctx.event);
+  }
+
+  /** At intake the clocks and due dates are written by the intake statement itself (one write of the case row). */
+  planIntake(facts: IntakeFacts): Promise<IntakePlan | null> {
+    return planIntakeClocks(this.engine, facts);
   }
 }
