@@ -22,7 +22,8 @@ async function main() {
     process.exit(1);
   }
   await checkServices({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, libs });
-  await prepareDatabase(config.DATABASE_URL, libs, (m) => console.log(`[start] ${m}`));
+  const demoCases = Number(process.env.DEMO_CASES ?? 3000);
+  await prepareDatabase(config.DATABASE_URL, libs, (m) => console.log(`[start] ${m}`), { demoCases });
 
   const procs = startSystem({ env: process.env, apiPort: config.API_PORT, webPort: config.WEB_PORT });
   const children = Object.values(procs);

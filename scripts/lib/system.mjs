@@ -77,28 +77,37 @@ export async function checkServices({ databaseUrl, redisUrl, libs }) {
   if (problems.length) throw new Error(problems.join('\n  '));
 }
 
-/** Creates the database if missing, runs every migration, loads demo data into an empty one (unless seed is false). */
-export async function prepareDatabase(databaseUrl, libs, log = console.log, { seed = true } = {}) {
+/**
+ * Creates the database if missing, runs every migration, and loads the demo catalogue and
+ * users into an empty one (unless seed is false). With demoCases > 0, a freshly seeded
+ * database also gets that many historical cases (scripts/seed-bulk.mjs), so the boards and
+ * the analysis dashboard have something to show on first start.
+ */
+export async function prepareDatabase(databaseUrl, libs, log = console.log, { seed = true, demoCases = 0 } = {}) {
   const { database } = libs;
   if (await database.createDatabaseIfMissing(databaseUrl))
     log(`created database ${database.databaseName(databaseUrl)}`);
   const ds = database.createDataSource(databaseUrl);
+  let seeded = false;
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
-    log(
-      applied.length
-        ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`
-        : 'schema up to date',
-    );
-    if (!seed) return;
-    if (await database.seedDemoData(ds)) log('loaded demo data (catalogue, city, bureaus, dispatch rules, users)');
-    if (database.seedDemoCases) {
-      const n = await database.seedDemoCases(ds);
-      if (n) log(`loaded ${n} demo cases`);
-    }
+    log(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
+    if (seed) seeded = await database.seedDemoData(ds);
+    if (seeded) log('loaded demo data (catalogue, city, bureaus, dispatch rules, users)');
   } finally {
     await ds.destroy();
+  }
+  if (seeded && demoCases > 0) {
+    const ms = run('seed demo cases', process.execPath, [
+      path.join(ROOT, 'scripts/seed-bulk.mjs'),
+      '--cases',
+      String(demoCases),
+      '--db',
+      databaseUrl,
+      '--force',
+    ]);
+    log(`loaded ${demoCases} demo cases of the past year in ${ms} ms`);
   }
 }
 
