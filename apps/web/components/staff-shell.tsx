@@ -40,6 +40,8 @@ function navFor(role: TStaffRole, t: Messages): { href: string; label: string }[
         { href: '/admin/catalogue', label: t.nav.catalogue },
         { href: '/admin/policies', label: t.nav.policies },
         { href: '/admin/calendar', label: t.nav.calendar },
+        { href: '/admin/api-keys', label: t.nav.apiKeys },
+        { href: '/admin/audit', label: t.nav.audit },
       ];
   }
 }

@@ -6,7 +6,7 @@ import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
 
-/** A titled table over one admin list route; columns render each row. */
+/** A titled table over one admin list route; columns render each row (and may refresh the list after an action). */
 export function AdminList<T>({
   title,
   path,
@@ -16,7 +16,7 @@ export function AdminList<T>({
 }: {
   title: string;
   path: string;
-  columns: { header: string; cell: (row: T) => ReactNode }[];
+  columns: { header: string; cell: (row: T, refresh: () => Promise<void>) => ReactNode }[];
   rowKey: (row: T) => string | number;
   children?: (refresh: () => Promise<void>) => ReactNode;
 }) {
@@ -53,7 +53,7 @@ export function AdminList<T>({
               {live.data.map((row) => (
                 <tr key={rowKey(row)}>
                   {columns.map((c) => (
-                    <td key={c.header}>{c.cell(row)}</td>
+                    <td key={c.header}>{c.cell(row, live.refresh)}</td>
                   ))}
                 </tr>
               ))}

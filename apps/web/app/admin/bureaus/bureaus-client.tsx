@@ -1,16 +1,36 @@
 'use client';
 
-import { BUREAU_KINDS, ZCreateBureauSchema, type TBureau, type TCreateBureau } from '@hotline/contracts';
+import {
+  BUREAU_KINDS,
+  ZCreateBureauSchema,
+  ZUpdateBureauSchema,
+  type TBureau,
+  type TCreateBureau,
+  type TUpdateBureau,
+} from '@hotline/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { Actions, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
 import { emptyToUndefined, Field } from '@/components/field';
 import { api } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
+import { fmt } from '@/lib/i18n/messages';
 import { AdminList } from '../admin-list';
 
 export function BureausClient() {
   const { t } = useI18n();
+  const [editing, setEditing] = useState<TBureau | null>(null);
+  const action = useAction();
+  const setActive = (b: TBureau, refresh: () => Promise<void>) =>
+    action.run(
+      async () => {
+        await api(`/admin/bureaus/${b.id}`, { method: 'PATCH', body: { active: !b.active } });
+        await refresh();
+      },
+      fmt(b.active ? t.adm.bureauDeactivated : t.adm.bureauReactivated, { name: b.nameZh }),
+    );
   return (
     <AdminList<TBureau>
       title={t.admin.bureaus}
@@ -21,9 +41,49 @@ export function BureausClient() {
         { header: t.admin.name, cell: (b) => `${b.nameZh} / ${b.nameEn}` },
         { header: t.admin.kind, cell: (b) => t.admin.bureauKinds[b.kind] ?? b.kind },
         { header: t.admin.active, cell: (b) => (b.active ? t.track.yes : t.track.no) },
+        {
+          header: t.adm.actions,
+          cell: (b, refresh) => (
+            <Actions>
+              <button
+                type="button"
+                className="button secondary small"
+                aria-label={fmt(t.adm.editNamed, { name: b.code })}
+                onClick={() => setEditing(b)}
+              >
+                {t.adm.rename}
+              </button>
+              <button
+                type="button"
+                className="button secondary small"
+                disabled={action.busy}
+                aria-label={fmt(b.active ? t.adm.deactivateNamed : t.adm.reactivateNamed, { name: b.code })}
+                onClick={() => void setActive(b, refresh)}
+              >
+                {b.active ? t.adm.deactivate : t.adm.reactivate}
+              </button>
+            </Actions>
+          ),
+        },
       ]}
     >
-      {(refresh) => <CreateBureau onDone={refresh} />}
+      {(refresh) => (
+        <>
+          {action.view}
+          <CreateBureau onDone={refresh} />
+          {editing && (
+            <EditBureau
+              key={editing.id}
+              bureau={editing}
+              onClose={() => setEditing(null)}
+              onDone={async () => {
+                setEditing(null);
+                await refresh();
+              }}
+            />
+          )}
+        </>
+      )}
     </AdminList>
   );
 }
@@ -50,7 +110,7 @@ function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
   };
   return (
     <details className="card">
-      <summary>+ {t.admin.bureaus}</summary>
+      <summary>+ {t.adm.newBureau}</summary>
       <form onSubmit={handleSubmit(submit)} noValidate>
         <fieldset disabled={isSubmitting}>
           {formError && (
@@ -82,10 +142,72 @@ function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
             </Field>
           </div>
           <button type="submit" className="button">
-            {t.caseView.send}
+            {t.adm.create}
           </button>
         </fieldset>
       </form>
     </details>
+  );
+}
+
+function EditBureau({
+  bureau,
+  onClose,
+  onDone,
+}: {
+  bureau: TBureau;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof ZUpdateBureauSchema>, unknown, TUpdateBureau>({
+    resolver: localizedZodResolver(ZUpdateBureauSchema, t),
+    defaultValues: { nameZh: bureau.nameZh, nameEn: bureau.nameEn, kind: bureau.kind },
+  });
+  const submit = async (v: TUpdateBureau) => {
+    setFormError(null);
+    try {
+      await api(`/admin/bureaus/${bureau.id}`, { method: 'PATCH', body: v });
+      await onDone();
+    } catch (e) {
+      setFormError(applyServerErrors(e, setError, t) || null);
+    }
+  };
+  return (
+    <Panel id="edit-bureau" title={fmt(t.adm.editNamed, { name: bureau.code })} onClose={onClose}>
+      <form onSubmit={handleSubmit(submit)} noValidate>
+        <fieldset disabled={isSubmitting}>
+          <FormBanner message={formError} />
+          <div className="row">
+            <Field id="eb-zh" label={`${t.admin.name} (中文)`} error={errors.nameZh?.message}>
+              {(a) => <input {...a} {...register('nameZh')} />}
+            </Field>
+            <Field id="eb-en" label={`${t.admin.name} (English)`} error={errors.nameEn?.message}>
+              {(a) => <input {...a} {...register('nameEn')} />}
+            </Field>
+            <Field id="eb-kind" label={t.admin.kind} error={errors.kind?.message}>
+              {(a) => (
+                <select {...a} {...register('kind')}>
+                  {BUREAU_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t.admin.bureauKinds[k]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <button type="submit" className="button">
+            {t.adm.save}
+          </button>
+        </fieldset>
+      </form>
+    </Panel>
   );
 }

@@ -1,0 +1,138 @@
+'use client';
+
+import { ZApiKeyCreateSchema, type TApiKey, type TApiKeyCreate, type TApiKeyCreated } from '@hotline/contracts';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { ConfirmButton, FormBanner, useAction } from '@/components/admin/admin-ui';
+import { CopySecret } from '@/components/admin/copy-secret';
+import { Field } from '@/components/field';
+import { api } from '@/lib/api';
+import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { useI18n } from '@/lib/i18n/client';
+import { fmt } from '@/lib/i18n/messages';
+import { fmtTime } from '@/lib/time';
+import { AdminList } from '../admin-list';
+
+/** Keys for Open311 integrations: list, issue (secret shown once), revoke. */
+export function ApiKeysClient() {
+  const { t } = useI18n();
+  const [issued, setIssued] = useState<TApiKeyCreated | null>(null);
+  const action = useAction();
+  const revoke = (k: TApiKey, refresh: () => Promise<void>) =>
+    action.run(
+      async () => {
+        await api(`/admin/api-keys/${k.id}/revoke`, { method: 'POST', body: {} });
+        await refresh();
+      },
+      fmt(t.adm.keyRevoked, { name: k.name }),
+    );
+  return (
+    <AdminList<TApiKey>
+      title={t.adm.apiKeys}
+      path="/admin/api-keys"
+      rowKey={(k) => k.id}
+      columns={[
+        { header: t.admin.name, cell: (k) => k.name },
+        { header: t.adm.prefix, cell: (k) => <code>{k.prefix}…</code> },
+        { header: t.adm.rateLimit, cell: (k) => k.rateLimitPerMinute },
+        { header: t.fields.createdAt, cell: (k) => fmtTime(k.createdAt) },
+        { header: t.adm.lastUsed, cell: (k) => (k.lastUsedAt ? fmtTime(k.lastUsedAt) : '—') },
+        {
+          header: t.adm.state,
+          cell: (k) => (k.revokedAt ? `${t.adm.revoked} ${fmtTime(k.revokedAt)}` : t.adm.inUse),
+        },
+        {
+          header: t.adm.actions,
+          cell: (k, refresh) =>
+            k.revokedAt ? (
+              '—'
+            ) : (
+              <ConfirmButton
+                label={t.adm.revoke}
+                ariaLabel={`${t.adm.revoke} ${k.name}`}
+                confirmLabel={fmt(t.adm.confirmRevoke, { name: k.name })}
+                disabled={action.busy}
+                onConfirm={() => void revoke(k, refresh)}
+              />
+            ),
+        },
+      ]}
+    >
+      {(refresh) => (
+        <>
+          <p className="muted">{t.adm.apiKeysHint}</p>
+          {action.view}
+          {issued && (
+            <CopySecret
+              label={fmt(t.adm.secretOf, { name: issued.name })}
+              secret={issued.key}
+              onDismiss={() => setIssued(null)}
+            />
+          )}
+          <IssueKey
+            onIssued={async (k) => {
+              setIssued(k);
+              await refresh();
+            }}
+          />
+        </>
+      )}
+    </AdminList>
+  );
+}
+
+function IssueKey({ onIssued }: { onIssued: (k: TApiKeyCreated) => Promise<void> }) {
+  const { t } = useI18n();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof ZApiKeyCreateSchema>, unknown, TApiKeyCreate>({
+    resolver: localizedZodResolver(ZApiKeyCreateSchema, t),
+    defaultValues: { name: '', rateLimitPerMinute: 60 },
+  });
+  const submit = async (v: TApiKeyCreate) => {
+    setFormError(null);
+    try {
+      const k = await api<TApiKeyCreated>('/admin/api-keys', { method: 'POST', body: v });
+      reset();
+      await onIssued(k);
+    } catch (e) {
+      setFormError(applyServerErrors(e, setError, t) || null);
+    }
+  };
+  return (
+    <details className="card">
+      <summary>+ {t.adm.issueKey}</summary>
+      <form onSubmit={handleSubmit(submit)} noValidate aria-label={t.adm.issueKey}>
+        <fieldset disabled={isSubmitting}>
+          <FormBanner message={formError} />
+          <div className="row">
+            <Field id="k-name" label={t.adm.keyName} error={errors.name?.message}>
+              {(a) => <input {...a} {...register('name')} />}
+            </Field>
+            <Field id="k-rate" label={t.adm.rateLimit} error={errors.rateLimitPerMinute?.message}>
+              {(a) => (
+                <input
+                  type="number"
+                  min="1"
+                  max="100000"
+                  step="1"
+                  {...a}
+                  {...register('rateLimitPerMinute', { valueAsNumber: true })}
+                />
+              )}
+            </Field>
+          </div>
+          <button type="submit" className="button">
+            {t.adm.issue}
+          </button>
+        </fieldset>
+      </form>
+    </details>
+  );
+}

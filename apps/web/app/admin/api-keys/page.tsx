@@ -1,0 +1,5 @@
+import { ApiKeysClient } from './api-keys-client';
+
+export default function ApiKeysPage() {
+  return <ApiKeysClient />;
+}

@@ -1,0 +1,5 @@
+import { AuditClient } from './audit-client';
+
+export default function AuditPage() {
+  return <AuditClient />;
+}

@@ -1,0 +1,473 @@
+'use client';
+
+import {
+  ZCreateDispatchRuleSchema,
+  ZDispatchPreviewQuerySchema,
+  ZUpdateDispatchRuleSchema,
+  type TCreateDispatchRule,
+  type TDispatchPreview,
+  type TDispatchPreviewQuery,
+  type TDispatchRule,
+  type TUpdateDispatchRule,
+} from '@hotline/contracts';
+import { useState } from 'react';
+import { Controller, useForm, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { Actions, ConfirmButton, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
+import { BureauCheckboxes } from '@/components/admin/bureau-checkboxes';
+import { VersionHistory } from '@/components/admin/version-history';
+import { CategoryCombobox } from '@/components/category-combobox';
+import { Field, toId } from '@/components/field';
+import { api, ApiError, qs } from '@/lib/api';
+import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
+import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { fmt } from '@/lib/i18n/messages';
+import { AdminList } from '../admin-list';
+
+type Open = { kind: 'edit' | 'history'; rule: TDispatchRule } | null;
+
+/** "code name" of a category, "district / street", bureau names: how a rule reads in a table. */
+function useRuleText() {
+  const name = useLocalName();
+  const categories = flattenTree(useCategoryTree());
+  const bureaus = byId(useBureaus());
+  const districts = useDistricts();
+  const districtById = byId(districts);
+  const streetById = new Map(districts.flatMap((d) => d.streets.map((s) => [s.id, s] as const)));
+  return {
+    category: (id: unknown) => {
+      const c = typeof id === 'number' ? categories.get(id) : undefined;
+      return c ? `${c.code ?? ''} ${name(c)}` : '—';
+    },
+    place: (districtId: unknown, streetId: unknown) =>
+      [
+        typeof districtId === 'number' ? name(districtById.get(districtId)) : '',
+        typeof streetId === 'number' ? name(streetById.get(streetId)) : '',
+      ]
+        .filter(Boolean)
+        .join(' / ') || '—',
+    bureau: (id: unknown) => (typeof id === 'number' ? name(bureaus.get(id)) || `#${id}` : '—'),
+    bureaus: (ids: unknown) =>
+      Array.isArray(ids) && ids.length ? ids.map((b: number) => name(bureaus.get(b)) || `#${b}`).join('、') : '—',
+  };
+}
+
+export function CatalogueClient() {
+  const { t } = useI18n();
+  const text = useRuleText();
+  const [open, setOpen] = useState<Open>(null);
+  const action = useAction();
+  const deactivate = (r: TDispatchRule, refresh: () => Promise<void>) =>
+    action.run(
+      async () => {
+        try {
+          await api(`/dispatch/rules/${r.id}/deactivate`, { method: 'POST', body: { version: r.version } });
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 409)
+            throw new ApiError(409, { statusCode: 409, message: t.adm.ruleConflict });
+          throw e;
+        } finally {
+          await refresh();
+        }
+      },
+      fmt(t.adm.ruleDeactivated, { id: r.id }),
+    );
+  // A rule changed by someone else since it was read: fetch it again so the form starts over from theirs.
+  const reload = async (id: number, refresh: () => Promise<void>) => {
+    await refresh();
+    const rules = await api<TDispatchRule[]>('/dispatch/rules?includeInactive=true');
+    const fresh = rules.find((r) => r.id === id);
+    setOpen(fresh ? { kind: 'edit', rule: fresh } : null);
+  };
+  return (
+    <div className="stack">
+      <AdminList<TDispatchRule>
+        title={t.admin.catalogue}
+        path="/dispatch/rules?includeInactive=true"
+        rowKey={(r) => r.id}
+        columns={[
+          { header: '#', cell: (r) => r.id },
+          { header: t.fields.category, cell: (r) => text.category(r.categoryId) },
+          { header: t.adm.place, cell: (r) => text.place(r.districtId, r.streetId) },
+          { header: t.adm.keyword, cell: (r) => r.keyword ?? '—' },
+          { header: t.fields.bureau, cell: (r) => text.bureau(r.leadBureauId) },
+          { header: t.adm.assisting, cell: (r) => text.bureaus(r.assistingBureauIds) },
+          { header: t.admin.active, cell: (r) => (r.active ? t.track.yes : t.track.no) },
+          { header: t.fields.version, cell: (r) => r.version },
+          {
+            header: t.adm.actions,
+            cell: (r, refresh) => (
+              <Actions>
+                {r.active && (
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    aria-label={fmt(t.adm.editRule, { id: r.id })}
+                    onClick={() => setOpen({ kind: 'edit', rule: r })}
+                  >
+                    {t.adm.edit}
+                  </button>
+                )}
+                {r.active && (
+                  <ConfirmButton
+                    label={t.adm.deactivate}
+                    ariaLabel={`${t.adm.deactivate} #${r.id}`}
+                    confirmLabel={fmt(t.adm.confirmDeactivateRule, { id: r.id })}
+                    disabled={action.busy}
+                    onConfirm={() => void deactivate(r, refresh)}
+                  />
+                )}
+                <button
+                  type="button"
+                  className="button secondary small"
+                  aria-label={fmt(t.adm.historyOfRule, { id: r.id })}
+                  onClick={() => setOpen({ kind: 'history', rule: r })}
+                >
+                  {t.adm.history}
+                </button>
+              </Actions>
+            ),
+          },
+        ]}
+      >
+        {(refresh) => (
+          <>
+            {action.view}
+            <details className="card">
+              <summary>+ {t.adm.newRule}</summary>
+              <RuleForm onDone={refresh} />
+            </details>
+            {open?.kind === 'edit' && (
+              <Panel id="edit-rule" title={fmt(t.adm.editRule, { id: open.rule.id })} onClose={() => setOpen(null)}>
+                <RuleForm
+                  key={`${open.rule.id}-${open.rule.version}`}
+                  rule={open.rule}
+                  onDone={async () => {
+                    setOpen(null);
+                    await refresh();
+                  }}
+                  onReload={() => reload(open.rule.id, refresh)}
+                />
+              </Panel>
+            )}
+            {open?.kind === 'history' && (
+              <VersionHistory
+                key={open.rule.id}
+                id="rule-history"
+                title={fmt(t.adm.historyOfRule, { id: open.rule.id })}
+                path={`/dispatch/rules/${open.rule.id}/versions`}
+                onClose={() => setOpen(null)}
+                describe={(s) =>
+                  `${text.category(s['categoryId'])} · ${text.place(s['districtId'], s['streetId'])}` +
+                  `${s['keyword'] ? ` · “${String(s['keyword'])}”` : ''} → ${text.bureau(s['leadBureauId'])}` +
+                  `${Array.isArray(s['assistingBureauIds']) && s['assistingBureauIds'].length ? ` + ${text.bureaus(s['assistingBureauIds'])}` : ''}`
+                }
+              />
+            )}
+          </>
+        )}
+      </AdminList>
+      <DispatchPreviewTool />
+    </div>
+  );
+}
+
+type RuleInput = z.input<typeof ZUpdateDispatchRuleSchema>;
+type RuleOutput = TCreateDispatchRule | TUpdateDispatchRule;
+
+/**
+ * Create (no `rule`) or edit a rule. Editing validates with the update schema and sends the
+ * version it read; a 409 means someone else saved first, and the form offers to reload.
+ */
+function RuleForm({
+  rule,
+  onDone,
+  onReload,
+}: {
+  rule?: TDispatchRule;
+  onDone: () => Promise<void>;
+  onReload?: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const name = useLocalName();
+  const bureaus = useBureaus();
+  const districts = useDistricts();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const p = rule ? 'er' : 'nr';
+  // Both schemas take the same fields (the update one all optional plus `version`), so one form type serves both.
+  const resolver = (
+    rule ? localizedZodResolver(ZUpdateDispatchRuleSchema, t) : localizedZodResolver(ZCreateDispatchRuleSchema, t)
+  ) as Resolver<RuleInput, unknown, RuleOutput>;
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setValue,
+    watch,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<RuleInput, unknown, RuleOutput>({
+    resolver,
+    defaultValues: rule
+      ? {
+          version: rule.version,
+          categoryId: rule.categoryId,
+          districtId: rule.districtId,
+          streetId: rule.streetId,
+          keyword: rule.keyword ?? '',
+          leadBureauId: rule.leadBureauId,
+          assistingBureauIds: rule.assistingBureauIds,
+        }
+      : { districtId: null, streetId: null, keyword: '', assistingBureauIds: [] },
+  });
+  const districtId = watch('districtId');
+  const leadBureauId = watch('leadBureauId');
+  const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
+  const submit = async (v: RuleOutput) => {
+    setFormError(null);
+    setConflict(false);
+    setSaved(null);
+    try {
+      if (rule) await api(`/dispatch/rules/${rule.id}`, { method: 'PATCH', body: v });
+      else {
+        const created = await api<TDispatchRule>('/dispatch/rules', { method: 'POST', body: v });
+        reset();
+        setSaved(fmt(t.adm.ruleCreated, { id: created.id }));
+      }
+      await onDone();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && rule && /someone|version/i.test(e.message)) {
+        setConflict(true);
+        return;
+      }
+      const msg = applyServerErrors(e, setError, t);
+      setFormError(
+        e instanceof ApiError && e.status === 409 && /already exists/i.test(e.message)
+          ? t.adm.ruleDuplicate
+          : msg || null,
+      );
+    }
+  };
+  return (
+    <form
+      onSubmit={handleSubmit(submit)}
+      noValidate
+      aria-label={rule ? fmt(t.adm.editRule, { id: rule.id }) : t.adm.newRule}
+    >
+      <fieldset disabled={isSubmitting}>
+        <FormBanner message={formError} />
+        {conflict && (
+          <div className="notice warn" role="alert">
+            <p>{t.adm.ruleConflict}</p>
+            {onReload && (
+              <button type="button" className="button small" onClick={() => void onReload()}>
+                {t.adm.reload}
+              </button>
+            )}
+          </div>
+        )}
+        <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
+        <Field id={`${p}-category`} label={t.fields.categorySearch} error={errors.categoryId?.message}>
+          {(a) => (
+            <Controller
+              control={control}
+              name="categoryId"
+              render={({ field }) => (
+                <CategoryCombobox
+                  inputId={a.id}
+                  invalid={a['aria-invalid']}
+                  describedBy={a['aria-describedby']}
+                  value={typeof field.value === 'number' ? field.value : undefined}
+                  onChange={(id) => field.onChange(id)}
+                />
+              )}
+            />
+          )}
+        </Field>
+        <div className="row">
+          <Field
+            id={`${p}-district`}
+            label={`${t.fields.district} (${t.adm.optional})`}
+            error={errors.districtId?.message}
+          >
+            {(a) => (
+              <select
+                {...a}
+                {...register('districtId', {
+                  setValueAs: (x) => toId(x) ?? null,
+                  onChange: () => setValue('streetId', null),
+                })}
+              >
+                <option value="">{t.adm.anyDistrict}</option>
+                {districts.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {name(d)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${p}-street`} label={`${t.fields.street} (${t.adm.optional})`} error={errors.streetId?.message}>
+            {(a) => (
+              <select {...a} {...register('streetId', { setValueAs: (x) => toId(x) ?? null })}>
+                <option value="">{t.adm.anyStreet}</option>
+                {streets.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {name(s)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${p}-keyword`} label={`${t.adm.keyword} (${t.adm.optional})`} error={errors.keyword?.message}>
+            {(a) => <input {...a} {...register('keyword')} />}
+          </Field>
+        </div>
+        <Field id={`${p}-lead`} label={t.adm.leadBureau} error={errors.leadBureauId?.message}>
+          {(a) => (
+            <select {...a} {...register('leadBureauId', { setValueAs: toId })}>
+              <option value="">—</option>
+              {bureaus.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {name(b)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Controller
+          control={control}
+          name="assistingBureauIds"
+          render={({ field }) => (
+            <BureauCheckboxes
+              id={`${p}-assisting`}
+              legend={`${t.adm.assisting} (${t.adm.optional})`}
+              value={field.value as number[] | undefined}
+              onChange={field.onChange}
+              exclude={typeof leadBureauId === 'number' ? leadBureauId : undefined}
+              error={errors.assistingBureauIds?.message}
+            />
+          )}
+        />
+        <button type="submit" className="button">
+          {rule ? t.adm.save : t.adm.create}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
+/** Ask the catalogue where a case would go, exactly as intake will (GET /api/dispatch/preview). */
+function DispatchPreviewTool() {
+  const { t } = useI18n();
+  const name = useLocalName();
+  const districts = useDistricts();
+  const [result, setResult] = useState<TDispatchPreview | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setValue,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof ZDispatchPreviewQuerySchema>, unknown, TDispatchPreviewQuery>({
+    resolver: localizedZodResolver(ZDispatchPreviewQuerySchema, t),
+  });
+  const streets = districts.find((d) => d.id === Number(watch('districtId')))?.streets ?? [];
+  const submit = async (v: TDispatchPreviewQuery) => {
+    setFormError(null);
+    try {
+      setResult(await api<TDispatchPreview>(`/dispatch/preview${qs({ ...v })}`));
+    } catch (e) {
+      setResult(null);
+      setFormError(applyServerErrors(e, setError, t) || null);
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="preview-title">
+      <h2 id="preview-title">{t.adm.previewTool}</h2>
+      <p className="muted">{t.adm.previewToolHint}</p>
+      <form onSubmit={handleSubmit(submit)} noValidate aria-label={t.adm.previewTool}>
+        <fieldset disabled={isSubmitting}>
+          <FormBanner message={formError} />
+          <Field id="pv-category" label={t.fields.categorySearch} error={errors.categoryId?.message}>
+            {(a) => (
+              <Controller
+                control={control}
+                name="categoryId"
+                render={({ field }) => (
+                  <CategoryCombobox
+                    inputId={a.id}
+                    invalid={a['aria-invalid']}
+                    describedBy={a['aria-describedby']}
+                    value={typeof field.value === 'number' ? field.value : undefined}
+                    onChange={(id) => field.onChange(id)}
+                  />
+                )}
+              />
+            )}
+          </Field>
+          <div className="row">
+            <Field id="pv-district" label={t.fields.district} error={errors.districtId?.message}>
+              {(a) => (
+                <select
+                  {...a}
+                  {...register('districtId', { setValueAs: toId, onChange: () => setValue('streetId', undefined) })}
+                >
+                  <option value="">—</option>
+                  {districts.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {name(d)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="pv-street" label={t.fields.street} error={errors.streetId?.message}>
+              {(a) => (
+                <select {...a} {...register('streetId', { setValueAs: toId })}>
+                  <option value="">—</option>
+                  {streets.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {name(s)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <Field id="pv-description" label={t.adm.previewText} error={errors.description?.message}>
+            {(a) => <textarea rows={2} {...a} {...register('description', { setValueAs: (x) => x || undefined })} />}
+          </Field>
+          <button type="submit" className="button">
+            {t.adm.runPreview}
+          </button>
+        </fieldset>
+      </form>
+      <div aria-live="polite" data-testid="admin-dispatch-preview">
+        {result &&
+          (result.matched && result.bureau ? (
+            <div className="notice">
+              <p>
+                <strong>{fmt(t.intake.previewGoes, { b: name(result.bureau) })}</strong>
+              </p>
+              {result.assistingBureaus.length > 0 && (
+                <p>{fmt(t.intake.previewAssist, { b: result.assistingBureaus.map((b) => name(b)).join('、') })}</p>
+              )}
+              {result.rule && (
+                <p className="muted">{fmt(t.adm.previewRule, { id: result.rule.id, v: result.rule.version })}</p>
+              )}
+            </div>
+          ) : (
+            <p className="notice warn">{t.intake.previewNone}</p>
+          ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,403 @@
+'use client';
+
+import {
+  ZDeadlinePolicyInput,
+  ZDeadlinePolicyUpdate,
+  type TDeadlineLimit,
+  type TDeadlinePolicyInput,
+  type TDeadlinePolicyUpdate,
+} from '@hotline/contracts';
+import { useState } from 'react';
+import { Controller, useForm, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { Actions, ConfirmButton, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
+import { VersionHistory } from '@/components/admin/version-history';
+import { CategoryCombobox } from '@/components/category-combobox';
+import { Field } from '@/components/field';
+import { api, ApiError } from '@/lib/api';
+import { flattenTree, useCategoryTree } from '@/lib/catalogue';
+import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { fmt, type Messages } from '@/lib/i18n/messages';
+import { AdminList } from '../admin-list';
+
+interface Policy {
+  id: number;
+  name: string;
+  categoryId: number | null;
+  requestType: TDeadlinePolicyInput['requestType'];
+  urgency: TDeadlinePolicyInput['urgency'];
+  acceptLimit: TDeadlineLimit;
+  replyLimit: TDeadlineLimit;
+  warningFraction: number;
+  pauseAllowed: boolean;
+  version: number;
+}
+
+const REQUEST_TYPES = ZDeadlinePolicyInput.shape.requestType.unwrap().options;
+const URGENCIES = ZDeadlinePolicyInput.shape.urgency.unwrap().options;
+const UNITS = ['minutes', 'hours', 'days'] as const;
+const MODES = ['calendar', 'working'] as const;
+
+type Open = { kind: 'edit' | 'history'; policy: Policy } | null;
+
+export function PoliciesClient() {
+  const { t } = useI18n();
+  const name = useLocalName();
+  const categories = flattenTree(useCategoryTree());
+  const [open, setOpen] = useState<Open>(null);
+  const action = useAction();
+  const limit = (l: TDeadlineLimit | undefined) =>
+    l ? `${l.amount} ${t.admin.units[l.unit] ?? l.unit} (${t.admin.modes[l.mode] ?? l.mode})` : '—';
+  const category = (id: unknown) => (typeof id === 'number' ? name(categories.get(id)) || `#${id}` : '*');
+  const retire = (p: Policy, refresh: () => Promise<void>) =>
+    action.run(
+      async () => {
+        await api(`/deadline-policies/${p.id}`, { method: 'DELETE' });
+        if (open?.policy.id === p.id) setOpen(null);
+        await refresh();
+      },
+      fmt(t.adm.policyRetired, { name: p.name }),
+    );
+  return (
+    <AdminList<Policy>
+      title={t.admin.policies}
+      path="/deadline-policies"
+      rowKey={(p) => p.id}
+      columns={[
+        { header: t.admin.name, cell: (p) => p.name },
+        { header: t.fields.category, cell: (p) => category(p.categoryId) },
+        { header: t.fields.type, cell: (p) => (p.requestType ? t.enums.type[p.requestType] : '*') },
+        { header: t.fields.urgency, cell: (p) => (p.urgency ? t.enums.urgency[p.urgency] : '*') },
+        { header: t.fields.acceptDue, cell: (p) => limit(p.acceptLimit) },
+        { header: t.fields.replyDue, cell: (p) => limit(p.replyLimit) },
+        { header: t.adm.warningAt, cell: (p) => `${Math.round(p.warningFraction * 100)}%` },
+        { header: t.fields.version, cell: (p) => p.version },
+        {
+          header: t.adm.actions,
+          cell: (p, refresh) => (
+            <Actions>
+              <button
+                type="button"
+                className="button secondary small"
+                aria-label={fmt(t.adm.editNamed, { name: p.name })}
+                onClick={() => setOpen({ kind: 'edit', policy: p })}
+              >
+                {t.adm.edit}
+              </button>
+              <ConfirmButton
+                label={t.adm.retire}
+                ariaLabel={`${t.adm.retire} ${p.name}`}
+                confirmLabel={fmt(t.adm.confirmRetire, { name: p.name })}
+                disabled={action.busy}
+                onConfirm={() => void retire(p, refresh)}
+              />
+              <button
+                type="button"
+                className="button secondary small"
+                aria-label={fmt(t.adm.historyOf, { name: p.name })}
+                onClick={() => setOpen({ kind: 'history', policy: p })}
+              >
+                {t.adm.history}
+              </button>
+            </Actions>
+          ),
+        },
+      ]}
+    >
+      {(refresh) => (
+        <>
+          {action.view}
+          <details className="card">
+            <summary>+ {t.adm.newPolicy}</summary>
+            <PolicyForm onDone={refresh} />
+          </details>
+          {open?.kind === 'edit' && (
+            <Panel
+              id="edit-policy"
+              title={fmt(t.adm.editNamed, { name: open.policy.name })}
+              onClose={() => setOpen(null)}
+            >
+              <PolicyForm
+                key={`${open.policy.id}-${open.policy.version}`}
+                policy={open.policy}
+                onDone={async () => {
+                  setOpen(null);
+                  await refresh();
+                }}
+                onReload={async () => {
+                  await refresh();
+                  const fresh = (await api<Policy[]>('/deadline-policies')).find((x) => x.id === open.policy.id);
+                  setOpen(fresh ? { kind: 'edit', policy: fresh } : null);
+                }}
+              />
+            </Panel>
+          )}
+          {open?.kind === 'history' && (
+            <VersionHistory
+              key={open.policy.id}
+              id="policy-history"
+              title={fmt(t.adm.historyOf, { name: open.policy.name })}
+              path={`/deadline-policies/${open.policy.id}/versions`}
+              onClose={() => setOpen(null)}
+              describe={(s) =>
+                `${String(s['name'] ?? '')} · ${category(s['categoryId'])} · ${t.fields.acceptDue} ${limit(s['acceptLimit'] as TDeadlineLimit)} · ${t.fields.replyDue} ${limit(s['replyLimit'] as TDeadlineLimit)}${s['active'] === false ? ` · ${t.adm.retired}` : ''}`
+              }
+            />
+          )}
+        </>
+      )}
+    </AdminList>
+  );
+}
+
+type PolicyInput = z.input<typeof ZDeadlinePolicyUpdate>;
+type PolicyOutput = TDeadlinePolicyInput | TDeadlinePolicyUpdate;
+
+function LimitFields({
+  formId,
+  prefix,
+  legend,
+  t,
+  register,
+  errors,
+}: {
+  formId: string;
+  prefix: 'acceptLimit' | 'replyLimit';
+  legend: string;
+  t: Messages;
+  register: ReturnType<typeof useForm<PolicyInput, unknown, PolicyOutput>>['register'];
+  errors: { amount?: { message?: string }; unit?: { message?: string }; mode?: { message?: string } } | undefined;
+}) {
+  return (
+    <fieldset className="row" style={{ border: '1px solid #d0d7de', borderRadius: 6, padding: '0.5rem 0.75rem' }}>
+      <legend>{legend}</legend>
+      <Field id={`${formId}-${prefix}-amount`} label={t.adm.amount} error={errors?.amount?.message}>
+        {(a) => (
+          <input type="number" min="0" step="any" {...a} {...register(`${prefix}.amount`, { valueAsNumber: true })} />
+        )}
+      </Field>
+      <Field id={`${formId}-${prefix}-unit`} label={t.adm.unit} error={errors?.unit?.message}>
+        {(a) => (
+          <select {...a} {...register(`${prefix}.unit`)}>
+            {UNITS.map((u) => (
+              <option key={u} value={u}>
+                {t.admin.units[u]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${formId}-${prefix}-mode`} label={t.adm.mode} error={errors?.mode?.message}>
+        {(a) => (
+          <select {...a} {...register(`${prefix}.mode`)}>
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {t.admin.modes[m]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </fieldset>
+  );
+}
+
+/** Create (no `policy`) or edit a policy; editing sends the version it read (409 → reload). */
+function PolicyForm({
+  policy,
+  onDone,
+  onReload,
+}: {
+  policy?: Policy;
+  onDone: () => Promise<void>;
+  onReload?: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const p = policy ? 'ep' : 'np';
+  // Same fields in both schemas; the update one adds `version`.
+  const resolver = (
+    policy ? localizedZodResolver(ZDeadlinePolicyUpdate, t) : localizedZodResolver(ZDeadlinePolicyInput, t)
+  ) as Resolver<PolicyInput, unknown, PolicyOutput>;
+  const blank: PolicyInput = {
+    version: 1,
+    name: '',
+    categoryId: null,
+    requestType: null,
+    urgency: null,
+    acceptLimit: { amount: 1, unit: 'hours', mode: 'working' },
+    replyLimit: { amount: 5, unit: 'days', mode: 'working' },
+    warningFraction: 0.75,
+    pauseAllowed: true,
+  };
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<PolicyInput, unknown, PolicyOutput>({
+    resolver,
+    defaultValues: policy
+      ? {
+          version: policy.version,
+          name: policy.name,
+          categoryId: policy.categoryId,
+          requestType: policy.requestType,
+          urgency: policy.urgency,
+          acceptLimit: policy.acceptLimit,
+          replyLimit: policy.replyLimit,
+          warningFraction: policy.warningFraction,
+          pauseAllowed: policy.pauseAllowed,
+        }
+      : // The create schema is strict: `version` is only for edits.
+        (({ version: _v, ...rest }) => rest)(blank),
+  });
+  const submit = async (v: PolicyOutput) => {
+    setFormError(null);
+    setConflict(false);
+    setSaved(null);
+    try {
+      if (policy) await api(`/deadline-policies/${policy.id}`, { method: 'PUT', body: v });
+      else {
+        await api('/deadline-policies', { method: 'POST', body: v });
+        reset();
+        setSaved(fmt(t.adm.policyCreated, { name: v.name }));
+      }
+      await onDone();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && policy && /someone/i.test(e.message)) {
+        setConflict(true);
+        return;
+      }
+      const msg = applyServerErrors(e, setError, t);
+      setFormError(
+        e instanceof ApiError && e.status === 409 && /already exists/i.test(e.message)
+          ? t.adm.policyDuplicate
+          : msg || null,
+      );
+    }
+  };
+  const nullable = (x: unknown) => (x === '' || x === undefined ? null : x);
+  return (
+    <form
+      onSubmit={handleSubmit(submit)}
+      noValidate
+      aria-label={policy ? fmt(t.adm.editNamed, { name: policy.name }) : t.adm.newPolicy}
+    >
+      <fieldset disabled={isSubmitting} className="stack">
+        <FormBanner message={formError} />
+        {conflict && (
+          <div className="notice warn" role="alert">
+            <p>{t.adm.policyConflict}</p>
+            {onReload && (
+              <button type="button" className="button small" onClick={() => void onReload()}>
+                {t.adm.reload}
+              </button>
+            )}
+          </div>
+        )}
+        <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
+        <div className="row">
+          <Field id={`${p}-name`} label={t.admin.name} error={errors.name?.message}>
+            {(a) => <input {...a} {...register('name')} />}
+          </Field>
+          <Field id={`${p}-type`} label={t.fields.type} error={errors.requestType?.message}>
+            {(a) => (
+              <select {...a} {...register('requestType', { setValueAs: nullable })}>
+                <option value="">{t.adm.anyValue}</option>
+                {REQUEST_TYPES.map((x) => (
+                  <option key={x} value={x}>
+                    {t.enums.type[x]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${p}-urgency`} label={t.fields.urgency} error={errors.urgency?.message}>
+            {(a) => (
+              <select {...a} {...register('urgency', { setValueAs: nullable })}>
+                <option value="">{t.adm.anyValue}</option>
+                {URGENCIES.map((x) => (
+                  <option key={x} value={x}>
+                    {t.enums.urgency[x]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field
+          id={`${p}-category`}
+          label={`${t.fields.categorySearch} (${t.adm.anyLevel})`}
+          error={errors.categoryId?.message}
+        >
+          {(a) => (
+            <Controller
+              control={control}
+              name="categoryId"
+              render={({ field }) => (
+                <div className="row" style={{ alignItems: 'flex-start' }}>
+                  <CategoryCombobox
+                    inputId={a.id}
+                    invalid={a['aria-invalid']}
+                    describedBy={a['aria-describedby']}
+                    value={typeof field.value === 'number' ? field.value : undefined}
+                    onChange={(id) => field.onChange(id ?? null)}
+                  />
+                  {typeof field.value === 'number' && (
+                    <button type="button" className="button secondary small" onClick={() => field.onChange(null)}>
+                      {t.adm.anyCategory}
+                    </button>
+                  )}
+                </div>
+              )}
+            />
+          )}
+        </Field>
+        <LimitFields
+          formId={p}
+          prefix="acceptLimit"
+          legend={t.fields.acceptDue}
+          t={t}
+          register={register}
+          errors={errors.acceptLimit}
+        />
+        <LimitFields
+          formId={p}
+          prefix="replyLimit"
+          legend={t.fields.replyDue}
+          t={t}
+          register={register}
+          errors={errors.replyLimit}
+        />
+        <div className="row">
+          <Field id={`${p}-warning`} label={t.adm.warningFraction} error={errors.warningFraction?.message}>
+            {(a) => (
+              <input
+                type="number"
+                min="0.05"
+                max="1"
+                step="0.05"
+                {...a}
+                {...register('warningFraction', { valueAsNumber: true })}
+              />
+            )}
+          </Field>
+          <label className="checkbox">
+            <input type="checkbox" {...register('pauseAllowed')} /> {t.adm.pauseAllowed}
+          </label>
+        </div>
+        <div>
+          <button type="submit" className="button">
+            {policy ? t.adm.save : t.adm.create}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

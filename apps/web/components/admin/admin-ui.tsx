@@ -1,0 +1,162 @@
+'use client';
+
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError } from '@/lib/api';
+import { useI18n } from '@/lib/i18n/client';
+import type { Messages } from '@/lib/i18n/messages';
+
+/**
+ * A panel with a heading for one edit / create form or a history. Focus moves to its heading
+ * when it opens, so a keyboard user lands on the form they asked for.
+ */
+export function Panel({
+  id,
+  title,
+  onClose,
+  children,
+}: {
+  id: string;
+  title: string;
+  onClose?: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`} data-testid={id}>
+      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
+        <h2 id={`${id}-title`} tabIndex={-1} ref={ref}>
+          {title}
+        </h2>
+        {onClose && (
+          <button type="button" className="button secondary small" onClick={onClose}>
+            {t.adm.close}
+          </button>
+        )}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** The form-level message (a refusal that names no field), announced at once. */
+export function FormBanner({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+/** A refusal from an action button (disable, revoke, …) in the reader's language where we know it. */
+export function actionError(e: unknown, t: Messages): string {
+  if (!(e instanceof ApiError)) return t.errors.network;
+  if (e.status === 403) return t.errors.forbidden;
+  if (e.status >= 500) return t.errors.server;
+  return e.message;
+}
+
+/**
+ * Runs row actions one at a time and keeps the outcome for a live region, so a screen-reader
+ * user hears "disabled" or the refusal without hunting for it.
+ */
+export function useAction() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await fn();
+      setMessage({ ok: true, text: done });
+    } catch (e) {
+      setMessage({ ok: false, text: actionError(e, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const view = (
+    <div aria-live="polite" data-testid="action-message">
+      {message &&
+        (message.ok ? (
+          <p className="notice">{message.text}</p>
+        ) : (
+          <p className="form-error" role="alert">
+            {message.text}
+          </p>
+        ))}
+    </div>
+  );
+  return { run, busy, view, clear: () => setMessage(null) };
+}
+
+/** An irreversible action asks once more in place (no browser dialog to trap the keyboard). */
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  confirmLabel,
+  disabled,
+  onConfirm,
+}: {
+  label: string;
+  /** Names the row's object when several rows carry the same button. */
+  ariaLabel?: string;
+  confirmLabel: string;
+  disabled?: boolean;
+  onConfirm: () => void;
+}) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  if (!asking)
+    return (
+      <button
+        type="button"
+        className="button secondary small"
+        aria-label={ariaLabel}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
+        {label}
+      </button>
+    );
+  return (
+    <span className="row" style={{ gap: '0.25rem', display: 'inline-flex' }}>
+      <button
+        ref={yes}
+        type="button"
+        className="button small"
+        disabled={disabled}
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {confirmLabel}
+      </button>
+      <button type="button" className="button secondary small" onClick={() => setAsking(false)}>
+        {t.adm.cancel}
+      </button>
+    </span>
+  );
+}
+
+/** Row buttons side by side. */
+export function Actions({ children }: { children: ReactNode }) {
+  return (
+    <span className="row" style={{ gap: '0.25rem' }}>
+      {children}
+    </span>
+  );
+}
+
+/** A bilingual name for display regardless of language. */
+export function bothNames(o: { nameZh: string; nameEn: string }): string {
+  return `${o.nameZh} / ${o.nameEn}`;
+}

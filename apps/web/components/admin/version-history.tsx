@@ -1,0 +1,88 @@
+'use client';
+
+import { useEffect, useState, type ReactNode } from 'react';
+import { api } from '@/lib/api';
+import { useI18n } from '@/lib/i18n/client';
+import { fmtTime } from '@/lib/time';
+import { actionError, Panel } from './admin-ui';
+
+export interface VersionRow {
+  version: number;
+  change?: string;
+  snapshot: Record<string, unknown>;
+  changedBy: string | null;
+  changedAt: string;
+}
+
+/** Every stored version of a rule or policy, oldest first, with who changed it and when. */
+export function VersionHistory({
+  id,
+  title,
+  path,
+  describe,
+  onClose,
+}: {
+  id: string;
+  title: string;
+  path: string;
+  /** What the version said, in the reader's language. */
+  describe: (snapshot: Record<string, unknown>) => ReactNode;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [rows, setRows] = useState<VersionRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [users, setUsers] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    api<VersionRow[]>(path)
+      .then(setRows)
+      .catch((e: unknown) => setError(actionError(e, t)));
+    // Who changed it: user ids are shown as usernames where the admin list knows them.
+    api<{ id: string; username: string }[]>('/admin/users')
+      .then((us) => setUsers(new Map(us.map((u) => [u.id, u.username]))))
+      .catch(() => undefined);
+  }, [path, t]);
+  return (
+    <Panel id={id} title={title} onClose={onClose}>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : !rows ? (
+        <p role="status">{t.loading}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.fields.version}</th>
+                <th scope="col">{t.adm.change}</th>
+                <th scope="col">{t.adm.changedBy}</th>
+                <th scope="col">{t.adm.changedAt}</th>
+                <th scope="col">{t.adm.content}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.version}>
+                  <td>{r.version}</td>
+                  <td>
+                    {r.change
+                      ? (t.adm.changes[r.change] ?? r.change)
+                      : r.snapshot['active'] === false
+                        ? t.adm.changes['deactivate']
+                        : '—'}
+                  </td>
+                  <td>{r.changedBy ? (users.get(r.changedBy) ?? r.changedBy) : '—'}</td>
+                  <td>{fmtTime(r.changedAt)}</td>
+                  <td>{describe(r.snapshot)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}
