@@ -44,7 +44,7 @@ describe('admin pages (Chromium)', () => {
     await create.locator('#u-username-error').waitFor();
     await create.getByLabel('用户名').fill(username);
     await create.getByLabel('姓名').fill('测试话务员');
-    await create.getByLabel('角色').selectOption({ label: '话务员' });
+    await create.getByLabel('角色', { exact: true }).selectOption({ label: '话务员' });
     await create.getByLabel('密码').fill(password);
     await create.getByRole('button', { name: '创建' }).click();
     await create.getByText(`已创建用户 ${username}`).waitFor();
@@ -57,20 +57,20 @@ describe('admin pages (Chromium)', () => {
     await first.context().close();
 
     // Edit: a handler needs a bureau, said next to the field before anything is sent.
-    await admin.getByRole('button', { name: `编辑 ${username}` }).click();
+    await row.getByRole('button', { name: '编辑', exact: true }).click();
     const edit = admin.getByTestId('edit-user');
     await edit.getByLabel('姓名').fill('测试话务员（改）');
-    await edit.getByLabel('角色').selectOption({ label: '承办单位' });
+    await edit.getByLabel('角色', { exact: true }).selectOption({ label: '承办单位' });
     await edit.getByRole('button', { name: '保存' }).click();
     await edit.locator('#eu-bureau-error', { hasText: '承办单位角色必须选择所属单位' }).waitFor();
-    await edit.getByLabel('角色').selectOption({ label: '话务员' });
+    await edit.getByLabel('角色', { exact: true }).selectOption({ label: '话务员' });
     await edit.getByRole('button', { name: '保存' }).click();
     await row.getByRole('cell', { name: '测试话务员（改）' }).waitFor();
 
     // Disable: the sign-in is refused from then on.
-    await row.getByRole('button', { name: `停用 ${username}` }).click();
+    await row.getByRole('button', { name: '停用', exact: true }).click();
     await admin.getByTestId('action-message').getByText(`已停用 ${username}`).waitFor();
-    await row.getByRole('button', { name: `启用 ${username}` }).waitFor();
+    await row.getByRole('button', { name: '启用', exact: true }).waitFor();
     await screenshot(admin, 'admin-users-disabled');
     const refused = await tryLogin(browser, username, password);
     await refused.locator('.form-error').waitFor();

@@ -10,7 +10,7 @@ import {
   type TResetPassword,
   type TUpdateUser,
 } from '@hotline/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Actions, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
@@ -20,6 +20,7 @@ import { byId, useBureaus } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt, type Messages } from '@/lib/i18n/messages';
+import type { Named } from '@/lib/types';
 import { AdminList } from './admin-list';
 
 type Open = { kind: 'edit' | 'password'; user: TAdminUser } | null;
@@ -45,7 +46,7 @@ export function UsersClient() {
       path="/admin/users"
       rowKey={(u) => u.id}
       columns={[
-        { header: t.admin.username, cell: (u) => u.username },
+        { header: t.admin.username, cell: (u) => <span id={`user-${u.id}`}>{u.username}</span> },
         { header: t.admin.displayName, cell: (u) => u.displayName },
         { header: t.admin.role, cell: (u) => t.roles[u.role] },
         { header: t.fields.bureau, cell: (u) => (u.bureauId ? name(bureauById.get(u.bureauId)) : '—') },
@@ -57,7 +58,7 @@ export function UsersClient() {
               <button
                 type="button"
                 className="button secondary small"
-                aria-label={fmt(t.adm.editNamed, { name: u.username })}
+                aria-describedby={`user-${u.id}`}
                 onClick={() => setOpen({ kind: 'edit', user: u })}
               >
                 {t.adm.edit}
@@ -66,7 +67,7 @@ export function UsersClient() {
                 type="button"
                 className="button secondary small"
                 disabled={action.busy}
-                aria-label={fmt(u.disabled ? t.adm.enableNamed : t.adm.disableNamed, { name: u.username })}
+                aria-describedby={`user-${u.id}`}
                 onClick={() => void toggle(u, refresh)}
               >
                 {u.disabled ? t.adm.enable : t.adm.disable}
@@ -74,7 +75,7 @@ export function UsersClient() {
               <button
                 type="button"
                 className="button secondary small"
-                aria-label={fmt(t.adm.resetPasswordNamed, { name: u.username })}
+                aria-describedby={`user-${u.id}`}
                 onClick={() => setOpen({ kind: 'password', user: u })}
               >
                 {t.adm.resetPassword}
@@ -125,9 +126,20 @@ function RoleSelect({ id, error, t, reg }: { id: string; error?: string; t: Mess
   );
 }
 
-function BureauSelect({ id, error, label, reg }: { id: string; error?: string; label: string; reg: object }) {
+function BureauSelect({
+  id,
+  error,
+  label,
+  reg,
+  bureaus,
+}: {
+  id: string;
+  error?: string;
+  label: string;
+  reg: object;
+  bureaus: Named[];
+}) {
   const name = useLocalName();
-  const bureaus = useBureaus();
   return (
     <Field id={id} label={label} error={error}>
       {(a) => (
@@ -146,6 +158,7 @@ function BureauSelect({ id, error, label, reg }: { id: string; error?: string; l
 
 function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
+  const bureaus = useBureaus();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const {
@@ -195,6 +208,7 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
               id="u-bureau"
               label={t.adm.bureauForHandlers}
               error={errors.bureauId?.message}
+              bureaus={bureaus}
               reg={register('bureauId', { setValueAs: toId })}
             />
             <Field id="u-password" label={t.login.password} error={errors.password?.message}>
@@ -220,17 +234,22 @@ const ZEditUserForm = ZUpdateUserSchema.superRefine((v, ctx) => {
 
 function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
+  const bureaus = useBureaus();
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
     setError,
+    setValue,
+    getValues,
     watch,
     formState: { errors, isSubmitting },
   } = useForm<z.input<typeof ZUpdateUserSchema>, unknown, TUpdateUser>({
     resolver: localizedZodResolver(ZEditUserForm, t),
     defaultValues: { displayName: user.displayName, role: user.role, bureauId: user.bureauId },
   });
+  // The bureau list arrives after the form mounts: show the stored bureau once its option exists.
+  useEffect(() => setValue('bureauId', getValues('bureauId')), [bureaus, setValue, getValues]);
   const role = watch('role');
   const submit = async (v: TUpdateUser) => {
     setFormError(null);
@@ -268,6 +287,7 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
                   ? t.adm.handlerNeedsBureau
                   : errors.bureauId?.message
               }
+              bureaus={bureaus}
               reg={register('bureauId', { setValueAs: (x) => toId(x) ?? null })}
             />
           </div>

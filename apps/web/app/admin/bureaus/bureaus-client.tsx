@@ -37,7 +37,7 @@ export function BureausClient() {
       path="/admin/bureaus"
       rowKey={(b) => b.id}
       columns={[
-        { header: t.admin.code, cell: (b) => b.code },
+        { header: t.admin.code, cell: (b) => <span id={`bureau-${b.id}`}>{b.code}</span> },
         { header: t.admin.name, cell: (b) => `${b.nameZh} / ${b.nameEn}` },
         { header: t.admin.kind, cell: (b) => t.admin.bureauKinds[b.kind] ?? b.kind },
         { header: t.admin.active, cell: (b) => (b.active ? t.track.yes : t.track.no) },
@@ -48,7 +48,7 @@ export function BureausClient() {
               <button
                 type="button"
                 className="button secondary small"
-                aria-label={fmt(t.adm.editNamed, { name: b.code })}
+                aria-describedby={`bureau-${b.id}`}
                 onClick={() => setEditing(b)}
               >
                 {t.adm.rename}
@@ -57,7 +57,7 @@ export function BureausClient() {
                 type="button"
                 className="button secondary small"
                 disabled={action.busy}
-                aria-label={fmt(b.active ? t.adm.deactivateNamed : t.adm.reactivateNamed, { name: b.code })}
+                aria-describedby={`bureau-${b.id}`}
                 onClick={() => void setActive(b, refresh)}
               >
                 {b.active ? t.adm.deactivate : t.adm.reactivate}

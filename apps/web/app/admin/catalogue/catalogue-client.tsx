@@ -10,7 +10,7 @@ import {
   type TDispatchRule,
   type TUpdateDispatchRule,
 } from '@hotline/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { Actions, ConfirmButton, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
@@ -207,6 +207,7 @@ function RuleForm({
     handleSubmit,
     setError,
     setValue,
+    getValues,
     watch,
     reset,
     formState: { errors, isSubmitting },
@@ -224,6 +225,11 @@ function RuleForm({
         }
       : { districtId: null, streetId: null, keyword: '', assistingBureauIds: [] },
   });
+  // The bureau and district lists arrive after the form mounts; a select cannot show a value
+  // whose option did not exist yet, so put the values back once the options are there.
+  useEffect(() => {
+    for (const n of ['leadBureauId', 'districtId', 'streetId'] as const) setValue(n, getValues(n));
+  }, [bureaus, districts, setValue, getValues]);
   const districtId = watch('districtId');
   const leadBureauId = watch('leadBureauId');
   const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
