@@ -46,7 +46,11 @@ const log = (...a) => console.log('[bench]', ...a);
 const children = [];
 
 function start(name, args, env) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
   child.stdout.on('data', (d) => {
     if (process.env.BENCH_VERBOSE) process.stdout.write(`[${name}] ${d}`);
@@ -73,6 +77,26 @@ function peakRssMiB(pid) {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 }
+
+const TICK_S = 0.01; // USER_HZ is 100 on Linux
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_S;
+  } catch {
+    return 0;
+  }
+}
+
+/** Busy CPU seconds of the whole machine so far (all cores, every process: ours and others'). */
+function machineBusySeconds() {
+  const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = t[3] + t[4];
+  return (t.reduce((a, b) => a + b, 0) - idle) * TICK_S;
+}
+
+const loadavg = () => os.loadavg()[0].toFixed(1);
 
 function drive(opts) {
   return new Promise((resolve, reject) => {
@@ -143,8 +167,40 @@ async function main() {
   await drive({ ...intakeRequest, duration: 5 });
   await new Promise((r) => setTimeout(r, 1000)); // let the warm-up's last requests finish
   const [{ n: before }] = await ds.query(`SELECT count(*)::int AS n FROM cases`);
-  log(`POST /api/cases: ${CONNECTIONS} connections, ${DURATION} s`);
+  // The API's PostgreSQL backends (the bench's own pool is idle while autocannon runs).
+  const backendPids = async () =>
+    (
+      await ds.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+    ).map((r) => r.pid);
+  const pgPids = await backendPids();
+  const cpu0 = {
+    api: cpuSeconds(api.pid),
+    pg: pgPids.reduce((a, pid) => a + cpuSeconds(pid), 0),
+    bench: process.cpuUsage(),
+    machine: machineBusySeconds(),
+    at: Date.now(),
+  };
+  const loadBefore = loadavg();
+  log(`POST /api/cases: ${CONNECTIONS} connections, ${DURATION} s (load average ${loadBefore})`);
   const intake = summary(await drive(intakeRequest));
+  const wall = (Date.now() - cpu0.at) / 1000;
+  const benchCpu = process.cpuUsage(cpu0.bench);
+  const pgPidsAfter = [...new Set([...pgPids, ...(await backendPids())])];
+  const cpu = {
+    api: cpuSeconds(api.pid) - cpu0.api,
+    pg: pgPidsAfter.reduce((a, pid) => a + cpuSeconds(pid), 0) - cpu0.pg,
+    bench: (benchCpu.user + benchCpu.system) / 1e6,
+    machine: machineBusySeconds() - cpu0.machine,
+  };
+  const loadAfter = loadavg();
+  // VmHWM of a backend counts the shared buffers it touched, so it overstates private memory.
+  const pgRss = pgPidsAfter.map((pid) => {
+    try {
+      return peakRssMiB(pid);
+    } catch {
+      return NaN;
+    }
+  });
   await new Promise((r) => setTimeout(r, 1000));
   const [{ n: after }] = await ds.query(`SELECT count(*)::int AS n FROM cases`);
   const apiRss = peakRssMiB(api.pid);
@@ -168,6 +224,8 @@ async function main() {
   baseline.kill('SIGTERM');
 
   const created = after - before;
+  const perCase = (sec) => ((sec / Math.max(intake.ok, 1)) * 1000).toFixed(2);
+  const others = Math.max(0, cpu.machine - cpu.api - cpu.pg - cpu.bench);
   // autocannon stops counting when the time is up; the requests still in flight (at most one
   // per connection) complete on the server, so a few more cases than 2xx answers is expected.
   const consistent = created >= intake.ok && created - intake.ok <= CONNECTIONS;
@@ -176,7 +234,9 @@ async function main() {
 intake  POST /api/cases   ${intake.rps.toFixed(0)} cases/s   p50 ${intake.p50} ms   p99 ${intake.p99} ms   errors ${intake.errors}   (2xx ${intake.ok}, cases written ${created}${consistent ? '' : ' — MISMATCH'})
 bare    Fastify /echo     ${bare.rps.toFixed(0)} req/s     p50 ${bare.p50} ms   p99 ${bare.p99} ms   errors ${bare.errors}
 ratio   intake / bare     ${((intake.rps / bare.rps) * 100).toFixed(1)} %
-peak RSS                  api ${apiRss} MiB   baseline ${baseRss} MiB   bench (autocannon) ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB
+peak RSS                  api ${apiRss} MiB   baseline ${baseRss} MiB   bench (autocannon) ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB   PostgreSQL backends ${pgRss.length} × max ${Math.max(...pgRss.filter(Number.isFinite))} MiB (VmHWM, incl. shared buffers touched)
+CPU during intake run     ${wall.toFixed(0)} s wall, 2 cores = ${(wall * os.cpus().length).toFixed(0)} CPU-s: api ${cpu.api.toFixed(1)} s (${perCase(cpu.api)} ms/case)   PostgreSQL backends ${cpu.pg.toFixed(1)} s (${perCase(cpu.pg)} ms/case)   autocannon ${cpu.bench.toFixed(1)} s   everything else on the machine ${others.toFixed(1)} s
+load average              ${loadBefore} at start of the intake run, ${loadAfter} at its end (1-minute)
 target                    >= ${TARGET.rps} cases/s, p99 <= ${TARGET.p99} ms, 0 errors: ${pass ? 'MET' : 'NOT MET'}
 `);
   await ds.destroy();

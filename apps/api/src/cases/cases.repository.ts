@@ -3,6 +3,8 @@ import { BureauEntity, type CaseEntity, type CaseEventEntity } from '@hotline/da
 import type { CaseStatus, Role } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { caseEventMapper, caseMapper, SqlExpr, type CasePatch } from './case-row';
 import type { IntakePlan } from './case-transition-hooks';
@@ -139,9 +141,32 @@ export class CasesRepository {
         RETURNING 1
       )${ins.hookStatements.map((stmt, i) => `, h${i} AS (${stmt(p)})`).join('')}
       SELECT c.*, (SELECT count(*) FROM k)::int AS key_taken FROM c`;
-    const rows: Array<Record<string, unknown>> = await m.query(text, params);
+    const rows = await this.queryPrepared(m, 'hl_intake', text, params);
     const row = rows[0]!;
     return { caseRow: this.cases.fromRow(row), keyTaken: idem === null || row['key_taken'] === 1 };
+  }
+
+  /**
+   * Runs a hot statement as a named prepared statement on the manager's connection (or a
+   * pooled one): PostgreSQL parses and plans the intake's many-CTE text once per connection
+   * instead of on every case. The name is derived from the text, which only varies with the
+   * intake's shape (which columns, idempotency key or not), so there are a handful per connection.
+   */
+  private async queryPrepared(
+    m: EntityManager,
+    prefix: string,
+    text: string,
+    params: unknown[],
+  ): Promise<Array<Record<string, unknown>>> {
+    const name = `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    const own = m.queryRunner ? null : this.ds.createQueryRunner();
+    const runner = m.queryRunner ?? own!;
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      return (await client.query<Record<string, unknown>>({ name, text, values: params })).rows;
+    } finally {
+      if (own) await own.release();
+    }
   }
 
   async findIdempotencyKey(scope: string, key: string): Promise<{ requestHash: string; caseId: string } | null> {
