@@ -151,6 +151,8 @@ export function CatalogueClient() {
                 />
               </Panel>
             )}
+            {/* Above the (long) rule list, so checking a change needs no scrolling. */}
+            <DispatchPreviewTool />
             {open?.kind === 'history' && (
               <VersionHistory
                 key={open.rule.id}
@@ -168,7 +170,6 @@ export function CatalogueClient() {
           </>
         )}
       </AdminList>
-      <DispatchPreviewTool />
     </div>
   );
 }
