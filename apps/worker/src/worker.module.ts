@@ -17,7 +17,9 @@ const rootConnections: Redis[] = [];
 
 @Module({
   imports: [
-    TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(env().DATABASE_URL, { logging: queryLogging() }) }),
+    TypeOrmModule.forRootAsync({
+      useFactory: () => dataSourceOptions(env().DATABASE_URL, { logging: queryLogging() }),
+    }),
     BullModule.forRootAsync({
       useFactory: () => {
         const connection = createRedisConnection(env().REDIS_URL);

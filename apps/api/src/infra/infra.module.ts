@@ -10,7 +10,11 @@ export const REDIS = Symbol('REDIS');
 /** Redis handle for the API's own use (rate limits, lockouts). */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(env().DATABASE_URL, { logging: queryLogging() }) })],
+  imports: [
+    TypeOrmModule.forRootAsync({
+      useFactory: () => dataSourceOptions(env().DATABASE_URL, { logging: queryLogging() }),
+    }),
+  ],
   providers: [{ provide: REDIS, useFactory: () => createRedisConnection(env().REDIS_URL) }],
   exports: [REDIS],
 })

@@ -4,11 +4,21 @@ import type { BureauSeed } from './types';
 export const DEMO_BUREAUS: BureauSeed[] = [
   // Municipal bureaus
   { code: 'CGJ', zh: '市城市管理局', en: 'Municipal Urban Management Bureau', kind: 'municipal' },
-  { code: 'ZJJ', zh: '市住房和城乡建设局', en: 'Municipal Housing and Urban-Rural Development Bureau', kind: 'municipal' },
+  {
+    code: 'ZJJ',
+    zh: '市住房和城乡建设局',
+    en: 'Municipal Housing and Urban-Rural Development Bureau',
+    kind: 'municipal',
+  },
   { code: 'JTJ', zh: '市交通运输局', en: 'Municipal Transport Bureau', kind: 'municipal' },
   { code: 'STJ', zh: '市生态环境局', en: 'Municipal Ecology and Environment Bureau', kind: 'municipal' },
   { code: 'SCJ', zh: '市市场监督管理局', en: 'Municipal Market Regulation Administration', kind: 'municipal' },
-  { code: 'RSJ', zh: '市人力资源和社会保障局', en: 'Municipal Human Resources and Social Security Bureau', kind: 'municipal' },
+  {
+    code: 'RSJ',
+    zh: '市人力资源和社会保障局',
+    en: 'Municipal Human Resources and Social Security Bureau',
+    kind: 'municipal',
+  },
   { code: 'JYJ', zh: '市教育局', en: 'Municipal Education Bureau', kind: 'municipal' },
   { code: 'WJW', zh: '市卫生健康委员会', en: 'Municipal Health Commission', kind: 'municipal' },
   { code: 'GAJ', zh: '市公安局', en: 'Municipal Public Security Bureau', kind: 'municipal' },
@@ -35,12 +45,32 @@ export const DEMO_BUREAUS: BureauSeed[] = [
   { code: 'METRO', zh: '清河轨道交通集团', en: 'Qinghe Metro Group', kind: 'utility' },
 
   // District-level units (for district-specific catalogue rules)
-  { code: 'QY-CGJ', zh: '清源区城市管理综合行政执法局', en: 'Qingyuan District Urban Management Enforcement Bureau', kind: 'district' },
-  { code: 'HX-CGJ', zh: '河西区城市管理综合行政执法局', en: 'Hexi District Urban Management Enforcement Bureau', kind: 'district' },
-  { code: 'NS-CGJ', zh: '南山区城市管理综合行政执法局', en: 'Nanshan District Urban Management Enforcement Bureau', kind: 'district' },
+  {
+    code: 'QY-CGJ',
+    zh: '清源区城市管理综合行政执法局',
+    en: 'Qingyuan District Urban Management Enforcement Bureau',
+    kind: 'district',
+  },
+  {
+    code: 'HX-CGJ',
+    zh: '河西区城市管理综合行政执法局',
+    en: 'Hexi District Urban Management Enforcement Bureau',
+    kind: 'district',
+  },
+  {
+    code: 'NS-CGJ',
+    zh: '南山区城市管理综合行政执法局',
+    en: 'Nanshan District Urban Management Enforcement Bureau',
+    kind: 'district',
+  },
   { code: 'BJ-GOV', zh: '滨江区人民政府', en: "Binjiang District People's Government", kind: 'district' },
   { code: 'GX-GWH', zh: '高新区管理委员会', en: 'Gaoxin District Administrative Committee', kind: 'district' },
-  { code: 'BH-ZJJ', zh: '北湖区住房和城乡建设局', en: 'Beihu District Housing and Construction Bureau', kind: 'district' },
+  {
+    code: 'BH-ZJJ',
+    zh: '北湖区住房和城乡建设局',
+    en: 'Beihu District Housing and Construction Bureau',
+    kind: 'district',
+  },
 
   // Street-level units
   { code: 'QY-STJD', zh: '清源区双塔街道办事处', en: 'Shuangta Subdistrict Office, Qingyuan District', kind: 'street' },

@@ -115,7 +115,9 @@ describe('demo catalogue', () => {
         }
       }
     }
-    const trapped = ALL.find((c) => c.node.code === 'ZF.WY.DTGZ')?.node.attributes?.find((a) => a.code === 'person_trapped');
+    const trapped = ALL.find((c) => c.node.code === 'ZF.WY.DTGZ')?.node.attributes?.find(
+      (a) => a.code === 'person_trapped',
+    );
     expect(trapped).toMatchObject({ datatype: 'singlevaluelist', required: true });
   });
 });
