@@ -24,7 +24,8 @@ export class AuditService {
     const repo = manager ? manager.getRepository(AuditLogEntity) : this.repo;
     const actor = entry.actor;
     const isUser = 'userId' in actor;
-    await repo.insert({
+    // An entity instance and save(): insert()'s deep-partial typing cannot express a jsonb object.
+    const row = repo.create({
       actorType: isUser ? 'user' : actor.type,
       actorId: isUser ? actor.userId : (actor.id ?? null),
       actorRole: isUser ? actor.role : null,
@@ -33,7 +34,8 @@ export class AuditService {
       targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
       ip: entry.meta?.ip ?? null,
       requestId: entry.meta?.requestId ?? null,
-      detail: (entry.detail ?? {}) as AuditLogEntity['detail'] & object,
-    } as never);
+    });
+    row.detail = entry.detail ?? {};
+    await repo.save(row, { reload: false });
   }
 }
