@@ -6,6 +6,7 @@ import { CasesListIndexes1795578398342 } from './1795578398342-CasesListIndexes'
 import { AnalyticsMonthCubes1795578977707 } from './1795578977707-AnalyticsMonthCubes';
 import { AnalyticsLockFreeCheck1795580192663 } from './1795580192663-AnalyticsLockFreeCheck';
 import { AnalyticsExampleIndexes1795580529511 } from './1795580529511-AnalyticsExampleIndexes';
+import { AnalyticsStreetlessCubes1795580999325 } from './1795580999325-AnalyticsStreetlessCubes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AnalyticsMonthCubes1795578977707,
   AnalyticsLockFreeCheck1795580192663,
   AnalyticsExampleIndexes1795580529511,
+  AnalyticsStreetlessCubes1795580999325,
 ];

@@ -193,6 +193,8 @@ async function main() {
     `analytics benchmark: ${n.toLocaleString()} cases, year ${yearFrom} … ${last}, month ${monthStart.slice(0, 7)}`,
   );
   const results = [];
+  // The machine is shared: record how busy it was (1-min load average before and after every endpoint).
+  const loads = [os.loadavg()[0]];
   for (const [name, path, sqls, who = 'admin'] of cases) {
     for (let i = 0; i < 2; i++) await timeHttp(path, who);
     const api = [];
@@ -203,10 +205,27 @@ async function main() {
     const r = { name, path, api: stats(api), baseline: stats(base) };
     r.speedup = r.baseline.p50 / r.api.p50;
     results.push(r);
+    loads.push(os.loadavg()[0]);
     console.log(
       `${name.padEnd(56)} p50 ${r.api.p50.toFixed(1).padStart(7)} ms  p95 ${r.api.p95.toFixed(1).padStart(7)} ms | raw GROUP BY p50 ${r.baseline.p50.toFixed(0).padStart(6)} ms p95 ${r.baseline.p95.toFixed(0).padStart(6)} ms | ×${r.speedup.toFixed(0)}`,
     );
   }
+  // PostgreSQL backends serving this database (the API's pool and this driver): peak RSS each.
+  // Their RSS counts the shared buffers they touched, so it overstates private memory.
+  const backendPids = (
+    await db.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+    )
+  ).rows.map((r) => r.pid);
+  const backendRss = backendPids
+    .map((pid) => {
+      try {
+        return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      } catch {
+        return 0; // another host, or no permission
+      }
+    })
+    .filter((mb) => mb > 0);
   await db.end();
 
   const apiRss = args['api-pid']
@@ -219,9 +238,17 @@ async function main() {
     peakRssMb: {
       bench: Math.round(process.resourceUsage().maxRSS / 1024),
       api: apiRss === null ? null : Math.round(apiRss),
+      postgresBackends: backendRss.length
+        ? { count: backendRss.length, max: Math.round(Math.max(...backendRss)) }
+        : null,
     },
     runs: RUNS,
     baselineRuns: BASE_RUNS,
+    loadAverage1m: {
+      min: Math.min(...loads),
+      max: Math.max(...loads),
+      mean: Math.round((loads.reduce((a, b) => a + b, 0) / loads.length) * 100) / 100,
+    },
   };
   console.log('\n| endpoint | API p50 (ms) | API p95 (ms) | raw GROUP BY p50 (ms) | raw p95 (ms) | speed-up (p50) |');
   console.log('|---|---:|---:|---:|---:|---:|');

@@ -152,6 +152,7 @@ describe('analytics: rates on a hand-built dataset', () => {
       ['2021-02-20', '2021-04-05', 8], // edge days + one whole month
       ['2021-03-10', '2021-03-10', 8], // a single day
       ['2021-03-11', '2021-04-30', 0], // edge days + a whole month, all after the cases
+      ['2021-03-05', '2021-03-31', 8], // March minus its first four days (fewer days to read)
       ['2021-01-01', '2021-12-31', 8], // whole months only
     ] as const) {
       const res = await get(`/api/analytics/overview?from=${from}&to=${to}&categoryId=${zdjy}`).expect(200);
@@ -168,7 +169,7 @@ describe('analytics: rates on a hand-built dataset', () => {
     const channel = await get(
       `/api/analytics/overview?from=${FROM}&to=${TO}&groupBy=channel&categoryId=${zdjy}`,
     ).expect(200);
-    expect(channel.body.source.cube).toBe('full');
+    expect(channel.body.source.cube).toBe('wide');
     expect(channel.body.rows).toEqual([
       expect.objectContaining({ group: expect.objectContaining({ id: 'phone' }), volume: 8 }),
     ]);

@@ -58,3 +58,45 @@ export function splitMonths(from: string, to: string): { months: [string, string
   if (lastWholeEnd < to) days.push([addDays(lastWholeEnd, 1), to]);
   return { months: [firstWhole, `${lastWholeEnd.slice(0, 8)}01`], days };
 }
+
+/** How to sum [from, to] from a cube's two grains; every list of day ranges is inclusive. */
+export interface RangePlan {
+  /** First and last month (first days) read whole from the month grain; null when none. */
+  months: [string, string] | null;
+  /** Day ranges added from the day grain. */
+  add: [string, string][];
+  /** Day ranges subtracted (they lie in a month read whole but outside [from, to]). */
+  subtract: [string, string][];
+}
+
+function monthEnd(firstOfMonth: string): string {
+  return addDays(`${addDays(firstOfMonth, 31).slice(0, 8)}01`, -1);
+}
+
+/**
+ * Splits [from, to] month by month. A month the range covers is read whole from the month
+ * grain; a partly covered month is read whichever way touches fewer days: its covered days
+ * from the day grain, or the whole month minus its uncovered days (the counters are
+ * additive, so the difference is exact). A year from the 25th thus reads 6 + 6 days instead
+ * of 6 + 24. The chosen months are always contiguous.
+ */
+export function planRange(from: string, to: string): RangePlan {
+  const months: string[] = [];
+  const add: [string, string][] = [];
+  const subtract: [string, string][] = [];
+  for (const month of periodStarts(from, to, 'month')) {
+    const end = monthEnd(month);
+    const a = from > month ? from : month;
+    const b = to < end ? to : end;
+    const inside = daysBetween(a, b) + 1;
+    const outside = daysBetween(month, end) + 1 - inside;
+    if (outside === 0 || outside < inside) {
+      months.push(month);
+      if (a > month) subtract.push([month, addDays(a, -1)]);
+      if (b < end) subtract.push([addDays(b, 1), end]);
+    } else {
+      add.push([a, b]);
+    }
+  }
+  return { months: months.length ? [months[0]!, months[months.length - 1]!] : null, add, subtract };
+}

@@ -1,27 +1,34 @@
 import { emptyCounters, REPLY_HOUR_BOUNDS, type RollupCounters } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { splitMonths } from './analytics-dates';
+import { planRange, type RangePlan } from './analytics-dates';
 import type { DataSource } from 'typeorm';
 
 /** Rollup dimensions (column names of the cubes the AnalyticsRollups migration created). */
 export type RollupDim = 'bureau_id' | 'category_id' | 'district_id' | 'street_id' | 'channel' | 'type' | 'urgency';
 
 /**
- * The cubes, smallest first: a query reads the first one that carries every dimension it
- * groups or filters by. All hold the same additive counters per Shanghai day.
+ * The cubes (migrations AnalyticsRollups, AnalyticsMonthCubes, AnalyticsStreetlessCubes), in
+ * the order of their size at a million cases, smallest first. All hold the same additive
+ * counters per Shanghai day (and per month in the `_m` twin).
  */
 const CUBES: readonly { name: string; dims: readonly RollupDim[] }[] = [
   { name: 'bureau', dims: ['bureau_id'] },
+  { name: 'mix', dims: ['channel', 'type', 'urgency'] },
   { name: 'category', dims: ['bureau_id', 'category_id'] },
-  { name: 'place', dims: ['bureau_id', 'district_id', 'street_id'] },
-  { name: 'spot', dims: ['bureau_id', 'category_id', 'district_id', 'street_id'] },
   { name: 'attr', dims: ['bureau_id', 'channel', 'type', 'urgency'] },
+  { name: 'place', dims: ['bureau_id', 'district_id', 'street_id'] },
+  { name: 'topic', dims: ['bureau_id', 'category_id', 'district_id', 'type'] },
+  { name: 'spot', dims: ['bureau_id', 'category_id', 'district_id', 'street_id'] },
+  { name: 'wide', dims: ['bureau_id', 'category_id', 'district_id', 'channel', 'type', 'urgency'] },
   {
     name: 'full',
     dims: ['bureau_id', 'category_id', 'district_id', 'street_id', 'channel', 'type', 'urgency'],
   },
 ];
+
+/** How often the cubes' row counts (the planner's estimates) are re-read. */
+const SIZES_TTL_MS = 5 * 60_000;
 
 const COUNTER_COLUMNS: Record<Exclude<keyof RollupCounters, 'replyHistogram'>, string> = {
   volume: 'volume',
@@ -68,6 +75,11 @@ export interface RollupQuery {
   having?: { counter: keyof typeof COUNTER_COLUMNS; min: number };
   /** Order by a summed counter, descending, and keep the first `limit` groups. */
   top?: { counter: keyof typeof COUNTER_COLUMNS; limit: number };
+  /**
+   * Sum only these counters (the others, and the reply histogram, read as 0). For scans over
+   * many cube rows that need a few figures, e.g. hotspots: summing 37 columns is most of the cost.
+   */
+  only?: readonly (keyof typeof COUNTER_COLUMNS)[];
 }
 
 export interface RollupRow {
@@ -108,21 +120,62 @@ export interface ExampleCriteria {
 export class AnalyticsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** The smallest cube that carries every dimension the query needs. */
-  static cubeFor(dims: Iterable<RollupDim>): string {
+  private sizes: { at: number; rows: Map<string, number> } | null = null;
+  private sizesLoading: Promise<void> | null = null;
+
+  /**
+   * The smallest cube that carries every dimension the query groups or filters by. A cube
+   * whose dimensions include another candidate's is never smaller, so it is dropped outright
+   * (this alone decides most queries, and does so without statistics). Between candidates
+   * that do not nest (e.g. bureau × attributes vs bureau × category × district × type) the
+   * planner's row estimates decide, read every few minutes; without them, the static order.
+   */
+  cubeFor(dims: Iterable<RollupDim>): string {
     const needed = [...dims];
-    const cube = CUBES.find((c) => needed.every((d) => c.dims.includes(d)));
-    return (cube ?? CUBES[CUBES.length - 1]!).name;
+    const fits = CUBES.filter((c) => needed.every((d) => c.dims.includes(d)));
+    const minimal = fits.filter(
+      (c) => !fits.some((o) => o !== c && o.dims.length < c.dims.length && o.dims.every((d) => c.dims.includes(d))),
+    );
+    this.refreshSizes();
+    const rows = (name: string) => this.sizes?.rows.get(name) ?? Number.POSITIVE_INFINITY;
+    // Stable sort: equal or unknown sizes keep the static order.
+    const best = [...minimal].sort((a, b) => {
+      const ra = rows(a.name);
+      const rb = rows(b.name);
+      return ra === rb ? 0 : ra < rb ? -1 : 1;
+    })[0];
+    return (best ?? CUBES[CUBES.length - 1]!).name;
+  }
+
+  /** Re-reads the cubes' row estimates in the background when they are stale. */
+  private refreshSizes(): void {
+    if (this.sizesLoading || (this.sizes && Date.now() - this.sizes.at < SIZES_TTL_MS)) return;
+    this.sizesLoading = (
+      this.ds.query(
+        `SELECT relname AS name, reltuples::float8 AS rows FROM pg_class
+          WHERE relkind = 'r' AND relname = ANY($1)`,
+        [CUBES.map((c) => `analytics_rollup_${c.name}`)],
+      ) as Promise<{ name: string; rows: number }[]>
+    )
+      .then((found) => {
+        const rows = new Map<string, number>();
+        // reltuples is -1 before the first ANALYZE: unknown, not empty.
+        for (const r of found) if (r.rows >= 0) rows.set(r.name.replace('analytics_rollup_', ''), r.rows);
+        this.sizes = { at: Date.now(), rows };
+      })
+      .catch(() => undefined)
+      .finally(() => (this.sizesLoading = null));
   }
 
   /**
-   * Sums the rollup counters over [from, to] per group, from the smallest fitting cube. Whole
-   * calendar months inside the range are read from the cube's month grain and only the partial
-   * months at the edges from its day grain (weekly and daily series use the day grain).
+   * Sums the rollup counters over [from, to] per group, from the smallest fitting cube. Months
+   * the range covers are read from the cube's month grain; a partly covered month either from
+   * the day grain or as its month row minus the days outside the range, whichever reads fewer
+   * days (see planRange). Weekly and daily series use the day grain.
    */
   async sumRollups(q: RollupQuery): Promise<RollupRow[]> {
     const filterDims = Object.keys(q.filter) as RollupDim[];
-    const cube = `analytics_rollup_${AnalyticsRepository.cubeFor([...q.groupBy, ...filterDims])}`;
+    const cube = `analytics_rollup_${this.cubeFor([...q.groupBy, ...filterDims])}`;
     const params: unknown[] = [];
     const where: string[] = [];
     for (const dim of filterDims) {
@@ -131,20 +184,26 @@ export class AnalyticsRepository {
       params.push(value);
       where.push(Array.isArray(value) ? `${dim} = ANY($${params.length})` : `${dim} = $${params.length}`);
     }
-    const columns = [...q.groupBy, ...MEASURE_COLUMNS].join(', ');
-    const split = q.interval === 'day' || q.interval === 'week' ? null : splitMonths(q.from, q.to);
+    const plan: RangePlan =
+      q.interval === 'day' || q.interval === 'week'
+        ? { months: null, add: [[q.from, q.to]], subtract: [] }
+        : planRange(q.from, q.to);
+    const measures = q.only
+      ? [
+          ...new Set([...q.only, ...(q.having ? [q.having.counter] : []), ...(q.top ? [q.top.counter] : []), 'volume']),
+        ].map((k) => COUNTER_COLUMNS[k as keyof typeof COUNTER_COLUMNS])
+      : MEASURE_COLUMNS;
+    const added = [...q.groupBy, ...measures].join(', ');
+    const subtracted = [...q.groupBy, ...measures.map((c) => `-${c} AS ${c}`)].join(', ');
     const parts: string[] = [];
-    const part = (table: string, time: 'day' | 'month', from: string, to: string) => {
+    const part = (table: string, time: 'day' | 'month', [from, to]: [string, string], columns: string) => {
       params.push(from, to);
       const range = `${time} BETWEEN $${params.length - 1}::date AND $${params.length}::date`;
       parts.push(`SELECT ${time} AS t, ${columns} FROM ${table} WHERE ${[range, ...where].join(' AND ')}`);
     };
-    if (split) {
-      for (const [from, to] of split.days) part(cube, 'day', from, to);
-      part(`${cube}_m`, 'month', split.months[0], split.months[1]);
-    } else {
-      part(cube, 'day', q.from, q.to);
-    }
+    if (plan.months) part(`${cube}_m`, 'month', plan.months, added);
+    for (const days of plan.add) part(cube, 'day', days, added);
+    for (const days of plan.subtract) part(cube, 'day', days, subtracted);
     const select: string[] = [...q.groupBy];
     const group: string[] = [...q.groupBy];
     if (q.interval) {
@@ -152,13 +211,20 @@ export class AnalyticsRepository {
       select.unshift(`to_char(${period}, 'YYYY-MM-DD') AS period`);
       group.unshift('1');
     }
-    const sums = MEASURE_COLUMNS.map((c) => `sum(${c})::int AS ${c}`);
+    const sums = measures.map((c) => `sum(${c})::int AS ${c}`);
     let sql = `SELECT ${[...select, ...sums].join(', ')} FROM (${parts.join(' UNION ALL ')}) x`;
-    if (group.length) sql += ` GROUP BY ${group.join(', ')}`;
+    const having: string[] = [];
+    if (group.length) {
+      sql += ` GROUP BY ${group.join(', ')}`;
+      // A group with no case in the range (every case of a month row lay in subtracted days,
+      // or a cube row went to zero when its cases changed) is no group at all.
+      having.push('sum(volume) > 0');
+    }
     if (q.having) {
       params.push(q.having.min);
-      sql += ` HAVING sum(${COUNTER_COLUMNS[q.having.counter]}) >= $${params.length}`;
+      having.push(`sum(${COUNTER_COLUMNS[q.having.counter]}) >= $${params.length}`);
     }
+    if (having.length) sql += ` HAVING ${having.join(' AND ')}`;
     if (q.top) {
       params.push(q.top.limit);
       sql += ` ORDER BY sum(${COUNTER_COLUMNS[q.top.counter]}) DESC LIMIT $${params.length}`;
@@ -190,27 +256,42 @@ export class AnalyticsRepository {
 
   /** A few cases behind a finding, newest first, found through the facts table's indexes. */
   async exampleCases(c: ExampleCriteria, limit = 3): Promise<ExampleCase[]> {
-    const params: unknown[] = [c.from, c.to];
-    const where = ['f.day BETWEEN $1::date AND $2::date'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (c.bureauId !== undefined) add('f.bureau_id = ?', c.bureauId);
-    if (c.categoryId !== undefined) add('f.category_id = ?', c.categoryId);
-    if (c.streetId !== undefined) add('f.street_id = ?', c.streetId);
-    if (c.flag) where.push(`f.${COUNTER_COLUMNS[c.flag]} = 1`);
-    params.push(limit);
-    // LIMIT on the facts first (an index walk backwards by day), then join the few cases.
-    return this.ds.query(
-      `SELECT k.id, k.tracking_number AS "trackingNumber"
-         FROM (SELECT f.case_id, f.day FROM analytics_case_facts f
-                WHERE ${where.join(' AND ')}
-                ORDER BY f.day DESC LIMIT $${params.length}) f
-         JOIN cases k ON k.id = f.case_id
-        ORDER BY f.day DESC`,
+    return (await this.exampleCasesBatch([c], limit))[0] ?? [];
+  }
+
+  /**
+   * The example cases of many findings in one round trip: one LIMITed branch per criteria
+   * (each an index walk backwards by day on the facts), then the few cases joined. Returns
+   * one list per criteria, in order.
+   */
+  async exampleCasesBatch(list: readonly ExampleCriteria[], limit = 3): Promise<ExampleCase[][]> {
+    if (list.length === 0) return [];
+    const params: unknown[] = [];
+    const branches = list.map((c, k) => {
+      const where: string[] = [];
+      const add = (sql: string, value: unknown) => {
+        params.push(value);
+        where.push(sql.replace('?', `$${params.length}`));
+      };
+      add('f.day >= ?::date', c.from);
+      add('f.day <= ?::date', c.to);
+      if (c.bureauId !== undefined) add('f.bureau_id = ?', c.bureauId);
+      if (c.categoryId !== undefined) add('f.category_id = ?', c.categoryId);
+      if (c.streetId !== undefined) add('f.street_id = ?', c.streetId);
+      if (c.flag) where.push(`f.${COUNTER_COLUMNS[c.flag]} = 1`);
+      return `(SELECT ${k} AS k, f.case_id, f.day FROM analytics_case_facts f
+                WHERE ${where.join(' AND ')} ORDER BY f.day DESC LIMIT ${Math.trunc(limit)})`;
+    });
+    const rows = (await this.ds.query(
+      `SELECT f.k, c.id, c.tracking_number AS "trackingNumber"
+         FROM (${branches.join(' UNION ALL ')}) f
+         JOIN cases c ON c.id = f.case_id
+        ORDER BY f.k, f.day DESC`,
       params,
-    );
+    )) as { k: number; id: string; trackingNumber: string }[];
+    const out: ExampleCase[][] = list.map(() => []);
+    for (const r of rows) out[r.k]!.push({ id: r.id, trackingNumber: r.trackingNumber });
+    return out;
   }
 
   /** How far the rollups have read the outbox, and how far the outbox goes. */

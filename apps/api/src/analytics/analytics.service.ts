@@ -127,7 +127,7 @@ export class AnalyticsService {
       to: q.to,
       groupBy: q.groupBy,
       source: {
-        cube: AnalyticsRepository.cubeFor([dim, ...(Object.keys(filter) as RollupDim[])]),
+        cube: this.repo.cubeFor([dim, ...(Object.keys(filter) as RollupDim[])]),
         lastEventId: status.lastId,
         updatedAt: status.updatedAt,
       },
