@@ -6,6 +6,11 @@ import { type Ids, insertCase, loadIds, outbox, plusHours, sh, testPool } from '
 interface Finding {
   kind: string;
   title: string;
+  titleEn: string;
+  titleZh: string;
+  suggestion: string;
+  suggestionEn: string;
+  suggestionZh: string;
   severity: number;
   subject: Record<string, unknown>;
   numbers: Record<string, unknown>;
@@ -100,6 +105,9 @@ describe('analytics: service gaps and rollup consistency', () => {
       expect(hotspot!.numbers['cases']).toBe(12);
       expect(hotspot!.severity).toBe(44); // 40 + 20 × (12 − 10) ÷ 10
       expect(hotspot!.title).toContain('12 times');
+      expect(hotspot!.titleEn).toBe(hotspot!.title);
+      expect(hotspot!.titleZh).toContain('被反映 12 次');
+      expect(hotspot!.suggestionZh).toContain('每月一题');
       expect(hotspot!.exampleCases.length).toBeGreaterThan(0);
       expect(hotspot!.exampleCases[0]!.href).toMatch(/^\/api\/cases\/[0-9a-f-]{36}$/);
     });
@@ -124,6 +132,8 @@ describe('analytics: service gaps and rollup consistency', () => {
         onTimeClose: 0.25,
       });
       expect(failing!.severity).toBeGreaterThan(50);
+      expect(failing!.titleZh).toMatch(/满意率低于阈值 [\d.]+ 个百分点/);
+      expect(failing!.suggestionEn).toBe(failing!.suggestion);
       const cluster = findings.find((f) => f.kind === 'dissatisfaction_cluster' && f.subject['bureauCode'] === 'WATER');
       expect(cluster!.numbers).toMatchObject({ dissatisfied: 10, ratedFollowUps: 12 });
       expect(findings.some((f) => f.kind === 'failing_owner' && f.subject['bureauCode'] === 'CGJ')).toBe(false);

@@ -221,10 +221,16 @@ export type TServiceGapKind = (typeof SERVICE_GAP_KINDS)[number];
 
 export interface TServiceGapFinding {
   kind: TServiceGapKind;
+  /** English, as `titleEn` (kept for older clients). */
   title: string;
+  titleEn: string;
+  titleZh: string;
   /** 0-100; formulas in the OpenAPI description. */
   severity: number;
+  /** English, as `suggestionEn` (kept for older clients). */
   suggestion: string;
+  suggestionEn: string;
+  suggestionZh: string;
   numbers: Record<string, number | string | null>;
   subject: Record<string, number | string | null>;
   exampleCases: { id: string; trackingNumber: string; href: string }[];

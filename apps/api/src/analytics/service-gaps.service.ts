@@ -30,6 +30,20 @@ export const SERVICE_GAP_RULES =
   '20 × log10(volume + 1) + 30 × growth (capped at 100 %) + 40 × dissatisfied share; monthly_theme_tracking — each ' +
   'chosen theme with its average monthly volume since its month against the 3 months before.';
 
+/** A finding before its example cases are looked up: the criteria to try, in order. */
+type Draft = Omit<TServiceGapFinding, 'exampleCases'> & { examples: ExampleCriteria[] };
+
+/** English and Chinese text of a finding; `title`/`suggestion` stay English for older clients. */
+function text(titleEn: string, titleZh: string, suggestionEn: string, suggestionZh: string) {
+  return { title: titleEn, titleEn, titleZh, suggestion: suggestionEn, suggestionEn, suggestionZh };
+}
+
+const SHORTFALL_ZH: Record<string, string> = {
+  satisfaction: '满意率',
+  resolution: '解决率',
+  onTimeClose: '按时办结率',
+};
+
 /** The service-gap report: where services are missing (ownerless, hotspots) or failing. */
 @Injectable()
 export class ServiceGapsService {
@@ -52,20 +66,31 @@ export class ServiceGapsService {
       this.dissatisfaction(q, labels),
       this.themeTracking(q, labels),
     ]);
-    const findings = groups.flat().sort((a, b) => b.severity - a.severity);
+    const drafts = groups.flat();
+    // Every finding's example cases in one round trip (a report has ~60 lookups; one query
+    // each cost more in round trips than in the short index walks themselves).
+    const lookups = await this.repo.exampleCasesBatch(drafts.flatMap((d) => d.examples));
+    let next = 0;
+    const findings: TServiceGapFinding[] = drafts.map(({ examples, ...finding }) => {
+      const found = examples.map(() => lookups[next++] ?? []);
+      // The first criterion that found any case wins (e.g. dissatisfied, else overdue).
+      const rows = found.find((r) => r.length > 0) ?? [];
+      const exampleCases = rows.map((r) => ({
+        id: r.id,
+        trackingNumber: r.trackingNumber,
+        href: `/api/cases/${r.id}`,
+      }));
+      return { ...finding, exampleCases };
+    });
+    findings.sort((a, b) => b.severity - a.severity);
     return { from: q.from, to: q.to, previousFrom, previousTo, findings };
-  }
-
-  private async examples(c: ExampleCriteria): Promise<TServiceGapFinding['exampleCases']> {
-    const rows = await this.repo.exampleCases(c);
-    return rows.map((r) => ({ id: r.id, trackingNumber: r.trackingNumber, href: `/api/cases/${r.id}` }));
   }
 
   private async ownerless(
     q: TServiceGapsQuery,
     labels: AnalyticsLabels,
     counter: 'unmatched' | 'multiReturned',
-  ): Promise<TServiceGapFinding[]> {
+  ): Promise<Draft[]> {
     const rows = await this.repo.sumRollups({
       from: q.from,
       to: q.to,
@@ -73,35 +98,36 @@ export class ServiceGapsService {
       filter: {},
       having: { counter, min: q.ownerlessMin },
       top: { counter, limit: q.limit },
+      only: ['volume', counter],
     });
-    return Promise.all(
-      rows.map(async (r) => {
-        const category = labels.groupKey('category', r.keys.category_id!);
-        const n = r.counters[counter];
-        const unmatched = counter === 'unmatched';
-        return {
-          kind: unmatched ? ('ownerless_unmatched' as const) : ('ownerless_multi_returned' as const),
-          title: unmatched
-            ? `${n} cases about ${category.nameEn} (${category.nameZh}) matched no dispatch rule`
-            : `${n} cases about ${category.nameEn} (${category.nameZh}) were returned by two or more bureaus`,
-          severity: ownerlessSeverity(n),
-          suggestion: unmatched
-            ? 'Add a dispatch catalogue rule for this category so it reaches an owner directly'
-            : 'Assign an owner: decide which bureau is responsible and record it in the dispatch catalogue',
-          numbers: { cases: n, volume: r.counters.volume },
-          subject: { categoryId: category.id, categoryCode: category.code },
-          exampleCases: await this.examples({
-            from: q.from,
-            to: q.to,
-            categoryId: Number(category.id),
-            flag: counter,
-          }),
-        };
-      }),
-    );
+    return rows.map((r) => {
+      const category = labels.groupKey('category', r.keys.category_id!);
+      const n = r.counters[counter];
+      const unmatched = counter === 'unmatched';
+      return {
+        kind: unmatched ? ('ownerless_unmatched' as const) : ('ownerless_multi_returned' as const),
+        ...(unmatched
+          ? text(
+              `${n} cases about ${category.nameEn} (${category.nameZh}) matched no dispatch rule`,
+              `${n} 件「${category.nameZh}」诉求未匹配任何派单规则`,
+              'Add a dispatch catalogue rule for this category so it reaches an owner directly',
+              '为该类别补充派单目录规则，使诉求直接派至责任单位',
+            )
+          : text(
+              `${n} cases about ${category.nameEn} (${category.nameZh}) were returned by two or more bureaus`,
+              `${n} 件「${category.nameZh}」诉求被两个及以上单位退回`,
+              'Assign an owner: decide which bureau is responsible and record it in the dispatch catalogue',
+              '明确责任单位，并写入派单目录',
+            )),
+        severity: ownerlessSeverity(n),
+        numbers: { cases: n, volume: r.counters.volume },
+        subject: { categoryId: category.id, categoryCode: category.code },
+        examples: [{ from: q.from, to: q.to, categoryId: Number(category.id), flag: counter }],
+      };
+    });
   }
 
-  private async hotspots(q: TServiceGapsQuery, labels: AnalyticsLabels): Promise<TServiceGapFinding[]> {
+  private async hotspots(q: TServiceGapsQuery, labels: AnalyticsLabels): Promise<Draft[]> {
     const rows = await this.repo.sumRollups({
       from: q.from,
       to: q.to,
@@ -109,34 +135,32 @@ export class ServiceGapsService {
       filter: {},
       having: { counter: 'volume', min: q.hotspotMin },
       top: { counter: 'volume', limit: q.limit + 5 },
+      only: ['volume', 'dissatisfied'],
     });
     const placed = rows.filter((r) => Number(r.keys.street_id) !== 0).slice(0, q.limit);
-    return Promise.all(
-      placed.map(async (r) => {
-        const category = labels.groupKey('category', r.keys.category_id!);
-        const street = labels.groupKey('street', r.keys.street_id!);
-        const n = r.counters.volume;
-        return {
-          kind: 'hotspot' as const,
-          title: `${category.nameEn} (${category.nameZh}) reported ${n} times at ${street.nameEn} (${street.nameZh})`,
-          severity: hotspotSeverity(n, q.hotspotMin),
-          suggestion: 'Fix the cause on site instead of answering each case; consider it for the monthly theme',
-          numbers: { cases: n, threshold: q.hotspotMin, dissatisfied: r.counters.dissatisfied },
-          subject: {
-            categoryId: category.id,
-            categoryCode: category.code,
-            streetId: street.id,
-            streetCode: street.code,
-          },
-          exampleCases: await this.examples({
-            from: q.from,
-            to: q.to,
-            categoryId: Number(category.id),
-            streetId: Number(street.id),
-          }),
-        };
-      }),
-    );
+    return placed.map((r) => {
+      const category = labels.groupKey('category', r.keys.category_id!);
+      const street = labels.groupKey('street', r.keys.street_id!);
+      const n = r.counters.volume;
+      return {
+        kind: 'hotspot' as const,
+        ...text(
+          `${category.nameEn} (${category.nameZh}) reported ${n} times at ${street.nameEn} (${street.nameZh})`,
+          `「${category.nameZh}」在${street.nameZh}被反映 ${n} 次`,
+          'Fix the cause on site instead of answering each case; consider it for the monthly theme',
+          '到现场从根源上解决，而不是逐件答复；可考虑列为“每月一题”',
+        ),
+        severity: hotspotSeverity(n, q.hotspotMin),
+        numbers: { cases: n, threshold: q.hotspotMin, dissatisfied: r.counters.dissatisfied },
+        subject: {
+          categoryId: category.id,
+          categoryCode: category.code,
+          streetId: street.id,
+          streetCode: street.code,
+        },
+        examples: [{ from: q.from, to: q.to, categoryId: Number(category.id), streetId: Number(street.id) }],
+      };
+    });
   }
 
   private async failingOwners(
@@ -144,13 +168,13 @@ export class ServiceGapsService {
     labels: AnalyticsLabels,
     previousFrom: string,
     previousTo: string,
-  ): Promise<TServiceGapFinding[]> {
+  ): Promise<Draft[]> {
     const [current, previous] = await Promise.all([
       this.repo.sumRollups({ from: q.from, to: q.to, groupBy: ['bureau_id'], filter: {} }),
       this.repo.sumRollups({ from: previousFrom, to: previousTo, groupBy: ['bureau_id'], filter: {} }),
     ]);
     const before = new Map(previous.map((r) => [Number(r.keys.bureau_id), r.counters]));
-    const findings: (TServiceGapFinding & { exampleFlag: { bureauId: number } })[] = [];
+    const findings: Draft[] = [];
     for (const r of current) {
       const bureauId = Number(r.keys.bureau_id);
       if (bureauId === 0) continue;
@@ -174,11 +198,19 @@ export class ServiceGapsService {
         ...shortfalls.map(([name, pts]) => `${name} ${pts} points below threshold`),
         ...(overdueRising ? [`overdue cases rose from ${prevOverdue} to ${c.overdue}`] : []),
       ];
+      const reasonsZh = [
+        ...shortfalls.map(([name, pts]) => `${SHORTFALL_ZH[name] ?? name}低于阈值 ${pts} 个百分点`),
+        ...(overdueRising ? [`超期件数由 ${prevOverdue} 件升至 ${c.overdue} 件`] : []),
+      ];
       findings.push({
         kind: 'failing_owner',
-        title: `${bureau.nameEn} (${bureau.nameZh}) is falling short: ${reasons.join('; ')}`,
+        ...text(
+          `${bureau.nameEn} (${bureau.nameZh}) is falling short: ${reasons.join('; ')}`,
+          `${bureau.nameZh}未达标：${reasonsZh.join('；')}`,
+          'Supervise the bureau (督办): review its overdue and dissatisfied cases and agree on a fix',
+          '对该单位督办：复核其超期和不满意诉求，商定整改措施',
+        ),
         severity: failingOwnerSeverity(worst, overdueRising),
-        suggestion: 'Supervise the bureau (督办): review its overdue and dissatisfied cases and agree on a fix',
         numbers: {
           followUps: c.followUps,
           satisfaction: rates.satisfaction.value,
@@ -188,21 +220,14 @@ export class ServiceGapsService {
           overduePrevious: prevOverdue,
         },
         subject: { bureauId, bureauCode: bureau.code },
-        exampleCases: [],
-        exampleFlag: { bureauId },
+        // Dissatisfied cases show the problem best; overdue ones when there are none.
+        examples: [
+          { from: q.from, to: q.to, bureauId, flag: 'dissatisfied' },
+          { from: q.from, to: q.to, bureauId, flag: 'overdue' },
+        ],
       });
     }
-    const top = findings.sort((a, b) => b.severity - a.severity).slice(0, q.limit);
-    // Example lookups run concurrently: each is one short index walk.
-    return Promise.all(
-      top.map(async ({ exampleFlag: { bureauId }, ...finding }) => {
-        const dissatisfied = await this.examples({ from: q.from, to: q.to, bureauId, flag: 'dissatisfied' });
-        const exampleCases = dissatisfied.length
-          ? dissatisfied
-          : await this.examples({ from: q.from, to: q.to, bureauId, flag: 'overdue' });
-        return { ...finding, exampleCases };
-      }),
-    );
+    return findings.sort((a, b) => b.severity - a.severity).slice(0, q.limit);
   }
 
   private async growthAndThemes(
@@ -210,17 +235,29 @@ export class ServiceGapsService {
     labels: AnalyticsLabels,
     previousFrom: string,
     previousTo: string,
-  ): Promise<TServiceGapFinding[]> {
+  ): Promise<Draft[]> {
     const [current, previous, themes] = await Promise.all([
-      this.repo.sumRollups({ from: q.from, to: q.to, groupBy: ['category_id'], filter: {} }),
-      this.repo.sumRollups({ from: previousFrom, to: previousTo, groupBy: ['category_id'], filter: {} }),
+      this.repo.sumRollups({
+        from: q.from,
+        to: q.to,
+        groupBy: ['category_id'],
+        filter: {},
+        only: ['volume', 'followUps', 'noAnswer', 'dissatisfied'],
+      }),
+      this.repo.sumRollups({
+        from: previousFrom,
+        to: previousTo,
+        groupBy: ['category_id'],
+        filter: {},
+        only: ['volume'],
+      }),
       this.repo.listMonthlyThemes(),
     ]);
     const before = new Map(previous.map((r) => [Number(r.keys.category_id), r.counters.volume]));
     const yearAgo = addDays(q.to, -365).slice(0, 7);
     const chosen = new Set(themes.filter((t) => t.month >= yearAgo).map((t) => t.categoryId));
-    const growth: TServiceGapFinding[] = [];
-    const candidates: { score: number; finding: TServiceGapFinding }[] = [];
+    const growth: Draft[] = [];
+    const candidates: { score: number; finding: Draft }[] = [];
     for (const r of current) {
       const categoryId = Number(r.keys.category_id);
       if (categoryId === 0) continue;
@@ -235,14 +272,19 @@ export class ServiceGapsService {
         dissatisfied: r.counters.dissatisfied,
       };
       if (r.counters.volume >= 10 && change.relative !== null && change.relative >= 0.5) {
+        const pct = Math.round(change.relative * 100);
         growth.push({
           kind: 'growth',
-          title: `${category.nameEn} (${category.nameZh}) grew ${Math.round(change.relative * 100)} % to ${r.counters.volume} cases`,
+          ...text(
+            `${category.nameEn} (${category.nameZh}) grew ${pct} % to ${r.counters.volume} cases`,
+            `「${category.nameZh}」诉求量增长 ${pct}%，达 ${r.counters.volume} 件`,
+            'Find out what changed (a new policy, a season, a new business model) and brief the owner',
+            '查明变化原因（新政策、季节因素、新业态等），并通报责任单位',
+          ),
           severity: growthSeverity(change.relative),
-          suggestion: 'Find out what changed (a new policy, a season, a new business model) and brief the owner',
           numbers,
           subject: { categoryId, categoryCode: category.code },
-          exampleCases: [],
+          examples: [{ from: q.from, to: q.to, categoryId }],
         });
       }
       if (!chosen.has(categoryId)) {
@@ -251,12 +293,16 @@ export class ServiceGapsService {
           score,
           finding: {
             kind: 'monthly_theme_candidate',
-            title: `Monthly theme candidate (每月一题): ${category.nameEn} (${category.nameZh})`,
+            ...text(
+              `Monthly theme candidate (每月一题): ${category.nameEn} (${category.nameZh})`,
+              `每月一题候选：「${category.nameZh}」`,
+              'Choose it as a monthly theme to fix the cause across bureaus, then track its volume',
+              '列为“每月一题”，跨部门从根源上解决，并跟踪其诉求量',
+            ),
             severity: score,
-            suggestion: 'Choose it as a monthly theme to fix the cause across bureaus, then track its volume',
             numbers,
             subject: { categoryId, categoryCode: category.code },
-            exampleCases: [],
+            examples: [{ from: q.from, to: q.to, categoryId }],
           },
         });
       }
@@ -266,15 +312,10 @@ export class ServiceGapsService {
       .sort((a, b) => b.score - a.score)
       .slice(0, 3)
       .map((c) => c.finding);
-    await Promise.all(
-      [...topGrowth, ...topThemes].map(async (f) => {
-        f.exampleCases = await this.examples({ from: q.from, to: q.to, categoryId: Number(f.subject['categoryId']) });
-      }),
-    );
     return [...topGrowth, ...topThemes];
   }
 
-  private async dissatisfaction(q: TServiceGapsQuery, labels: AnalyticsLabels): Promise<TServiceGapFinding[]> {
+  private async dissatisfaction(q: TServiceGapsQuery, labels: AnalyticsLabels): Promise<Draft[]> {
     const rows = await this.repo.sumRollups({
       from: q.from,
       to: q.to,
@@ -282,37 +323,43 @@ export class ServiceGapsService {
       filter: {},
       having: { counter: 'dissatisfied', min: 3 },
       top: { counter: 'dissatisfied', limit: q.limit },
+      only: ['dissatisfied', 'followUps', 'noAnswer'],
     });
-    return Promise.all(
-      rows.map(async (r) => {
-        const category = labels.groupKey('category', r.keys.category_id!);
-        const bureau = labels.groupKey('bureau', r.keys.bureau_id!);
-        const rated = r.counters.followUps - r.counters.noAnswer;
-        return {
-          kind: 'dissatisfaction_cluster' as const,
-          title: `${r.counters.dissatisfied} dissatisfied follow-ups on ${category.nameEn} (${category.nameZh}) handled by ${bureau.nameEn} (${bureau.nameZh})`,
-          severity: dissatisfactionSeverity(r.counters.dissatisfied, rated),
-          suggestion: 'Review the replies citizens rejected with the bureau; reopen where the problem remains',
-          numbers: { dissatisfied: r.counters.dissatisfied, ratedFollowUps: rated },
-          subject: {
-            categoryId: category.id,
-            bureauId: bureau.id,
-            categoryCode: category.code,
-            bureauCode: bureau.code,
-          },
-          exampleCases: await this.examples({
+    return rows.map((r) => {
+      const category = labels.groupKey('category', r.keys.category_id!);
+      const bureau = labels.groupKey('bureau', r.keys.bureau_id!);
+      const rated = r.counters.followUps - r.counters.noAnswer;
+      const n = r.counters.dissatisfied;
+      return {
+        kind: 'dissatisfaction_cluster' as const,
+        ...text(
+          `${n} dissatisfied follow-ups on ${category.nameEn} (${category.nameZh}) handled by ${bureau.nameEn} (${bureau.nameZh})`,
+          `${bureau.nameZh}办理的「${category.nameZh}」诉求有 ${n} 件回访不满意`,
+          'Review the replies citizens rejected with the bureau; reopen where the problem remains',
+          '与该单位复核群众不认可的答复；问题仍未解决的予以重办',
+        ),
+        severity: dissatisfactionSeverity(n, rated),
+        numbers: { dissatisfied: n, ratedFollowUps: rated },
+        subject: {
+          categoryId: category.id,
+          bureauId: bureau.id,
+          categoryCode: category.code,
+          bureauCode: bureau.code,
+        },
+        examples: [
+          {
             from: q.from,
             to: q.to,
             categoryId: Number(category.id),
             bureauId: Number(bureau.id),
             flag: 'dissatisfied',
-          }),
-        };
-      }),
-    );
+          },
+        ],
+      };
+    });
   }
 
-  private async themeTracking(q: TServiceGapsQuery, labels: AnalyticsLabels): Promise<TServiceGapFinding[]> {
+  private async themeTracking(q: TServiceGapsQuery, labels: AnalyticsLabels): Promise<Draft[]> {
     const themes = (await this.repo.listMonthlyThemes()).filter((t) => `${t.month}-01` <= q.to).slice(0, q.limit);
     return Promise.all(
       themes.map(async (t) => {
@@ -328,17 +375,21 @@ export class ServiceGapsService {
         const perMonthBefore = Math.round(((before[0]?.counters.volume ?? 0) / 3) * 10) / 10;
         const change = periodChange(perMonthBefore, perMonthSince);
         const category = labels.groupKey('category', t.categoryId);
+        const falling = change.relative !== null && change.relative < 0;
         return {
           kind: 'monthly_theme_tracking' as const,
-          title: `Monthly theme "${t.title}" since ${t.month}: ${perMonthSince} cases a month (before: ${perMonthBefore})`,
-          severity: change.relative !== null && change.relative > 0 ? growthSeverity(change.relative) : 0,
-          suggestion:
-            change.relative !== null && change.relative < 0
+          ...text(
+            `Monthly theme "${t.title}" since ${t.month}: ${perMonthSince} cases a month (before: ${perMonthBefore})`,
+            `每月一题“${t.title}”自 ${t.month} 起：每月 ${perMonthSince} 件（此前：${perMonthBefore} 件）`,
+            falling
               ? 'Volume is falling: keep the fix in place and record what worked'
               : 'Volume has not fallen: revisit the measures taken for this theme',
+            falling ? '诉求量在下降：保持整改措施，并总结有效做法' : '诉求量未下降：重新审视该主题的整改措施',
+          ),
+          severity: change.relative !== null && change.relative > 0 ? growthSeverity(change.relative) : 0,
           numbers: { perMonthSince, perMonthBefore, change: change.relative, themeId: t.id },
           subject: { categoryId: t.categoryId, categoryCode: category.code, streetId: t.streetId, month: t.month },
-          exampleCases: [],
+          examples: [],
         };
       }),
     );
