@@ -33,7 +33,10 @@ export interface DispatchPreview {
   matched: boolean;
   bureau: Named | null;
   assistingBureaus: Named[];
+  /** English; `reasonEn`/`reasonZh` carry it per language. */
   reason: string;
+  reasonEn?: string;
+  reasonZh?: string;
 }
 
 export type {

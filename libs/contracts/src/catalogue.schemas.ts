@@ -137,5 +137,8 @@ export interface TDispatchPreview {
   bureau: TCatalogueBureau | null;
   assistingBureaus: TCatalogueBureau[];
   rule: TDispatchRule | null;
+  /** English, as `reasonEn` (kept for older clients). */
   reason: string;
+  reasonEn: string;
+  reasonZh: string;
 }

@@ -13,3 +13,4 @@ export * from './tracking';
 export * from './case-intake';
 export * from './analytics';
 export * from './deadline-schedule';
+export * from './dispatch-reason';

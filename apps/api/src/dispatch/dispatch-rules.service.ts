@@ -9,7 +9,7 @@ import type {
   TUpdateDispatchRule,
 } from '@hotline/contracts';
 import type { DispatchRuleEntity } from '@hotline/database';
-import { ruleSpecificityKey } from '@hotline/domain';
+import { dispatchReasonZh, NO_DISPATCH_RULE_ZH, ruleSpecificityKey } from '@hotline/domain';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
@@ -26,6 +26,8 @@ type RuleConditions = Pick<
   DispatchRuleEntity,
   'categoryId' | 'districtId' | 'streetId' | 'keyword' | 'leadBureauId' | 'assistingBureauIds'
 >;
+
+const NO_RULE_EN = 'No dispatch rule covers this category and place; an agent must choose the bureau';
 
 export function toDispatchRule(r: DispatchRuleEntity): TDispatchRule {
   return {
@@ -188,7 +190,9 @@ export class DispatchRulesService {
         bureau: null,
         assistingBureaus: [],
         rule: null,
-        reason: 'No dispatch rule covers this category and place; an agent must choose the bureau',
+        reason: NO_RULE_EN,
+        reasonEn: NO_RULE_EN,
+        reasonZh: NO_DISPATCH_RULE_ZH,
       };
     }
     const [rule, bureaus] = await Promise.all([
@@ -206,6 +210,8 @@ export class DispatchRulesService {
       }),
       rule: rule ? toDispatchRule(rule) : null,
       reason: hit.reason,
+      reasonEn: hit.reason,
+      reasonZh: rule ? dispatchReasonZh(rule, hit.specificity) : `规则 #${hit.ruleId}`,
     };
   }
 

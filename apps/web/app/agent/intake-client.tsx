@@ -39,7 +39,7 @@ const DEFAULTS: TCaseIntakeInput = {
  * The side panel shows where the case will go and any similar open case to merge into.
  */
 export function IntakeClient() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const name = useLocalName();
   const districts = useDistricts();
   const [formError, setFormError] = useState<string | null>(null);
@@ -299,7 +299,7 @@ export function IntakeClient() {
                   <dd>{fmtTime(deadlines.replyDueAt)}</dd>
                 </dl>
               )}
-              <p className="muted">{preview.reason}</p>
+              <p className="muted">{(locale === 'en' ? preview.reasonEn : preview.reasonZh) || preview.reason}</p>
             </div>
           ) : (
             <p data-testid="dispatch-preview">{t.intake.previewNone}</p>

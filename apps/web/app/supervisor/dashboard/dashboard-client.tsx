@@ -203,8 +203,8 @@ export function DashboardClient() {
             <ul>
               {live.data.gaps.findings.map((f, i) => (
                 <li key={`${f.kind}-${i}`}>
-                  <strong>{f.title}</strong> <span className="badge">{f.severity}</span>
-                  <div className="muted">{f.suggestion}</div>
+                  <strong>{(en ? f.titleEn : f.titleZh) || f.title}</strong> <span className="badge">{f.severity}</span>
+                  <div className="muted">{(en ? f.suggestionEn : f.suggestionZh) || f.suggestion}</div>
                   <div className="row">
                     {f.exampleCases.map((c) => (
                       <Link key={c.id} href={`/cases/${c.id}`}>
