@@ -139,6 +139,20 @@ describe('Cases: intake fast path (clocks in the intake statement, cached dispat
     }
   });
 
+  it('a district that does not exist is refused with 400 by the prepared intake statement, not a 500', async () => {
+    const res = await http(app)
+      .post('/api/cases')
+      .set(auth(agent))
+      .send({
+        type: 'complaint',
+        categoryId: ids.category('CM.HW.LJQY'),
+        districtId: 999_999,
+        description: '垃圾没人清运',
+      })
+      .expect(400);
+    expect(res.body.message).toMatch(/does not exist/);
+  });
+
   it('a dispatch rule created, changed or deactivated through the API applies to the very next intake', async () => {
     const kw = `kw${randomBytes(4).toString('hex')}`;
     const description = `门口有人摆摊 ${kw}`;

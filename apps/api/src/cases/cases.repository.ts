@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { caseEventMapper, caseMapper, SqlExpr, type CasePatch } from './case-row';
 import type { IntakePlan } from './case-transition-hooks';
 
@@ -164,6 +164,10 @@ export class CasesRepository {
     try {
       const client = (await runner.connect()) as PoolClient;
       return (await client.query<Record<string, unknown>>({ name, text, values: params })).rows;
+    } catch (e) {
+      // As m.query would: a QueryFailedError, so the exception filter still turns a foreign-key
+      // or unique violation into a 4xx. (TypeORM's own query logger does not see this statement.)
+      throw e instanceof Error && 'code' in e ? new QueryFailedError(text, params, e) : e;
     } finally {
       if (own) await own.release();
     }
