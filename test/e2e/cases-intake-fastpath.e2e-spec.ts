@@ -153,6 +153,17 @@ describe('Cases: intake fast path (clocks in the intake statement, cached dispat
     expect(res.body.message).toMatch(/does not exist/);
   });
 
+  it('keeps registering cases after a column is added to cases under the running API (prepared statement)', async () => {
+    await intake({}); // prepared on a pooled connection
+    await ds.query(`ALTER TABLE cases ADD COLUMN fastpath_probe int`);
+    try {
+      for (let i = 0; i < 3; i++) expect(await intake({})).toMatchObject({ status: 'dispatched' });
+    } finally {
+      await ds.query(`ALTER TABLE cases DROP COLUMN fastpath_probe`);
+    }
+    expect(await intake({})).toMatchObject({ status: 'dispatched' });
+  });
+
   it('a dispatch rule created, changed or deactivated through the API applies to the very next intake', async () => {
     const kw = `kw${randomBytes(4).toString('hex')}`;
     const description = `门口有人摆摊 ${kw}`;

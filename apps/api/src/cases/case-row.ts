@@ -21,6 +21,11 @@ export class RowMapper<T extends object> {
     return out as T;
   }
 
+  /** The entity's columns, quoted, for a RETURNING list that a column added later does not change. */
+  columnList(): string {
+    return this.columns.map(([db]) => `"${db}"`).join(', ');
+  }
+
   columnOf(prop: string): string {
     const hit = this.columns.find(([, p]) => p === prop);
     if (!hit) throw new Error(`unknown column for property ${prop}`);

@@ -70,6 +70,8 @@ const CURSOR_TS = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:
 export class CasesRepository {
   private readonly cases;
   private readonly events;
+  /** Part of prepared statement names; bumped to re-prepare everywhere (see queryPrepared). */
+  private preparedEpoch = 0;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {
     this.cases = caseMapper(ds);
@@ -111,7 +113,7 @@ export class CasesRepository {
     const idem = ins.idempotency;
     const text = `
       WITH c AS (
-        INSERT INTO cases (${colNames.join(', ')}) VALUES (${colValues.join(', ')}) RETURNING *
+        INSERT INTO cases (${colNames.join(', ')}) VALUES (${colValues.join(', ')}) RETURNING ${this.cases.columnList()}
       ), e AS (
         INSERT INTO case_events (case_id, actor_id, actor_name, actor_role, action, from_status, to_status, bureau_id, note, is_public)
         SELECT c.id, ${actorId}, ${actorName}, v.role, v.action, v.from_status, v.to_status,
@@ -158,13 +160,16 @@ export class CasesRepository {
     text: string,
     params: unknown[],
   ): Promise<Array<Record<string, unknown>>> {
-    const name = `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    const name = `${prefix}_${this.preparedEpoch}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
     const own = m.queryRunner ? null : this.ds.createQueryRunner();
     const runner = m.queryRunner ?? own!;
     try {
       const client = (await runner.connect()) as PoolClient;
       return (await client.query<Record<string, unknown>>({ name, text, values: params })).rows;
     } catch (e) {
+      // A table altered under a running API ("cached plan must not change result type") makes
+      // every later run of the prepared copy fail: new names make each connection prepare afresh.
+      if ((e as { code?: string }).code === '0A000') this.preparedEpoch += 1;
       // As m.query would: a QueryFailedError, so the exception filter still turns a foreign-key
       // or unique violation into a 4xx. (TypeORM's own query logger does not see this statement.)
       throw e instanceof Error && 'code' in e ? new QueryFailedError(text, params, e) : e;
