@@ -13,8 +13,9 @@ import {
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Actions, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
-import { emptyToUndefined, Field, toId } from '@/components/field';
+import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
+import { emptyToUndefined, enumOptions, InputField, namedOptions, SelectField, toId } from '@/components/field';
+import { FormFrame, useFormError } from '@/components/form';
 import { api } from '@/lib/api';
 import { byId, useBureaus } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
@@ -55,31 +56,19 @@ export function UsersClient() {
           header: t.adm.actions,
           cell: (u, refresh) => (
             <Actions>
-              <button
-                type="button"
-                className="button secondary small"
-                aria-describedby={`user-${u.id}`}
-                onClick={() => setOpen({ kind: 'edit', user: u })}
-              >
+              <RowButton aria-describedby={`user-${u.id}`} onClick={() => setOpen({ kind: 'edit', user: u })}>
                 {t.adm.edit}
-              </button>
-              <button
-                type="button"
-                className="button secondary small"
+              </RowButton>
+              <RowButton
                 disabled={action.busy}
                 aria-describedby={`user-${u.id}`}
                 onClick={() => void toggle(u, refresh)}
               >
                 {u.disabled ? t.adm.enable : t.adm.disable}
-              </button>
-              <button
-                type="button"
-                className="button secondary small"
-                aria-describedby={`user-${u.id}`}
-                onClick={() => setOpen({ kind: 'password', user: u })}
-              >
+              </RowButton>
+              <RowButton aria-describedby={`user-${u.id}`} onClick={() => setOpen({ kind: 'password', user: u })}>
                 {t.adm.resetPassword}
-              </button>
+              </RowButton>
             </Actions>
           ),
         },
@@ -111,18 +100,14 @@ export function UsersClient() {
 
 function RoleSelect({ id, error, t, reg }: { id: string; error?: string; t: Messages; reg: object }) {
   return (
-    <Field id={id} label={t.admin.role} error={error}>
-      {(a) => (
-        <select {...a} {...reg}>
-          <option value="">—</option>
-          {STAFF_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t.roles[r]}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      id={id}
+      label={t.admin.role}
+      error={error}
+      empty="—"
+      options={enumOptions(STAFF_ROLES, t.roles)}
+      {...reg}
+    />
   );
 }
 
@@ -140,26 +125,12 @@ function BureauSelect({
   bureaus: Named[];
 }) {
   const name = useLocalName();
-  return (
-    <Field id={id} label={label} error={error}>
-      {(a) => (
-        <select {...a} {...reg}>
-          <option value="">—</option>
-          {bureaus.map((b) => (
-            <option key={b.id} value={b.id}>
-              {name(b)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  return <SelectField id={id} label={label} error={error} empty="—" options={namedOptions(bureaus, name)} {...reg} />;
 }
 
 function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const bureaus = useBureaus();
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const {
     register,
@@ -170,6 +141,7 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   } = useForm<z.input<typeof ZCreateUserSchema>, unknown, TCreateUser>({
     resolver: localizedZodResolver(ZCreateUserSchema, t),
   });
+  const { formError, setFormError, fail } = useFormError(setError);
   const submit = async (v: TCreateUser) => {
     setFormError(null);
     setCreated(null);
@@ -179,49 +151,60 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
       setCreated(fmt(t.adm.userCreated, { name: v.username }));
       await onDone();
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (
-    <details className="card">
-      <summary>+ {t.adm.newUser}</summary>
-      <form onSubmit={handleSubmit(submit)} noValidate aria-label={t.adm.newUser}>
-        <fieldset disabled={isSubmitting}>
-          <FormBanner message={formError} />
-          <div aria-live="polite">{created && <p className="notice">{created}</p>}</div>
-          <div className="row">
-            <Field id="u-username" label={t.admin.username} error={errors.username?.message}>
-              {(a) => <input {...a} autoComplete="off" {...register('username')} />}
-            </Field>
-            <Field id="u-name" label={t.admin.displayName} error={errors.displayName?.message}>
-              {(a) => <input {...a} {...register('displayName')} />}
-            </Field>
-          </div>
-          <div className="row">
-            <RoleSelect
-              id="u-role"
-              t={t}
-              error={errors.role?.message}
-              reg={register('role', { setValueAs: emptyToUndefined })}
-            />
-            <BureauSelect
-              id="u-bureau"
-              label={t.adm.bureauForHandlers}
-              error={errors.bureauId?.message}
-              bureaus={bureaus}
-              reg={register('bureauId', { setValueAs: toId })}
-            />
-            <Field id="u-password" label={t.login.password} error={errors.password?.message}>
-              {(a) => <input type="password" autoComplete="new-password" {...a} {...register('password')} />}
-            </Field>
-          </div>
-          <p className="muted">{t.adm.passwordRule}</p>
-          <button type="submit" className="button">
-            {t.adm.create}
-          </button>
-        </fieldset>
-      </form>
-    </details>
+    <CreateDetails summary={t.adm.newUser}>
+      <FormFrame
+        onSubmit={handleSubmit(submit)}
+        aria-label={t.adm.newUser}
+        busy={isSubmitting}
+        error={formError}
+        submitLabel={t.adm.create}
+      >
+        <div aria-live="polite">{created && <p className="notice">{created}</p>}</div>
+        <div className="row">
+          <InputField
+            id="u-username"
+            label={t.admin.username}
+            error={errors.username?.message}
+            autoComplete="off"
+            {...register('username')}
+          />
+          <InputField
+            id="u-name"
+            label={t.admin.displayName}
+            error={errors.displayName?.message}
+            {...register('displayName')}
+          />
+        </div>
+        <div className="row">
+          <RoleSelect
+            id="u-role"
+            t={t}
+            error={errors.role?.message}
+            reg={register('role', { setValueAs: emptyToUndefined })}
+          />
+          <BureauSelect
+            id="u-bureau"
+            label={t.adm.bureauForHandlers}
+            error={errors.bureauId?.message}
+            bureaus={bureaus}
+            reg={register('bureauId', { setValueAs: toId })}
+          />
+          <InputField
+            id="u-password"
+            label={t.login.password}
+            error={errors.password?.message}
+            type="password"
+            autoComplete="new-password"
+            {...register('password')}
+          />
+        </div>
+        <p className="muted">{t.adm.passwordRule}</p>
+      </FormFrame>
+    </CreateDetails>
   );
 }
 
@@ -235,7 +218,6 @@ const ZEditUserForm = ZUpdateUserSchema.superRefine((v, ctx) => {
 function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const bureaus = useBureaus();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -251,6 +233,7 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
   // The bureau list arrives after the form mounts: show the stored bureau once its option exists.
   useEffect(() => setValue('bureauId', getValues('bureauId')), [bureaus, setValue, getValues]);
   const role = watch('role');
+  const { formError, setFormError } = useFormError(setError);
   const submit = async (v: TUpdateUser) => {
     setFormError(null);
     // Only handlers carry a bureau: any other role is sent with none.
@@ -266,44 +249,40 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
   };
   return (
     <Panel id="edit-user" title={fmt(t.adm.editNamed, { name: user.username })} onClose={onClose}>
-      <form onSubmit={handleSubmit(submit)} noValidate>
-        <fieldset disabled={isSubmitting}>
-          <FormBanner message={formError} />
-          <div className="row">
-            <Field id="eu-name" label={t.admin.displayName} error={errors.displayName?.message}>
-              {(a) => <input {...a} {...register('displayName')} />}
-            </Field>
-            <RoleSelect
-              id="eu-role"
-              t={t}
-              error={errors.role?.message}
-              reg={register('role', { setValueAs: emptyToUndefined })}
-            />
-            <BureauSelect
-              id="eu-bureau"
-              label={t.adm.bureauForHandlers}
-              error={
-                errors.bureauId?.type === 'custom' && role === 'handler'
-                  ? t.adm.handlerNeedsBureau
-                  : errors.bureauId?.message
-              }
-              bureaus={bureaus}
-              reg={register('bureauId', { setValueAs: (x) => toId(x) ?? null })}
-            />
-          </div>
-          <p className="muted">{t.adm.accessChangeNote}</p>
-          <button type="submit" className="button">
-            {t.adm.save}
-          </button>
-        </fieldset>
-      </form>
+      <FormFrame onSubmit={handleSubmit(submit)} busy={isSubmitting} error={formError} submitLabel={t.adm.save}>
+        <div className="row">
+          <InputField
+            id="eu-name"
+            label={t.admin.displayName}
+            error={errors.displayName?.message}
+            {...register('displayName')}
+          />
+          <RoleSelect
+            id="eu-role"
+            t={t}
+            error={errors.role?.message}
+            reg={register('role', { setValueAs: emptyToUndefined })}
+          />
+          <BureauSelect
+            id="eu-bureau"
+            label={t.adm.bureauForHandlers}
+            error={
+              errors.bureauId?.type === 'custom' && role === 'handler'
+                ? t.adm.handlerNeedsBureau
+                : errors.bureauId?.message
+            }
+            bureaus={bureaus}
+            reg={register('bureauId', { setValueAs: (x) => toId(x) ?? null })}
+          />
+        </div>
+        <p className="muted">{t.adm.accessChangeNote}</p>
+      </FormFrame>
     </Panel>
   );
 }
 
 function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => void }) {
   const { t } = useI18n();
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const {
     register,
@@ -312,6 +291,7 @@ function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => voi
     reset,
     formState: { errors, isSubmitting },
   } = useForm<TResetPassword>({ resolver: localizedZodResolver(ZResetPasswordSchema, t) });
+  const { formError, setFormError, fail } = useFormError(setError);
   const submit = async (v: TResetPassword) => {
     setFormError(null);
     try {
@@ -319,24 +299,28 @@ function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => voi
       reset();
       setDone(true);
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (
     <Panel id="reset-password" title={fmt(t.adm.resetPasswordNamed, { name: user.username })} onClose={onClose}>
-      <form onSubmit={handleSubmit(submit)} noValidate>
-        <fieldset disabled={isSubmitting}>
-          <FormBanner message={formError} />
-          <div aria-live="polite">{done && <p className="notice">{t.adm.passwordReset}</p>}</div>
-          <Field id="rp-password" label={t.adm.newPassword} error={errors.password?.message}>
-            {(a) => <input type="password" autoComplete="new-password" {...a} {...register('password')} />}
-          </Field>
-          <p className="muted">{t.adm.passwordRule}</p>
-          <button type="submit" className="button">
-            {t.adm.resetPassword}
-          </button>
-        </fieldset>
-      </form>
+      <FormFrame
+        onSubmit={handleSubmit(submit)}
+        busy={isSubmitting}
+        error={formError}
+        submitLabel={t.adm.resetPassword}
+      >
+        <div aria-live="polite">{done && <p className="notice">{t.adm.passwordReset}</p>}</div>
+        <InputField
+          id="rp-password"
+          label={t.adm.newPassword}
+          error={errors.password?.message}
+          type="password"
+          autoComplete="new-password"
+          {...register('password')}
+        />
+        <p className="muted">{t.adm.passwordRule}</p>
+      </FormFrame>
     </Panel>
   );
 }

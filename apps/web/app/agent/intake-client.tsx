@@ -12,10 +12,19 @@ import {
 } from '@hotline/contracts';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { CaseTable } from '@/components/case-table';
-import { CategoryCombobox } from '@/components/category-combobox';
-import { emptyToUndefined, Field, toId } from '@/components/field';
+import {
+  CategoryField,
+  emptyToUndefined,
+  enumOptions,
+  InputField,
+  PlaceFields,
+  SelectField,
+  TextareaField,
+  toId,
+} from '@/components/field';
+import { FormBanner } from '@/components/form';
 import { api, qs } from '@/lib/api';
 import { flattenTree, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { usePreviewDeadlines } from '@/lib/deadline-preview';
@@ -163,100 +172,67 @@ export function IntakeClient() {
         )}
         <form ref={formRef} onSubmit={handleSubmit(onSubmit)} noValidate aria-keyshortcuts="Alt+S">
           <fieldset disabled={isSubmitting}>
-            {formError && (
-              <p className="form-error" role="alert">
-                {formError}
-              </p>
-            )}
+            <FormBanner message={formError} />
             <div className="row">
-              <Field id="caller-phone" label={t.fields.callerPhone} error={e.caller?.phone?.message}>
-                {(a) => (
-                  <input
-                    type="tel"
-                    autoFocus
-                    {...a}
-                    {...register('caller.phone', { setValueAs: emptyToUndefined, onBlur: () => void lookupCaller() })}
-                  />
-                )}
-              </Field>
-              <Field id="caller-name" label={t.fields.callerName} error={e.caller?.name?.message}>
-                {(a) => <input {...a} {...register('caller.name', { setValueAs: emptyToUndefined })} />}
-              </Field>
+              <InputField
+                id="caller-phone"
+                label={t.fields.callerPhone}
+                error={e.caller?.phone?.message}
+                type="tel"
+                autoFocus
+                {...register('caller.phone', { setValueAs: emptyToUndefined, onBlur: () => void lookupCaller() })}
+              />
+              <InputField
+                id="caller-name"
+                label={t.fields.callerName}
+                error={e.caller?.name?.message}
+                {...register('caller.name', { setValueAs: emptyToUndefined })}
+              />
             </div>
             <div className="row">
-              <Field id="type" label={t.fields.type} error={e.type?.message}>
-                {(a) => (
-                  <select {...a} {...register('type', { setValueAs: emptyToUndefined })}>
-                    <option value="">—</option>
-                    {REQUEST_TYPE_VALUES.map((v) => (
-                      <option key={v} value={v}>
-                        {t.enums.type[v]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field id="urgency" label={t.fields.urgency} error={e.urgency?.message}>
-                {(a) => (
-                  <select {...a} {...register('urgency')}>
-                    {URGENCY_VALUES.map((v) => (
-                      <option key={v} value={v}>
-                        {t.enums.urgency[v]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                id="type"
+                label={t.fields.type}
+                error={e.type?.message}
+                empty="—"
+                options={enumOptions(REQUEST_TYPE_VALUES, t.enums.type)}
+                {...register('type', { setValueAs: emptyToUndefined })}
+              />
+              <SelectField
+                id="urgency"
+                label={t.fields.urgency}
+                error={e.urgency?.message}
+                options={enumOptions(URGENCY_VALUES, t.enums.urgency)}
+                {...register('urgency')}
+              />
             </div>
-            <Field id="category" label={t.fields.categorySearch} error={e.categoryId?.message}>
-              {(a) => (
-                <Controller
-                  control={control}
-                  name="categoryId"
-                  render={({ field }) => (
-                    <CategoryCombobox
-                      inputId={a.id}
-                      invalid={a['aria-invalid']}
-                      describedBy={a['aria-describedby']}
-                      value={field.value as number | undefined}
-                      onChange={field.onChange}
-                    />
-                  )}
-                />
-              )}
-            </Field>
-            <div className="row">
-              <Field id="districtId" label={t.fields.district} error={e.districtId?.message}>
-                {(a) => (
-                  <select {...a} {...register('districtId', { setValueAs: toId })}>
-                    <option value="">—</option>
-                    {districts.map((d) => (
-                      <option key={d.id} value={d.id}>
-                        {name(d)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field id="streetId" label={t.fields.street} error={e.streetId?.message}>
-                {(a) => (
-                  <select {...a} {...register('streetId', { setValueAs: toId })}>
-                    <option value="">—</option>
-                    {streets.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {name(s)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            </div>
-            <Field id="address" label={t.fields.address} error={e.address?.message}>
-              {(a) => <input {...a} {...register('address', { setValueAs: emptyToUndefined })} />}
-            </Field>
-            <Field id="description" label={t.fields.description} error={e.description?.message}>
-              {(a) => <textarea rows={4} {...a} {...register('description')} />}
-            </Field>
+            <CategoryField
+              id="category"
+              label={t.fields.categorySearch}
+              error={e.categoryId?.message}
+              control={control}
+              name="categoryId"
+            />
+            <PlaceFields
+              districts={districts}
+              streets={streets}
+              errors={e}
+              district={register('districtId', { setValueAs: toId })}
+              street={register('streetId', { setValueAs: toId })}
+            />
+            <InputField
+              id="address"
+              label={t.fields.address}
+              error={e.address?.message}
+              {...register('address', { setValueAs: emptyToUndefined })}
+            />
+            <TextareaField
+              id="description"
+              label={t.fields.description}
+              error={e.description?.message}
+              rows={4}
+              {...register('description')}
+            />
             <fieldset className="field">
               <legend>{t.intake.disposition}</legend>
               <div className="row">
@@ -268,9 +244,13 @@ export function IntakeClient() {
               </div>
             </fieldset>
             {disposition !== 'dispatch' && (
-              <Field id="directAnswer" label={t.intake.directAnswer} error={e.directAnswer?.message}>
-                {(a) => <textarea rows={3} {...a} {...register('directAnswer', { setValueAs: emptyToUndefined })} />}
-              </Field>
+              <TextareaField
+                id="directAnswer"
+                label={t.intake.directAnswer}
+                error={e.directAnswer?.message}
+                rows={3}
+                {...register('directAnswer', { setValueAs: emptyToUndefined })}
+              />
             )}
             <button type="submit" className="button">
               {isSubmitting ? t.intake.submitting : t.intake.submit}

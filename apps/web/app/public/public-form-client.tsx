@@ -3,9 +3,18 @@
 import { REQUEST_TYPE_VALUES, ZPublicCaseIntakeSchema, type TPublicCaseIntakeInput } from '@hotline/contracts';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
-import { CategoryCombobox } from '@/components/category-combobox';
-import { emptyToUndefined, Field, toId } from '@/components/field';
+import { useForm } from 'react-hook-form';
+import {
+  CategoryField,
+  emptyToUndefined,
+  enumOptions,
+  InputField,
+  PlaceFields,
+  SelectField,
+  TextareaField,
+  toId,
+} from '@/components/field';
+import { FormBanner } from '@/components/form';
 import { api } from '@/lib/api';
 import { useDistricts } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
@@ -90,100 +99,69 @@ export function PublicFormClient() {
       <p className="muted">{t.publicForm.intro}</p>
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <fieldset disabled={isSubmitting}>
-          {formError && (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          )}
-          <Field id="type" label={t.fields.type} error={e.type?.message}>
-            {(a) => (
-              <select {...a} {...register('type', { setValueAs: emptyToUndefined })}>
-                <option value="">—</option>
-                {REQUEST_TYPE_VALUES.map((v) => (
-                  <option key={v} value={v}>
-                    {t.enums.type[v]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="category" label={t.fields.categorySearch} error={e.categoryId?.message}>
-            {(a) => (
-              <Controller
-                control={control}
-                name="categoryId"
-                render={({ field }) => (
-                  <CategoryCombobox
-                    inputId={a.id}
-                    invalid={a['aria-invalid']}
-                    describedBy={a['aria-describedby']}
-                    value={field.value as number | undefined}
-                    onChange={field.onChange}
-                  />
-                )}
-              />
-            )}
-          </Field>
+          <FormBanner message={formError} />
+          <SelectField
+            id="type"
+            label={t.fields.type}
+            error={e.type?.message}
+            empty="—"
+            options={enumOptions(REQUEST_TYPE_VALUES, t.enums.type)}
+            {...register('type', { setValueAs: emptyToUndefined })}
+          />
+          <CategoryField
+            id="category"
+            label={t.fields.categorySearch}
+            error={e.categoryId?.message}
+            control={control}
+            name="categoryId"
+          />
+          <PlaceFields
+            districts={districts}
+            streets={streets}
+            errors={e}
+            district={register('districtId', { setValueAs: toId })}
+            street={register('streetId', { setValueAs: toId })}
+            empty={{ district: t.publicForm.chooseDistrict, street: t.publicForm.chooseStreet }}
+          />
+          <InputField
+            id="address"
+            label={t.fields.address}
+            error={e.address?.message}
+            {...register('address', { setValueAs: emptyToUndefined })}
+          />
+          <TextareaField
+            id="description"
+            label={t.fields.description}
+            error={e.description?.message}
+            rows={5}
+            {...register('description')}
+          />
           <div className="row">
-            <Field id="districtId" label={t.fields.district} error={e.districtId?.message}>
-              {(a) => (
-                <select {...a} {...register('districtId', { setValueAs: toId })}>
-                  <option value="">{t.publicForm.chooseDistrict}</option>
-                  {districts.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {name(d)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="streetId" label={t.fields.street} error={e.streetId?.message}>
-              {(a) => (
-                <select {...a} {...register('streetId', { setValueAs: toId })}>
-                  <option value="">{t.publicForm.chooseStreet}</option>
-                  {streets.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {name(s)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <InputField
+              id="callerName"
+              label={t.fields.callerName}
+              error={e.caller?.name?.message}
+              autoComplete="name"
+              {...register('caller.name', { setValueAs: emptyToUndefined })}
+            />
+            <InputField
+              id="callerPhone"
+              label={t.fields.callerPhone}
+              error={e.caller?.phone?.message}
+              type="tel"
+              autoComplete="tel"
+              inputMode="tel"
+              {...register('caller.phone', { setValueAs: emptyToUndefined })}
+            />
           </div>
-          <Field id="address" label={t.fields.address} error={e.address?.message}>
-            {(a) => <input {...a} {...register('address', { setValueAs: emptyToUndefined })} />}
-          </Field>
-          <Field id="description" label={t.fields.description} error={e.description?.message}>
-            {(a) => <textarea rows={5} {...a} {...register('description')} />}
-          </Field>
-          <div className="row">
-            <Field id="callerName" label={t.fields.callerName} error={e.caller?.name?.message}>
-              {(a) => (
-                <input autoComplete="name" {...a} {...register('caller.name', { setValueAs: emptyToUndefined })} />
-              )}
-            </Field>
-            <Field id="callerPhone" label={t.fields.callerPhone} error={e.caller?.phone?.message}>
-              {(a) => (
-                <input
-                  type="tel"
-                  autoComplete="tel"
-                  inputMode="tel"
-                  {...a}
-                  {...register('caller.phone', { setValueAs: emptyToUndefined })}
-                />
-              )}
-            </Field>
-          </div>
-          <Field id="callerEmail" label={t.fields.callerEmail} error={e.caller?.email?.message}>
-            {(a) => (
-              <input
-                type="email"
-                autoComplete="email"
-                {...a}
-                {...register('caller.email', { setValueAs: emptyToUndefined })}
-              />
-            )}
-          </Field>
+          <InputField
+            id="callerEmail"
+            label={t.fields.callerEmail}
+            error={e.caller?.email?.message}
+            type="email"
+            autoComplete="email"
+            {...register('caller.email', { setValueAs: emptyToUndefined })}
+          />
           <label className="checkbox">
             <input type="checkbox" {...register('caller.confidential')} /> {t.fields.confidential}
           </label>

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { ApiError } from '@/lib/api';
+export { FormBanner } from '@/components/form';
 import { useI18n } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
 
@@ -37,16 +38,6 @@ export function Panel({
       </div>
       {children}
     </section>
-  );
-}
-
-/** The form-level message (a refusal that names no field), announced at once. */
-export function FormBanner({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p className="form-error" role="alert">
-      {message}
-    </p>
   );
 }
 
@@ -144,6 +135,36 @@ export function ConfirmButton({
         {t.adm.cancel}
       </button>
     </span>
+  );
+}
+
+/** A small secondary button in a table row or beside a heading. */
+export function RowButton(props: Omit<ComponentProps<'button'>, 'type' | 'className'>) {
+  return <button type="button" className="button secondary small" {...props} />;
+}
+
+/** "+ New …": a create form folded away until asked for. */
+export function CreateDetails({ summary, children }: { summary: string; children: ReactNode }) {
+  return (
+    <details className="card">
+      <summary>+ {summary}</summary>
+      {children}
+    </details>
+  );
+}
+
+/** Someone else saved first: say so and offer to start over from their version. */
+export function ConflictNotice({ message, onReload }: { message: string; onReload?: () => Promise<void> }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice warn" role="alert">
+      <p>{message}</p>
+      {onReload && (
+        <button type="button" className="button small" onClick={() => void onReload()}>
+          {t.adm.reload}
+        </button>
+      )}
+    </div>
   );
 }
 

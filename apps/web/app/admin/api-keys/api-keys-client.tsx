@@ -4,11 +4,12 @@ import { ZApiKeyCreateSchema, type TApiKey, type TApiKeyCreate, type TApiKeyCrea
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { ConfirmButton, FormBanner, useAction } from '@/components/admin/admin-ui';
+import { ConfirmButton, CreateDetails, useAction } from '@/components/admin/admin-ui';
 import { CopySecret } from '@/components/admin/copy-secret';
-import { Field } from '@/components/field';
+import { InputField } from '@/components/field';
+import { FormFrame, useFormError } from '@/components/form';
 import { api } from '@/lib/api';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
@@ -84,7 +85,6 @@ export function ApiKeysClient() {
 
 function IssueKey({ onIssued }: { onIssued: (k: TApiKeyCreated) => Promise<void> }) {
   const { t } = useI18n();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -95,6 +95,7 @@ function IssueKey({ onIssued }: { onIssued: (k: TApiKeyCreated) => Promise<void>
     resolver: localizedZodResolver(ZApiKeyCreateSchema, t),
     defaultValues: { name: '', rateLimitPerMinute: 60 },
   });
+  const { formError, setFormError, fail } = useFormError(setError);
   const submit = async (v: TApiKeyCreate) => {
     setFormError(null);
     try {
@@ -102,37 +103,32 @@ function IssueKey({ onIssued }: { onIssued: (k: TApiKeyCreated) => Promise<void>
       reset();
       await onIssued(k);
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (
-    <details className="card">
-      <summary>+ {t.adm.issueKey}</summary>
-      <form onSubmit={handleSubmit(submit)} noValidate aria-label={t.adm.issueKey}>
-        <fieldset disabled={isSubmitting}>
-          <FormBanner message={formError} />
-          <div className="row">
-            <Field id="k-name" label={t.adm.keyName} error={errors.name?.message}>
-              {(a) => <input {...a} {...register('name')} />}
-            </Field>
-            <Field id="k-rate" label={t.adm.rateLimit} error={errors.rateLimitPerMinute?.message}>
-              {(a) => (
-                <input
-                  type="number"
-                  min="1"
-                  max="100000"
-                  step="1"
-                  {...a}
-                  {...register('rateLimitPerMinute', { valueAsNumber: true })}
-                />
-              )}
-            </Field>
-          </div>
-          <button type="submit" className="button">
-            {t.adm.issue}
-          </button>
-        </fieldset>
-      </form>
-    </details>
+    <CreateDetails summary={t.adm.issueKey}>
+      <FormFrame
+        onSubmit={handleSubmit(submit)}
+        aria-label={t.adm.issueKey}
+        busy={isSubmitting}
+        error={formError}
+        submitLabel={t.adm.issue}
+      >
+        <div className="row">
+          <InputField id="k-name" label={t.adm.keyName} error={errors.name?.message} {...register('name')} />
+          <InputField
+            id="k-rate"
+            label={t.adm.rateLimit}
+            error={errors.rateLimitPerMinute?.message}
+            type="number"
+            min="1"
+            max="100000"
+            step="1"
+            {...register('rateLimitPerMinute', { valueAsNumber: true })}
+          />
+        </div>
+      </FormFrame>
+    </CreateDetails>
   );
 }

@@ -11,12 +11,13 @@ import {
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Actions, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
-import { emptyToUndefined, Field } from '@/components/field';
+import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
+import { emptyToUndefined, enumOptions, InputField, SelectField } from '@/components/field';
+import { FormFrame, useFormError } from '@/components/form';
 import { api } from '@/lib/api';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
-import { fmt } from '@/lib/i18n/messages';
+import { fmt, type Messages } from '@/lib/i18n/messages';
 import { AdminList } from '../admin-list';
 
 export function BureausClient() {
@@ -45,23 +46,16 @@ export function BureausClient() {
           header: t.adm.actions,
           cell: (b, refresh) => (
             <Actions>
-              <button
-                type="button"
-                className="button secondary small"
-                aria-describedby={`bureau-${b.id}`}
-                onClick={() => setEditing(b)}
-              >
+              <RowButton aria-describedby={`bureau-${b.id}`} onClick={() => setEditing(b)}>
                 {t.adm.rename}
-              </button>
-              <button
-                type="button"
-                className="button secondary small"
+              </RowButton>
+              <RowButton
                 disabled={action.busy}
                 aria-describedby={`bureau-${b.id}`}
                 onClick={() => void setActive(b, refresh)}
               >
                 {b.active ? t.adm.deactivate : t.adm.reactivate}
-              </button>
+              </RowButton>
             </Actions>
           ),
         },
@@ -90,7 +84,6 @@ export function BureausClient() {
 
 function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -98,6 +91,7 @@ function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<TCreateBureau>({ resolver: localizedZodResolver(ZCreateBureauSchema, t) });
+  const { formError, setFormError, fail } = useFormError(setError);
   const submit = async (v: TCreateBureau) => {
     setFormError(null);
     try {
@@ -105,48 +99,26 @@ function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
       reset();
       await onDone();
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (
-    <details className="card">
-      <summary>+ {t.adm.newBureau}</summary>
-      <form onSubmit={handleSubmit(submit)} noValidate>
-        <fieldset disabled={isSubmitting}>
-          {formError && (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          )}
-          <div className="row">
-            <Field id="b-code" label={t.admin.code} error={errors.code?.message}>
-              {(a) => <input {...a} {...register('code')} />}
-            </Field>
-            <Field id="b-zh" label={`${t.admin.name} (中文)`} error={errors.nameZh?.message}>
-              {(a) => <input {...a} {...register('nameZh')} />}
-            </Field>
-            <Field id="b-en" label={`${t.admin.name} (English)`} error={errors.nameEn?.message}>
-              {(a) => <input {...a} {...register('nameEn')} />}
-            </Field>
-            <Field id="b-kind" label={t.admin.kind} error={errors.kind?.message}>
-              {(a) => (
-                <select {...a} {...register('kind', { setValueAs: emptyToUndefined })}>
-                  <option value="">—</option>
-                  {BUREAU_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t.admin.bureauKinds[k]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <button type="submit" className="button">
-            {t.adm.create}
-          </button>
-        </fieldset>
-      </form>
-    </details>
+    <CreateDetails summary={t.adm.newBureau}>
+      <FormFrame onSubmit={handleSubmit(submit)} busy={isSubmitting} error={formError} submitLabel={t.adm.create}>
+        <div className="row">
+          <InputField id="b-code" label={t.admin.code} error={errors.code?.message} {...register('code')} />
+          <BureauNameFields prefix="b" t={t} errors={errors} register={register} />
+          <SelectField
+            id="b-kind"
+            label={t.admin.kind}
+            error={errors.kind?.message}
+            empty="—"
+            options={enumOptions(BUREAU_KINDS, t.admin.bureauKinds)}
+            {...register('kind', { setValueAs: emptyToUndefined })}
+          />
+        </div>
+      </FormFrame>
+    </CreateDetails>
   );
 }
 
@@ -160,7 +132,6 @@ function EditBureau({
   onDone: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -170,44 +141,60 @@ function EditBureau({
     resolver: localizedZodResolver(ZUpdateBureauSchema, t),
     defaultValues: { nameZh: bureau.nameZh, nameEn: bureau.nameEn, kind: bureau.kind },
   });
+  const { formError, setFormError, fail } = useFormError(setError);
   const submit = async (v: TUpdateBureau) => {
     setFormError(null);
     try {
       await api(`/admin/bureaus/${bureau.id}`, { method: 'PATCH', body: v });
       await onDone();
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (
     <Panel id="edit-bureau" title={fmt(t.adm.editNamed, { name: bureau.code })} onClose={onClose}>
-      <form onSubmit={handleSubmit(submit)} noValidate>
-        <fieldset disabled={isSubmitting}>
-          <FormBanner message={formError} />
-          <div className="row">
-            <Field id="eb-zh" label={`${t.admin.name} (中文)`} error={errors.nameZh?.message}>
-              {(a) => <input {...a} {...register('nameZh')} />}
-            </Field>
-            <Field id="eb-en" label={`${t.admin.name} (English)`} error={errors.nameEn?.message}>
-              {(a) => <input {...a} {...register('nameEn')} />}
-            </Field>
-            <Field id="eb-kind" label={t.admin.kind} error={errors.kind?.message}>
-              {(a) => (
-                <select {...a} {...register('kind')}>
-                  {BUREAU_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t.admin.bureauKinds[k]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <button type="submit" className="button">
-            {t.adm.save}
-          </button>
-        </fieldset>
-      </form>
+      <FormFrame onSubmit={handleSubmit(submit)} busy={isSubmitting} error={formError} submitLabel={t.adm.save}>
+        <div className="row">
+          <BureauNameFields prefix="eb" t={t} errors={errors} register={register} />
+          <SelectField
+            id="eb-kind"
+            label={t.admin.kind}
+            error={errors.kind?.message}
+            options={enumOptions(BUREAU_KINDS, t.admin.bureauKinds)}
+            {...register('kind')}
+          />
+        </div>
+      </FormFrame>
     </Panel>
+  );
+}
+
+/** The Chinese and English names, the same two inputs when creating and when renaming. */
+function BureauNameFields({
+  prefix,
+  t,
+  errors,
+  register,
+}: {
+  prefix: string;
+  t: Messages;
+  errors: { nameZh?: { message?: string }; nameEn?: { message?: string } };
+  register: (name: 'nameZh' | 'nameEn') => object;
+}) {
+  return (
+    <>
+      <InputField
+        id={`${prefix}-zh`}
+        label={`${t.admin.name} (中文)`}
+        error={errors.nameZh?.message}
+        {...register('nameZh')}
+      />
+      <InputField
+        id={`${prefix}-en`}
+        label={`${t.admin.name} (English)`}
+        error={errors.nameEn?.message}
+        {...register('nameEn')}
+      />
+    </>
   );
 }

@@ -13,11 +13,27 @@ import {
 import { useEffect, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { Actions, ConfirmButton, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
+import {
+  Actions,
+  ConfirmButton,
+  ConflictNotice,
+  CreateDetails,
+  Panel,
+  RowButton,
+  useAction,
+} from '@/components/admin/admin-ui';
 import { BureauCheckboxes } from '@/components/admin/bureau-checkboxes';
 import { VersionHistory } from '@/components/admin/version-history';
-import { CategoryCombobox } from '@/components/category-combobox';
-import { Field, toId } from '@/components/field';
+import {
+  CategoryField,
+  InputField,
+  namedOptions,
+  PlaceFields,
+  SelectField,
+  TextareaField,
+  toId,
+} from '@/components/field';
+import { FormFrame, useFormError } from '@/components/form';
 import { api, ApiError, qs } from '@/lib/api';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
@@ -100,14 +116,12 @@ export function CatalogueClient() {
             cell: (r, refresh) => (
               <Actions>
                 {r.active && (
-                  <button
-                    type="button"
-                    className="button secondary small"
+                  <RowButton
                     aria-label={fmt(t.adm.editRule, { id: r.id })}
                     onClick={() => setOpen({ kind: 'edit', rule: r })}
                   >
                     {t.adm.edit}
-                  </button>
+                  </RowButton>
                 )}
                 {r.active && (
                   <ConfirmButton
@@ -118,14 +132,12 @@ export function CatalogueClient() {
                     onConfirm={() => void deactivate(r, refresh)}
                   />
                 )}
-                <button
-                  type="button"
-                  className="button secondary small"
+                <RowButton
                   aria-label={fmt(t.adm.historyOfRule, { id: r.id })}
                   onClick={() => setOpen({ kind: 'history', rule: r })}
                 >
                   {t.adm.history}
-                </button>
+                </RowButton>
               </Actions>
             ),
           },
@@ -134,10 +146,9 @@ export function CatalogueClient() {
         {(refresh) => (
           <>
             {action.view}
-            <details className="card">
-              <summary>+ {t.adm.newRule}</summary>
+            <CreateDetails summary={t.adm.newRule}>
               <RuleForm onDone={refresh} />
-            </details>
+            </CreateDetails>
             {open?.kind === 'edit' && (
               <Panel id="edit-rule" title={fmt(t.adm.editRule, { id: open.rule.id })} onClose={() => setOpen(null)}>
                 <RuleForm
@@ -260,111 +271,72 @@ function RuleForm({
     }
   };
   return (
-    <form
+    <FormFrame
       onSubmit={handleSubmit(submit)}
-      noValidate
       aria-label={rule ? fmt(t.adm.editRule, { id: rule.id }) : t.adm.newRule}
+      busy={isSubmitting}
+      error={formError}
+      submitLabel={rule ? t.adm.save : t.adm.create}
     >
-      <fieldset disabled={isSubmitting}>
-        <FormBanner message={formError} />
-        {conflict && (
-          <div className="notice warn" role="alert">
-            <p>{t.adm.ruleConflict}</p>
-            {onReload && (
-              <button type="button" className="button small" onClick={() => void onReload()}>
-                {t.adm.reload}
-              </button>
-            )}
-          </div>
-        )}
-        <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
-        <Field id={`${p}-category`} label={t.fields.categorySearch} error={errors.categoryId?.message}>
-          {(a) => (
-            <Controller
-              control={control}
-              name="categoryId"
-              render={({ field }) => (
-                <CategoryCombobox
-                  inputId={a.id}
-                  invalid={a['aria-invalid']}
-                  describedBy={a['aria-describedby']}
-                  value={typeof field.value === 'number' ? field.value : undefined}
-                  onChange={(id) => field.onChange(id)}
-                />
-              )}
-            />
-          )}
-        </Field>
-        <div className="row">
-          <Field
-            id={`${p}-district`}
-            label={`${t.fields.district} (${t.adm.optional})`}
-            error={errors.districtId?.message}
-          >
-            {(a) => (
-              <select
-                {...a}
-                {...register('districtId', {
-                  setValueAs: (x) => toId(x) ?? null,
-                  onChange: () => setValue('streetId', null),
-                })}
-              >
-                <option value="">{t.adm.anyDistrict}</option>
-                {districts.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {name(d)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${p}-street`} label={`${t.fields.street} (${t.adm.optional})`} error={errors.streetId?.message}>
-            {(a) => (
-              <select {...a} {...register('streetId', { setValueAs: (x) => toId(x) ?? null })}>
-                <option value="">{t.adm.anyStreet}</option>
-                {streets.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {name(s)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${p}-keyword`} label={`${t.adm.keyword} (${t.adm.optional})`} error={errors.keyword?.message}>
-            {(a) => <input {...a} {...register('keyword')} />}
-          </Field>
-        </div>
-        <Field id={`${p}-lead`} label={t.adm.leadBureau} error={errors.leadBureauId?.message}>
-          {(a) => (
-            <select {...a} {...register('leadBureauId', { setValueAs: toId })}>
-              <option value="">—</option>
-              {bureaus.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {name(b)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Controller
-          control={control}
-          name="assistingBureauIds"
-          render={({ field }) => (
-            <BureauCheckboxes
-              id={`${p}-assisting`}
-              legend={`${t.adm.assisting} (${t.adm.optional})`}
-              value={field.value as number[] | undefined}
-              onChange={field.onChange}
-              exclude={typeof leadBureauId === 'number' ? leadBureauId : undefined}
-              error={errors.assistingBureauIds?.message}
-            />
-          )}
+      {conflict && <ConflictNotice message={t.adm.ruleConflict} onReload={onReload} />}
+      <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
+      <CategoryField
+        id={`${p}-category`}
+        label={t.fields.categorySearch}
+        error={errors.categoryId?.message}
+        control={control}
+        name="categoryId"
+      />
+      <div className="row">
+        <SelectField
+          id={`${p}-district`}
+          label={`${t.fields.district} (${t.adm.optional})`}
+          error={errors.districtId?.message}
+          empty={t.adm.anyDistrict}
+          options={namedOptions(districts, name)}
+          {...register('districtId', {
+            setValueAs: (x) => toId(x) ?? null,
+            onChange: () => setValue('streetId', null),
+          })}
         />
-        <button type="submit" className="button">
-          {rule ? t.adm.save : t.adm.create}
-        </button>
-      </fieldset>
-    </form>
+        <SelectField
+          id={`${p}-street`}
+          label={`${t.fields.street} (${t.adm.optional})`}
+          error={errors.streetId?.message}
+          empty={t.adm.anyStreet}
+          options={namedOptions(streets, name)}
+          {...register('streetId', { setValueAs: (x) => toId(x) ?? null })}
+        />
+        <InputField
+          id={`${p}-keyword`}
+          label={`${t.adm.keyword} (${t.adm.optional})`}
+          error={errors.keyword?.message}
+          {...register('keyword')}
+        />
+      </div>
+      <SelectField
+        id={`${p}-lead`}
+        label={t.adm.leadBureau}
+        error={errors.leadBureauId?.message}
+        empty="—"
+        options={namedOptions(bureaus, name)}
+        {...register('leadBureauId', { setValueAs: toId })}
+      />
+      <Controller
+        control={control}
+        name="assistingBureauIds"
+        render={({ field }) => (
+          <BureauCheckboxes
+            id={`${p}-assisting`}
+            legend={`${t.adm.assisting} (${t.adm.optional})`}
+            value={field.value as number[] | undefined}
+            onChange={field.onChange}
+            exclude={typeof leadBureauId === 'number' ? leadBureauId : undefined}
+            error={errors.assistingBureauIds?.message}
+          />
+        )}
+      />
+    </FormFrame>
   );
 }
 
@@ -374,7 +346,6 @@ function DispatchPreviewTool() {
   const name = useLocalName();
   const districts = useDistricts();
   const [result, setResult] = useState<TDispatchPreview | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     control,
@@ -386,6 +357,7 @@ function DispatchPreviewTool() {
   } = useForm<z.input<typeof ZDispatchPreviewQuerySchema>, unknown, TDispatchPreviewQuery>({
     resolver: localizedZodResolver(ZDispatchPreviewQuerySchema, t),
   });
+  const { formError, setFormError, fail } = useFormError(setError);
   const streets = districts.find((d) => d.id === Number(watch('districtId')))?.streets ?? [];
   const submit = async (v: TDispatchPreviewQuery) => {
     setFormError(null);
@@ -393,70 +365,43 @@ function DispatchPreviewTool() {
       setResult(await api<TDispatchPreview>(`/dispatch/preview${qs({ ...v })}`));
     } catch (e) {
       setResult(null);
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (
     <section className="card stack" aria-labelledby="preview-title">
       <h2 id="preview-title">{t.adm.previewTool}</h2>
       <p className="muted">{t.adm.previewToolHint}</p>
-      <form onSubmit={handleSubmit(submit)} noValidate aria-label={t.adm.previewTool}>
-        <fieldset disabled={isSubmitting}>
-          <FormBanner message={formError} />
-          <Field id="pv-category" label={t.fields.categorySearch} error={errors.categoryId?.message}>
-            {(a) => (
-              <Controller
-                control={control}
-                name="categoryId"
-                render={({ field }) => (
-                  <CategoryCombobox
-                    inputId={a.id}
-                    invalid={a['aria-invalid']}
-                    describedBy={a['aria-describedby']}
-                    value={typeof field.value === 'number' ? field.value : undefined}
-                    onChange={(id) => field.onChange(id)}
-                  />
-                )}
-              />
-            )}
-          </Field>
-          <div className="row">
-            <Field id="pv-district" label={t.fields.district} error={errors.districtId?.message}>
-              {(a) => (
-                <select
-                  {...a}
-                  {...register('districtId', { setValueAs: toId, onChange: () => setValue('streetId', undefined) })}
-                >
-                  <option value="">—</option>
-                  {districts.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {name(d)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="pv-street" label={t.fields.street} error={errors.streetId?.message}>
-              {(a) => (
-                <select {...a} {...register('streetId', { setValueAs: toId })}>
-                  <option value="">—</option>
-                  {streets.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {name(s)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <Field id="pv-description" label={t.adm.previewText} error={errors.description?.message}>
-            {(a) => <textarea rows={2} {...a} {...register('description', { setValueAs: (x) => x || undefined })} />}
-          </Field>
-          <button type="submit" className="button">
-            {t.adm.runPreview}
-          </button>
-        </fieldset>
-      </form>
+      <FormFrame
+        onSubmit={handleSubmit(submit)}
+        aria-label={t.adm.previewTool}
+        busy={isSubmitting}
+        error={formError}
+        submitLabel={t.adm.runPreview}
+      >
+        <CategoryField
+          id="pv-category"
+          label={t.fields.categorySearch}
+          error={errors.categoryId?.message}
+          control={control}
+          name="categoryId"
+        />
+        <PlaceFields
+          ids={{ district: 'pv-district', street: 'pv-street' }}
+          districts={districts}
+          streets={streets}
+          errors={errors}
+          district={register('districtId', { setValueAs: toId, onChange: () => setValue('streetId', undefined) })}
+          street={register('streetId', { setValueAs: toId })}
+        />
+        <TextareaField
+          id="pv-description"
+          label={t.adm.previewText}
+          error={errors.description?.message}
+          rows={2}
+          {...register('description', { setValueAs: (x) => x || undefined })}
+        />
+      </FormFrame>
       <div aria-live="polite" data-testid="admin-dispatch-preview">
         {result &&
           (result.matched && result.bureau ? (

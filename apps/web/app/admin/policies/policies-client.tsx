@@ -10,10 +10,19 @@ import {
 import { useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { Actions, ConfirmButton, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
+import {
+  Actions,
+  ConfirmButton,
+  ConflictNotice,
+  CreateDetails,
+  Panel,
+  RowButton,
+  useAction,
+} from '@/components/admin/admin-ui';
 import { VersionHistory } from '@/components/admin/version-history';
 import { CategoryCombobox } from '@/components/category-combobox';
-import { Field } from '@/components/field';
+import { enumOptions, Field, InputField, SelectField } from '@/components/field';
+import { FormFrame } from '@/components/form';
 import { api, ApiError } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
@@ -77,14 +86,12 @@ export function PoliciesClient() {
           header: t.adm.actions,
           cell: (p, refresh) => (
             <Actions>
-              <button
-                type="button"
-                className="button secondary small"
+              <RowButton
                 aria-label={fmt(t.adm.editNamed, { name: p.name })}
                 onClick={() => setOpen({ kind: 'edit', policy: p })}
               >
                 {t.adm.edit}
-              </button>
+              </RowButton>
               <ConfirmButton
                 label={t.adm.retire}
                 ariaLabel={`${t.adm.retire} ${p.name}`}
@@ -92,14 +99,12 @@ export function PoliciesClient() {
                 disabled={action.busy}
                 onConfirm={() => void retire(p, refresh)}
               />
-              <button
-                type="button"
-                className="button secondary small"
+              <RowButton
                 aria-label={fmt(t.adm.historyOf, { name: p.name })}
                 onClick={() => setOpen({ kind: 'history', policy: p })}
               >
                 {t.adm.history}
-              </button>
+              </RowButton>
             </Actions>
           ),
         },
@@ -108,10 +113,9 @@ export function PoliciesClient() {
       {(refresh) => (
         <>
           {action.view}
-          <details className="card">
-            <summary>+ {t.adm.newPolicy}</summary>
+          <CreateDetails summary={t.adm.newPolicy}>
             <PolicyForm onDone={refresh} />
-          </details>
+          </CreateDetails>
           {open?.kind === 'edit' && (
             <Panel
               id="edit-policy"
@@ -172,33 +176,29 @@ function LimitFields({
   return (
     <fieldset className="row" style={{ border: '1px solid #d0d7de', borderRadius: 6, padding: '0.5rem 0.75rem' }}>
       <legend>{legend}</legend>
-      <Field id={`${formId}-${prefix}-amount`} label={t.adm.amount} error={errors?.amount?.message}>
-        {(a) => (
-          <input type="number" min="0" step="any" {...a} {...register(`${prefix}.amount`, { valueAsNumber: true })} />
-        )}
-      </Field>
-      <Field id={`${formId}-${prefix}-unit`} label={t.adm.unit} error={errors?.unit?.message}>
-        {(a) => (
-          <select {...a} {...register(`${prefix}.unit`)}>
-            {UNITS.map((u) => (
-              <option key={u} value={u}>
-                {t.admin.units[u]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${formId}-${prefix}-mode`} label={t.adm.mode} error={errors?.mode?.message}>
-        {(a) => (
-          <select {...a} {...register(`${prefix}.mode`)}>
-            {MODES.map((m) => (
-              <option key={m} value={m}>
-                {t.admin.modes[m]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <InputField
+        id={`${formId}-${prefix}-amount`}
+        label={t.adm.amount}
+        error={errors?.amount?.message}
+        type="number"
+        min="0"
+        step="any"
+        {...register(`${prefix}.amount`, { valueAsNumber: true })}
+      />
+      <SelectField
+        id={`${formId}-${prefix}-unit`}
+        label={t.adm.unit}
+        error={errors?.unit?.message}
+        options={enumOptions(UNITS, t.admin.units)}
+        {...register(`${prefix}.unit`)}
+      />
+      <SelectField
+        id={`${formId}-${prefix}-mode`}
+        label={t.adm.mode}
+        error={errors?.mode?.message}
+        options={enumOptions(MODES, t.admin.modes)}
+        {...register(`${prefix}.mode`)}
+      />
     </fieldset>
   );
 }
@@ -284,120 +284,94 @@ function PolicyForm({
   };
   const nullable = (x: unknown) => (x === '' || x === undefined ? null : x);
   return (
-    <form
+    <FormFrame
       onSubmit={handleSubmit(submit)}
-      noValidate
       aria-label={policy ? fmt(t.adm.editNamed, { name: policy.name }) : t.adm.newPolicy}
+      busy={isSubmitting}
+      error={formError}
+      submitLabel={policy ? t.adm.save : t.adm.create}
+      stacked
     >
-      <fieldset disabled={isSubmitting} className="stack">
-        <FormBanner message={formError} />
-        {conflict && (
-          <div className="notice warn" role="alert">
-            <p>{t.adm.policyConflict}</p>
-            {onReload && (
-              <button type="button" className="button small" onClick={() => void onReload()}>
-                {t.adm.reload}
-              </button>
+      {conflict && <ConflictNotice message={t.adm.policyConflict} onReload={onReload} />}
+      <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
+      <div className="row">
+        <InputField id={`${p}-name`} label={t.admin.name} error={errors.name?.message} {...register('name')} />
+        <SelectField
+          id={`${p}-type`}
+          label={t.fields.type}
+          error={errors.requestType?.message}
+          empty={t.adm.anyValue}
+          options={enumOptions(REQUEST_TYPES, t.enums.type)}
+          {...register('requestType', { setValueAs: nullable })}
+        />
+        <SelectField
+          id={`${p}-urgency`}
+          label={t.fields.urgency}
+          error={errors.urgency?.message}
+          empty={t.adm.anyValue}
+          options={enumOptions(URGENCIES, t.enums.urgency)}
+          {...register('urgency', { setValueAs: nullable })}
+        />
+      </div>
+      <Field
+        id={`${p}-category`}
+        label={`${t.fields.categorySearch} (${t.adm.anyLevel})`}
+        error={errors.categoryId?.message}
+      >
+        {(a) => (
+          <Controller
+            control={control}
+            name="categoryId"
+            render={({ field }) => (
+              <div className="row" style={{ alignItems: 'flex-start' }}>
+                <CategoryCombobox
+                  inputId={a.id}
+                  invalid={a['aria-invalid']}
+                  describedBy={a['aria-describedby']}
+                  value={typeof field.value === 'number' ? field.value : undefined}
+                  onChange={(id) => field.onChange(id ?? null)}
+                />
+                {typeof field.value === 'number' && (
+                  <button type="button" className="button secondary small" onClick={() => field.onChange(null)}>
+                    {t.adm.anyCategory}
+                  </button>
+                )}
+              </div>
             )}
-          </div>
+          />
         )}
-        <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
-        <div className="row">
-          <Field id={`${p}-name`} label={t.admin.name} error={errors.name?.message}>
-            {(a) => <input {...a} {...register('name')} />}
-          </Field>
-          <Field id={`${p}-type`} label={t.fields.type} error={errors.requestType?.message}>
-            {(a) => (
-              <select {...a} {...register('requestType', { setValueAs: nullable })}>
-                <option value="">{t.adm.anyValue}</option>
-                {REQUEST_TYPES.map((x) => (
-                  <option key={x} value={x}>
-                    {t.enums.type[x]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${p}-urgency`} label={t.fields.urgency} error={errors.urgency?.message}>
-            {(a) => (
-              <select {...a} {...register('urgency', { setValueAs: nullable })}>
-                <option value="">{t.adm.anyValue}</option>
-                {URGENCIES.map((x) => (
-                  <option key={x} value={x}>
-                    {t.enums.urgency[x]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <Field
-          id={`${p}-category`}
-          label={`${t.fields.categorySearch} (${t.adm.anyLevel})`}
-          error={errors.categoryId?.message}
-        >
-          {(a) => (
-            <Controller
-              control={control}
-              name="categoryId"
-              render={({ field }) => (
-                <div className="row" style={{ alignItems: 'flex-start' }}>
-                  <CategoryCombobox
-                    inputId={a.id}
-                    invalid={a['aria-invalid']}
-                    describedBy={a['aria-describedby']}
-                    value={typeof field.value === 'number' ? field.value : undefined}
-                    onChange={(id) => field.onChange(id ?? null)}
-                  />
-                  {typeof field.value === 'number' && (
-                    <button type="button" className="button secondary small" onClick={() => field.onChange(null)}>
-                      {t.adm.anyCategory}
-                    </button>
-                  )}
-                </div>
-              )}
-            />
-          )}
-        </Field>
-        <LimitFields
-          formId={p}
-          prefix="acceptLimit"
-          legend={t.fields.acceptDue}
-          t={t}
-          register={register}
-          errors={errors.acceptLimit}
+      </Field>
+      <LimitFields
+        formId={p}
+        prefix="acceptLimit"
+        legend={t.fields.acceptDue}
+        t={t}
+        register={register}
+        errors={errors.acceptLimit}
+      />
+      <LimitFields
+        formId={p}
+        prefix="replyLimit"
+        legend={t.fields.replyDue}
+        t={t}
+        register={register}
+        errors={errors.replyLimit}
+      />
+      <div className="row">
+        <InputField
+          id={`${p}-warning`}
+          label={t.adm.warningFraction}
+          error={errors.warningFraction?.message}
+          type="number"
+          min="0.05"
+          max="1"
+          step="0.05"
+          {...register('warningFraction', { valueAsNumber: true })}
         />
-        <LimitFields
-          formId={p}
-          prefix="replyLimit"
-          legend={t.fields.replyDue}
-          t={t}
-          register={register}
-          errors={errors.replyLimit}
-        />
-        <div className="row">
-          <Field id={`${p}-warning`} label={t.adm.warningFraction} error={errors.warningFraction?.message}>
-            {(a) => (
-              <input
-                type="number"
-                min="0.05"
-                max="1"
-                step="0.05"
-                {...a}
-                {...register('warningFraction', { valueAsNumber: true })}
-              />
-            )}
-          </Field>
-          <label className="checkbox">
-            <input type="checkbox" {...register('pauseAllowed')} /> {t.adm.pauseAllowed}
-          </label>
-        </div>
-        <div>
-          <button type="submit" className="button">
-            {policy ? t.adm.save : t.adm.create}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+        <label className="checkbox">
+          <input type="checkbox" {...register('pauseAllowed')} /> {t.adm.pauseAllowed}
+        </label>
+      </div>
+    </FormFrame>
   );
 }
