@@ -192,6 +192,23 @@ async function main() {
   console.log(
     `analytics benchmark: ${n.toLocaleString()} cases, year ${yearFrom} … ${last}, month ${monthStart.slice(0, 7)}`,
   );
+  // Peak RSS of the PostgreSQL backends serving this database (the API's pool and this driver),
+  // sampled after each endpoint's HTTP runs, before idle pool connections close. Their RSS
+  // counts the shared buffers they touched, so it overstates their private memory.
+  const backendRss = new Map();
+  const sampleBackends = async () => {
+    const { rows } = await db.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+    );
+    for (const { pid } of rows) {
+      try {
+        const mb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+        backendRss.set(pid, Math.max(backendRss.get(pid) ?? 0, mb));
+      } catch {
+        // another host, or the backend has just exited
+      }
+    }
+  };
   const results = [];
   // The machine is shared: record how busy it was (1-min load average before and after every endpoint).
   const loads = [os.loadavg()[0]];
@@ -199,6 +216,7 @@ async function main() {
     for (let i = 0; i < 2; i++) await timeHttp(path, who);
     const api = [];
     for (let i = 0; i < RUNS; i++) api.push(await timeHttp(path, who));
+    await sampleBackends();
     await timeSql(sqls);
     const base = [];
     for (let i = 0; i < BASE_RUNS; i++) base.push(await timeSql(sqls));
@@ -210,22 +228,6 @@ async function main() {
       `${name.padEnd(56)} p50 ${r.api.p50.toFixed(1).padStart(7)} ms  p95 ${r.api.p95.toFixed(1).padStart(7)} ms | raw GROUP BY p50 ${r.baseline.p50.toFixed(0).padStart(6)} ms p95 ${r.baseline.p95.toFixed(0).padStart(6)} ms | ×${r.speedup.toFixed(0)}`,
     );
   }
-  // PostgreSQL backends serving this database (the API's pool and this driver): peak RSS each.
-  // Their RSS counts the shared buffers they touched, so it overstates private memory.
-  const backendPids = (
-    await db.query(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
-    )
-  ).rows.map((r) => r.pid);
-  const backendRss = backendPids
-    .map((pid) => {
-      try {
-        return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-      } catch {
-        return 0; // another host, or no permission
-      }
-    })
-    .filter((mb) => mb > 0);
   await db.end();
 
   const apiRss = args['api-pid']
@@ -238,8 +240,8 @@ async function main() {
     peakRssMb: {
       bench: Math.round(process.resourceUsage().maxRSS / 1024),
       api: apiRss === null ? null : Math.round(apiRss),
-      postgresBackends: backendRss.length
-        ? { count: backendRss.length, max: Math.round(Math.max(...backendRss)) }
+      postgresBackends: backendRss.size
+        ? { count: backendRss.size, max: Math.round(Math.max(...backendRss.values())) }
         : null,
     },
     runs: RUNS,
