@@ -35,7 +35,7 @@ function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-type Init = Omit<RequestInit, 'body'> & { body?: unknown; public?: boolean };
+export type Init = Omit<RequestInit, 'body'> & { body?: unknown; public?: boolean };
 
 /**
  * Same-origin call to the API (next.config.ts proxies /api/*), so the HTTP-only session

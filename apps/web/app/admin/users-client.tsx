@@ -34,11 +34,10 @@ export function UsersClient() {
   const [open, setOpen] = useState<Open>(null);
   const action = useAction();
   const toggle = (u: TAdminUser, refresh: () => Promise<void>) =>
-    action.run(
-      async () => {
-        await api(`/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`, { method: 'POST', body: {} });
-        await refresh();
-      },
+    action.send(
+      `/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`,
+      { method: 'POST', body: {} },
+      refresh,
       fmt(u.disabled ? t.adm.userEnabled : t.adm.userDisabled, { name: u.username }),
     );
   return (

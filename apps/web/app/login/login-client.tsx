@@ -3,6 +3,8 @@
 import { ZLoginSchema, type TLogin } from '@hotline/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { InputField } from '@/components/field';
+import { FormFrame } from '@/components/form';
 import { api, ApiError } from '@/lib/api';
 import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
@@ -27,48 +29,27 @@ export function LoginClient() {
   };
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate>
-      <fieldset disabled={isSubmitting}>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor="username">{t.login.username}</label>
-          <input
-            id="username"
-            autoComplete="username"
-            aria-invalid={!!errors.username}
-            aria-describedby={errors.username ? 'username-error' : undefined}
-            {...register('username')}
-          />
-          {errors.username && (
-            <span id="username-error" className="field-error">
-              {errors.username.message}
-            </span>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t.login.password}</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={!!errors.password}
-            aria-describedby={errors.password ? 'password-error' : undefined}
-            {...register('password')}
-          />
-          {errors.password && (
-            <span id="password-error" className="field-error">
-              {errors.password.message}
-            </span>
-          )}
-        </div>
-        <button className="button" type="submit">
-          {isSubmitting ? t.login.submitting : t.login.submit}
-        </button>
-      </fieldset>
-    </form>
+    <FormFrame
+      onSubmit={handleSubmit(onSubmit)}
+      busy={isSubmitting}
+      error={formError}
+      submitLabel={isSubmitting ? t.login.submitting : t.login.submit}
+    >
+      <InputField
+        id="username"
+        label={t.login.username}
+        error={errors.username?.message}
+        autoComplete="username"
+        {...register('username')}
+      />
+      <InputField
+        id="password"
+        label={t.login.password}
+        error={errors.password?.message}
+        type="password"
+        autoComplete="current-password"
+        {...register('password')}
+      />
+    </FormFrame>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import { ApiError } from '@/lib/api';
+import { api, ApiError, type Init } from '@/lib/api';
 export { FormBanner } from '@/components/form';
 import { useI18n } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
@@ -81,7 +81,13 @@ export function useAction() {
         ))}
     </div>
   );
-  return { run, busy, view, clear: () => setMessage(null) };
+  /** One API call, then `after` (refresh the list, close a panel), then `done` announced. */
+  const send = (path: string, init: Init, after: () => Promise<unknown> | void, done: string) =>
+    run(async () => {
+      await api(path, init);
+      await after();
+    }, done);
+  return { run, send, busy, view, clear: () => setMessage(null) };
 }
 
 /** An irreversible action asks once more in place (no browser dialog to trap the keyboard). */
@@ -150,6 +156,42 @@ export function CreateDetails({ summary, children }: { summary: string; children
       <summary>+ {summary}</summary>
       {children}
     </details>
+  );
+}
+
+/**
+ * Edit, retire / deactivate (asked once more) and history of one versioned row (a dispatch rule,
+ * a deadline policy). `onEdit` / `confirm` left out hide those buttons (a retired row).
+ */
+export function VersionedActions({
+  editLabel,
+  historyLabel,
+  onEdit,
+  onHistory,
+  confirm,
+  busy,
+}: {
+  /** Names the row in the buttons' accessible names. */
+  editLabel: string;
+  historyLabel: string;
+  onEdit?: () => void;
+  onHistory: () => void;
+  confirm?: { label: string; ariaLabel: string; confirmLabel: string; onConfirm: () => void };
+  busy: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <Actions>
+      {onEdit && (
+        <RowButton aria-label={editLabel} onClick={onEdit}>
+          {t.adm.edit}
+        </RowButton>
+      )}
+      {confirm && <ConfirmButton {...confirm} disabled={busy} />}
+      <RowButton aria-label={historyLabel} onClick={onHistory}>
+        {t.adm.history}
+      </RowButton>
+    </Actions>
   );
 }
 

@@ -21,11 +21,10 @@ export function ApiKeysClient() {
   const [issued, setIssued] = useState<TApiKeyCreated | null>(null);
   const action = useAction();
   const revoke = (k: TApiKey, refresh: () => Promise<void>) =>
-    action.run(
-      async () => {
-        await api(`/admin/api-keys/${k.id}/revoke`, { method: 'POST', body: {} });
-        await refresh();
-      },
+    action.send(
+      `/admin/api-keys/${k.id}/revoke`,
+      { method: 'POST', body: {} },
+      refresh,
       fmt(t.adm.keyRevoked, { name: k.name }),
     );
   return (

@@ -25,11 +25,10 @@ export function BureausClient() {
   const [editing, setEditing] = useState<TBureau | null>(null);
   const action = useAction();
   const setActive = (b: TBureau, refresh: () => Promise<void>) =>
-    action.run(
-      async () => {
-        await api(`/admin/bureaus/${b.id}`, { method: 'PATCH', body: { active: !b.active } });
-        await refresh();
-      },
+    action.send(
+      `/admin/bureaus/${b.id}`,
+      { method: 'PATCH', body: { active: !b.active } },
+      refresh,
       fmt(b.active ? t.adm.bureauDeactivated : t.adm.bureauReactivated, { name: b.nameZh }),
     );
   return (

@@ -13,15 +13,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import {
-  Actions,
-  ConfirmButton,
-  ConflictNotice,
-  CreateDetails,
-  Panel,
-  RowButton,
-  useAction,
-} from '@/components/admin/admin-ui';
+import { ConflictNotice, CreateDetails, Panel, useAction, VersionedActions } from '@/components/admin/admin-ui';
 import { BureauCheckboxes } from '@/components/admin/bureau-checkboxes';
 import { VersionHistory } from '@/components/admin/version-history';
 import {
@@ -114,31 +106,23 @@ export function CatalogueClient() {
           {
             header: t.adm.actions,
             cell: (r, refresh) => (
-              <Actions>
-                {r.active && (
-                  <RowButton
-                    aria-label={fmt(t.adm.editRule, { id: r.id })}
-                    onClick={() => setOpen({ kind: 'edit', rule: r })}
-                  >
-                    {t.adm.edit}
-                  </RowButton>
-                )}
-                {r.active && (
-                  <ConfirmButton
-                    label={t.adm.deactivate}
-                    ariaLabel={`${t.adm.deactivate} #${r.id}`}
-                    confirmLabel={fmt(t.adm.confirmDeactivateRule, { id: r.id })}
-                    disabled={action.busy}
-                    onConfirm={() => void deactivate(r, refresh)}
-                  />
-                )}
-                <RowButton
-                  aria-label={fmt(t.adm.historyOfRule, { id: r.id })}
-                  onClick={() => setOpen({ kind: 'history', rule: r })}
-                >
-                  {t.adm.history}
-                </RowButton>
-              </Actions>
+              <VersionedActions
+                editLabel={fmt(t.adm.editRule, { id: r.id })}
+                historyLabel={fmt(t.adm.historyOfRule, { id: r.id })}
+                onEdit={r.active ? () => setOpen({ kind: 'edit', rule: r }) : undefined}
+                onHistory={() => setOpen({ kind: 'history', rule: r })}
+                confirm={
+                  r.active
+                    ? {
+                        label: t.adm.deactivate,
+                        ariaLabel: `${t.adm.deactivate} #${r.id}`,
+                        confirmLabel: fmt(t.adm.confirmDeactivateRule, { id: r.id }),
+                        onConfirm: () => void deactivate(r, refresh),
+                      }
+                    : undefined
+                }
+                busy={action.busy}
+              />
             ),
           },
         ]}

@@ -10,15 +10,7 @@ import {
 import { useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import {
-  Actions,
-  ConfirmButton,
-  ConflictNotice,
-  CreateDetails,
-  Panel,
-  RowButton,
-  useAction,
-} from '@/components/admin/admin-ui';
+import { ConflictNotice, CreateDetails, Panel, useAction, VersionedActions } from '@/components/admin/admin-ui';
 import { VersionHistory } from '@/components/admin/version-history';
 import { CategoryCombobox } from '@/components/category-combobox';
 import { enumOptions, Field, InputField, SelectField } from '@/components/field';
@@ -60,11 +52,12 @@ export function PoliciesClient() {
     l ? `${l.amount} ${t.admin.units[l.unit] ?? l.unit} (${t.admin.modes[l.mode] ?? l.mode})` : '—';
   const category = (id: unknown) => (typeof id === 'number' ? name(categories.get(id)) || `#${id}` : '*');
   const retire = (p: Policy, refresh: () => Promise<void>) =>
-    action.run(
-      async () => {
-        await api(`/deadline-policies/${p.id}`, { method: 'DELETE' });
+    action.send(
+      `/deadline-policies/${p.id}`,
+      { method: 'DELETE' },
+      () => {
         if (open?.policy.id === p.id) setOpen(null);
-        await refresh();
+        return refresh();
       },
       fmt(t.adm.policyRetired, { name: p.name }),
     );
@@ -85,27 +78,19 @@ export function PoliciesClient() {
         {
           header: t.adm.actions,
           cell: (p, refresh) => (
-            <Actions>
-              <RowButton
-                aria-label={fmt(t.adm.editNamed, { name: p.name })}
-                onClick={() => setOpen({ kind: 'edit', policy: p })}
-              >
-                {t.adm.edit}
-              </RowButton>
-              <ConfirmButton
-                label={t.adm.retire}
-                ariaLabel={`${t.adm.retire} ${p.name}`}
-                confirmLabel={fmt(t.adm.confirmRetire, { name: p.name })}
-                disabled={action.busy}
-                onConfirm={() => void retire(p, refresh)}
-              />
-              <RowButton
-                aria-label={fmt(t.adm.historyOf, { name: p.name })}
-                onClick={() => setOpen({ kind: 'history', policy: p })}
-              >
-                {t.adm.history}
-              </RowButton>
-            </Actions>
+            <VersionedActions
+              editLabel={fmt(t.adm.editNamed, { name: p.name })}
+              historyLabel={fmt(t.adm.historyOf, { name: p.name })}
+              onEdit={() => setOpen({ kind: 'edit', policy: p })}
+              onHistory={() => setOpen({ kind: 'history', policy: p })}
+              confirm={{
+                label: t.adm.retire,
+                ariaLabel: `${t.adm.retire} ${p.name}`,
+                confirmLabel: fmt(t.adm.confirmRetire, { name: p.name }),
+                onConfirm: () => void retire(p, refresh),
+              }}
+              busy={action.busy}
+            />
           ),
         },
       ]}

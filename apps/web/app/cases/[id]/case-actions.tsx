@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { api, ApiError } from '@/lib/api';
 import { ACTION_SCHEMAS, VERSIONLESS, type ActionKey } from '@/lib/action-schemas';
+import { FormBanner } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
@@ -209,11 +210,7 @@ function ActionForm({
     <form onSubmit={handleSubmit(submit)} noValidate className="card" style={{ marginTop: '0.75rem' }}>
       <fieldset disabled={isSubmitting}>
         <legend className="sr-only">{spec.label(t)}</legend>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormBanner message={formError} />
         {spec.fields.map((f) => {
           const id = `action-${f.name}`;
           const err = errors[f.name]?.message as string | undefined;

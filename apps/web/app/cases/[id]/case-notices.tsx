@@ -4,7 +4,8 @@ import { fmtTime } from '@/lib/time';
 import { ZSupervisionAnswerInput, type TSupervisionAnswerInput } from '@hotline/contracts';
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Field } from '@/components/field';
+import { TextareaField } from '@/components/field';
+import { FormBanner } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
 import { api } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
@@ -75,14 +76,14 @@ function AnswerForm({ id, onDone }: { id: string; onDone: () => Promise<void> })
   return (
     <form onSubmit={handleSubmit(submit)} noValidate>
       <fieldset disabled={isSubmitting}>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <Field id={`answer-${id}`} label={t.board.answer} error={errors.answer?.message}>
-          {(a) => <textarea rows={2} {...a} {...register('answer')} />}
-        </Field>
+        <FormBanner message={formError} />
+        <TextareaField
+          id={`answer-${id}`}
+          label={t.board.answer}
+          error={errors.answer?.message}
+          rows={2}
+          {...register('answer')}
+        />
         <button type="submit" className="button small">
           {t.caseView.send}
         </button>

@@ -12,7 +12,8 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { Field } from '@/components/field';
+import { enumOptions, InputField, SelectField, TextareaField } from '@/components/field';
+import { FormFrame } from '@/components/form';
 import { StatusBadge } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
@@ -64,26 +65,24 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
     <div className="stack">
       <section className="card">
         <h1>{t.track.title}</h1>
-        <form onSubmit={handleSubmit(lookup)} noValidate>
-          <fieldset disabled={isSubmitting}>
-            {lookupError && (
-              <p className="form-error" role="alert">
-                {lookupError}
-              </p>
-            )}
-            <div className="row">
-              <Field id="trackingNumber" label={t.fields.trackingNumber} error={errors.trackingNumber?.message}>
-                {(a) => <input inputMode="numeric" {...a} {...register('trackingNumber')} />}
-              </Field>
-              <Field id="accessCode" label={t.fields.accessCode} error={errors.accessCode?.message}>
-                {(a) => <input autoCapitalize="characters" {...a} {...register('accessCode')} />}
-              </Field>
-            </div>
-            <button type="submit" className="button">
-              {t.track.submit}
-            </button>
-          </fieldset>
-        </form>
+        <FormFrame onSubmit={handleSubmit(lookup)} busy={isSubmitting} error={lookupError} submitLabel={t.track.submit}>
+          <div className="row">
+            <InputField
+              id="trackingNumber"
+              label={t.fields.trackingNumber}
+              error={errors.trackingNumber?.message}
+              inputMode="numeric"
+              {...register('trackingNumber')}
+            />
+            <InputField
+              id="accessCode"
+              label={t.fields.accessCode}
+              error={errors.accessCode?.message}
+              autoCapitalize="characters"
+              {...register('accessCode')}
+            />
+          </div>
+        </FormFrame>
       </section>
       {notice && (
         <p className="notice" role="status">
@@ -190,56 +189,44 @@ function FeedbackForm({ creds, onDone }: { creds: TLookup; onDone: (msg: string)
   return (
     <section className="card" aria-labelledby="fb-title">
       <h2 id="fb-title">{t.track.feedbackTitle}</h2>
-      <form onSubmit={handleSubmit(submit)} noValidate>
-        <fieldset disabled={isSubmitting}>
-          {formError && (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          )}
-          <Field id="fb-contacted" label={t.track.contacted} error={errors.contacted?.message}>
-            {(a) => (
-              <select {...a} {...register('contacted', { setValueAs: bool })}>
-                <option value="">—</option>
-                <option value="true">{t.track.yes}</option>
-                <option value="false">{t.track.no}</option>
-              </select>
-            )}
-          </Field>
-          <Field id="fb-solved" label={t.track.solved} error={errors.solved?.message}>
-            {(a) => (
-              <select {...a} {...register('solved', { setValueAs: (v: string) => v || undefined })}>
-                <option value="">—</option>
-                {SOLVED_OPTIONS.map((o) => (
-                  <option key={o} value={o}>
-                    {t.enums.solved[o]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="fb-satisfaction" label={t.track.satisfaction} error={errors.satisfaction?.message}>
-            {(a) => (
-              <select {...a} {...register('satisfaction', { setValueAs: (v: string) => v || undefined })}>
-                <option value="">—</option>
-                {SATISFACTION_OPTIONS.map((o) => (
-                  <option key={o} value={o}>
-                    {t.enums.satisfaction[o]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="fb-comment" label={t.track.comment} error={errors.comment?.message}>
-            {(a) => (
-              <textarea rows={3} {...a} {...register('comment', { setValueAs: (v: string) => v || undefined })} />
-            )}
-          </Field>
-          <button type="submit" className="button">
-            {t.track.sendFeedback}
-          </button>
-        </fieldset>
-      </form>
+      <FormFrame
+        onSubmit={handleSubmit(submit)}
+        busy={isSubmitting}
+        error={formError}
+        submitLabel={t.track.sendFeedback}
+      >
+        <SelectField
+          id="fb-contacted"
+          label={t.track.contacted}
+          error={errors.contacted?.message}
+          empty="—"
+          options={enumOptions(['true', 'false'], { true: t.track.yes, false: t.track.no })}
+          {...register('contacted', { setValueAs: bool })}
+        />
+        <SelectField
+          id="fb-solved"
+          label={t.track.solved}
+          error={errors.solved?.message}
+          empty="—"
+          options={enumOptions(SOLVED_OPTIONS, t.enums.solved)}
+          {...register('solved', { setValueAs: (v: string) => v || undefined })}
+        />
+        <SelectField
+          id="fb-satisfaction"
+          label={t.track.satisfaction}
+          error={errors.satisfaction?.message}
+          empty="—"
+          options={enumOptions(SATISFACTION_OPTIONS, t.enums.satisfaction)}
+          {...register('satisfaction', { setValueAs: (v: string) => v || undefined })}
+        />
+        <TextareaField
+          id="fb-comment"
+          label={t.track.comment}
+          error={errors.comment?.message}
+          rows={3}
+          {...register('comment', { setValueAs: (v: string) => v || undefined })}
+        />
+      </FormFrame>
     </section>
   );
 }
