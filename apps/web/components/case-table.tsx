@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { byId, flattenTree, useBureaus, useCategoryTree } from '@/lib/catalogue';
 import type { CaseSummary } from '@/lib/types';
+import { DataTable } from './data-table';
 import { Countdown, StatusBadge } from './live';
 
 /** The deadline that matters now: accept while dispatched, reply afterwards. */
@@ -31,42 +32,37 @@ export function CaseTable({
   const bureaus = byId(useBureaus());
   if (!items.length) return <p className="muted">{t.inbox.empty}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.fields.trackingNumber}</th>
-            <th scope="col">{t.fields.category}</th>
-            <th scope="col">{t.fields.type}</th>
-            <th scope="col">{t.fields.urgency}</th>
-            {showBureau && <th scope="col">{t.fields.bureau}</th>}
-            <th scope="col">{t.fields.status}</th>
-            <th scope="col">{t.fields.due}</th>
+    <DataTable
+      caption={caption}
+      headers={[
+        t.fields.trackingNumber,
+        t.fields.category,
+        t.fields.type,
+        t.fields.urgency,
+        showBureau && t.fields.bureau,
+        t.fields.status,
+        t.fields.due,
+      ]}
+    >
+      {items.map((c) => {
+        const d = currentDue(c);
+        return (
+          <tr key={c.id} data-tracking={c.trackingNumber}>
+            <td>
+              <Link href={`/cases/${c.id}`}>{c.trackingNumber}</Link>
+              {c.description && <div className="muted">{c.description.slice(0, 40)}</div>}
+            </td>
+            <td>{c.categoryId ? name(categories.get(c.categoryId)) : '—'}</td>
+            <td>{t.enums.type[c.type] ?? c.type}</td>
+            <td>{t.enums.urgency[c.urgency] ?? c.urgency}</td>
+            {showBureau && <td>{c.leadBureauId ? name(bureaus.get(c.leadBureauId)) : '—'}</td>}
+            <td>
+              <StatusBadge status={c.status} />
+            </td>
+            <td>{c.status === 'closed' ? '—' : <Countdown due={d.due} start={d.start} flag={c.flag} />}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => {
-            const d = currentDue(c);
-            return (
-              <tr key={c.id} data-tracking={c.trackingNumber}>
-                <td>
-                  <Link href={`/cases/${c.id}`}>{c.trackingNumber}</Link>
-                  {c.description && <div className="muted">{c.description.slice(0, 40)}</div>}
-                </td>
-                <td>{c.categoryId ? name(categories.get(c.categoryId)) : '—'}</td>
-                <td>{t.enums.type[c.type] ?? c.type}</td>
-                <td>{t.enums.urgency[c.urgency] ?? c.urgency}</td>
-                {showBureau && <td>{c.leadBureauId ? name(bureaus.get(c.leadBureauId)) : '—'}</td>}
-                <td>
-                  <StatusBadge status={c.status} />
-                </td>
-                <td>{c.status === 'closed' ? '—' : <Countdown due={d.due} start={d.start} flag={c.flag} />}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

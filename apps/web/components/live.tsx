@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { fmtTime } from '@/lib/time';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
@@ -29,6 +30,37 @@ export function Freshness({
       </button>
     </span>
   );
+}
+
+/** A page's heading with the freshness of its polled data beside it. */
+export function LiveHeading({
+  id,
+  live,
+  onRefresh,
+  children,
+}: {
+  id?: string;
+  live: { updatedAt: number | null; loading: boolean; refresh: () => Promise<unknown> };
+  /** What "refresh now" reloads, when more than `live`. */
+  onRefresh?: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
+      <h1 id={id}>{children}</h1>
+      <Freshness
+        updatedAt={live.updatedAt}
+        loading={live.loading}
+        onRefresh={onRefresh ?? (() => void live.refresh())}
+      />
+    </div>
+  );
+}
+
+/** "Loading…", announced. */
+export function Loading() {
+  const { t } = useI18n();
+  return <p role="status">{t.loading}</p>;
 }
 
 /** Time left to a deadline: green, yellow from 75 % of the allowed time used (or < 1 h), red when overdue. */

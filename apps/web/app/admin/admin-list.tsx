@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, type ReactNode } from 'react';
-import { Freshness } from '@/components/live';
+import { DataTable } from '@/components/data-table';
+import { LiveHeading, Loading } from '@/components/live';
 import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
@@ -25,41 +26,26 @@ export function AdminList<T>({
   const live = useLive(load, 60_000);
   return (
     <section className="stack" aria-labelledby="admin-title">
-      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <h1 id="admin-title">{title}</h1>
-        <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={() => void live.refresh()} />
-      </div>
+      <LiveHeading id="admin-title" live={live}>
+        {title}
+      </LiveHeading>
       {children?.(live.refresh)}
       {live.error && !live.data ? (
         <p className="form-error" role="alert">
           {live.error instanceof Error ? live.error.message : t.errors.network}
         </p>
       ) : !live.data ? (
-        <p role="status">{t.loading}</p>
+        <Loading />
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.header} scope="col">
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {live.data.map((row) => (
-                <tr key={rowKey(row)}>
-                  {columns.map((c) => (
-                    <td key={c.header}>{c.cell(row, live.refresh)}</td>
-                  ))}
-                </tr>
+        <DataTable caption={title} headers={columns.map((c) => c.header)}>
+          {live.data.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c) => (
+                <td key={c.header}>{c.cell(row, live.refresh)}</td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { CaseTable } from '@/components/case-table';
-import { Freshness } from '@/components/live';
+import { LiveHeading, Loading } from '@/components/live';
 import { api, qs } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import type { CaseSummary, Page } from '@/lib/types';
@@ -39,10 +39,9 @@ export function InboxClient() {
 
   return (
     <section aria-labelledby="inbox-title">
-      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <h1 id="inbox-title">{t.inbox.title}</h1>
-        <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={() => void live.refresh()} />
-      </div>
+      <LiveHeading id="inbox-title" live={live}>
+        {t.inbox.title}
+      </LiveHeading>
       <div className="tabs" role="tablist" aria-label={t.inbox.title} onKeyDown={onKey}>
         {TAB_KEYS.map((k) => (
           <button
@@ -60,7 +59,7 @@ export function InboxClient() {
         ))}
       </div>
       <div id="inbox-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {live.data ? <CaseTable items={live.data} caption={t.inbox.tabs[tab]} /> : <p role="status">{t.loading}</p>}
+        {live.data ? <CaseTable items={live.data} caption={t.inbox.tabs[tab]} /> : <Loading />}
       </div>
     </section>
   );

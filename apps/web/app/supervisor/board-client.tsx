@@ -3,7 +3,8 @@
 import type { TDeadlineView } from '@hotline/contracts';
 import Link from 'next/link';
 import { useCallback } from 'react';
-import { Countdown, Freshness } from '@/components/live';
+import { DataTable } from '@/components/data-table';
+import { Countdown, LiveHeading, Loading } from '@/components/live';
 import { api } from '@/lib/api';
 import { byId, useBureaus } from '@/lib/catalogue';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
@@ -23,26 +24,18 @@ export function BoardClient() {
   const live = useLive(load);
   return (
     <div className="stack">
-      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <h1>{t.board.title}</h1>
-        <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={() => void live.refresh()} />
-      </div>
-      <section className="card" aria-labelledby="overdue-title">
-        <h2 id="overdue-title">{t.board.overdue}</h2>
-        {live.data ? (
-          <DeadlineTable rows={live.data.overdue} caption={t.board.overdue} />
-        ) : (
-          <p role="status">{t.loading}</p>
-        )}
-      </section>
-      <section className="card" aria-labelledby="duesoon-title">
-        <h2 id="duesoon-title">{t.board.dueSoon}</h2>
-        {live.data ? (
-          <DeadlineTable rows={live.data.dueSoon} caption={t.board.dueSoon} />
-        ) : (
-          <p role="status">{t.loading}</p>
-        )}
-      </section>
+      <LiveHeading live={live}>{t.board.title}</LiveHeading>
+      {(
+        [
+          ['overdue-title', t.board.overdue, live.data?.overdue],
+          ['duesoon-title', t.board.dueSoon, live.data?.dueSoon],
+        ] as const
+      ).map(([id, title, rows]) => (
+        <section key={id} className="card" aria-labelledby={id}>
+          <h2 id={id}>{title}</h2>
+          {rows ? <DeadlineTable rows={rows} caption={title} /> : <Loading />}
+        </section>
+      ))}
       <ExtensionsPanel />
     </div>
   );
@@ -54,32 +47,19 @@ function DeadlineTable({ rows, caption }: { rows: TDeadlineView[]; caption: stri
   const bureaus = byId(useBureaus());
   if (!rows.length) return <p className="muted">{t.board.empty}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.fields.trackingNumber}</th>
-            <th scope="col">{t.fields.bureau}</th>
-            <th scope="col">{t.board.clock}</th>
-            <th scope="col">{t.fields.due}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <Link href={`/cases/${d.caseId}`}>{d.trackingNumber}</Link>
-              </td>
-              <td>{d.bureauId ? name(bureaus.get(d.bureauId)) : '—'}</td>
-              <td>{t.board.kinds[d.kind] ?? d.kind}</td>
-              <td>
-                <Countdown due={d.dueAt} start={d.startedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} headers={[t.fields.trackingNumber, t.fields.bureau, t.board.clock, t.fields.due]}>
+      {rows.map((d) => (
+        <tr key={d.id}>
+          <td>
+            <Link href={`/cases/${d.caseId}`}>{d.trackingNumber}</Link>
+          </td>
+          <td>{d.bureauId ? name(bureaus.get(d.bureauId)) : '—'}</td>
+          <td>{t.board.kinds[d.kind] ?? d.kind}</td>
+          <td>
+            <Countdown due={d.dueAt} start={d.startedAt} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

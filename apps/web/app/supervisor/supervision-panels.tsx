@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import { api, ApiError } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
+import { DataTable } from '@/components/data-table';
 
 /** A pending extension request as GET /api/extensions lists it. */
 interface PendingExtension {
@@ -40,39 +41,34 @@ export function ExtensionsPanel() {
       {!live.data?.length ? (
         <p className="muted">{t.board.empty}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t.fields.trackingNumber}</th>
-                <th scope="col">{t.board.previousDue}</th>
-                <th scope="col">{t.board.requestedDue}</th>
-                <th scope="col">{t.fields.reason}</th>
-                <th scope="col">{t.caseView.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {live.data.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/cases/${r.caseId}`}>{r.trackingNumber}</Link>
-                  </td>
-                  <td>{fmtTime(r.previousDueAt)}</td>
-                  <td>{fmtTime(r.requestedDueAt)}</td>
-                  <td>{r.reason}</td>
-                  <td className="row">
-                    <button type="button" className="button small" onClick={() => void decide(r, true)}>
-                      {t.board.approve}
-                    </button>
-                    <button type="button" className="button small secondary" onClick={() => void decide(r, false)}>
-                      {t.board.reject}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headers={[
+            t.fields.trackingNumber,
+            t.board.previousDue,
+            t.board.requestedDue,
+            t.fields.reason,
+            t.caseView.actions,
+          ]}
+        >
+          {live.data.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/cases/${r.caseId}`}>{r.trackingNumber}</Link>
+              </td>
+              <td>{fmtTime(r.previousDueAt)}</td>
+              <td>{fmtTime(r.requestedDueAt)}</td>
+              <td>{r.reason}</td>
+              <td className="row">
+                <button type="button" className="button small" onClick={() => void decide(r, true)}>
+                  {t.board.approve}
+                </button>
+                <button type="button" className="button small secondary" onClick={() => void decide(r, false)}>
+                  {t.board.reject}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

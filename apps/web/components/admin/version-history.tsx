@@ -4,6 +4,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmtTime } from '@/lib/time';
+import { DataTable } from '../data-table';
+import { Loading } from '../live';
 import { actionError, Panel } from './admin-ui';
 
 export interface VersionRow {
@@ -49,39 +51,28 @@ export function VersionHistory({
           {error}
         </p>
       ) : !rows ? (
-        <p role="status">{t.loading}</p>
+        <Loading />
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.fields.version}</th>
-                <th scope="col">{t.adm.change}</th>
-                <th scope="col">{t.adm.changedBy}</th>
-                <th scope="col">{t.adm.changedAt}</th>
-                <th scope="col">{t.adm.content}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.version}>
-                  <td>{r.version}</td>
-                  <td>
-                    {r.change
-                      ? (t.adm.changes[r.change] ?? r.change)
-                      : r.snapshot['active'] === false
-                        ? t.adm.changes['deactivate']
-                        : '—'}
-                  </td>
-                  <td>{r.changedBy ? (users.get(r.changedBy) ?? r.changedBy) : '—'}</td>
-                  <td>{fmtTime(r.changedAt)}</td>
-                  <td>{describe(r.snapshot)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={title}
+          headers={[t.fields.version, t.adm.change, t.adm.changedBy, t.adm.changedAt, t.adm.content]}
+        >
+          {rows.map((r) => (
+            <tr key={r.version}>
+              <td>{r.version}</td>
+              <td>
+                {r.change
+                  ? (t.adm.changes[r.change] ?? r.change)
+                  : r.snapshot['active'] === false
+                    ? t.adm.changes['deactivate']
+                    : '—'}
+              </td>
+              <td>{r.changedBy ? (users.get(r.changedBy) ?? r.changedBy) : '—'}</td>
+              <td>{fmtTime(r.changedAt)}</td>
+              <td>{describe(r.snapshot)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Panel>
   );

@@ -3,8 +3,10 @@
 import { ZAuditQuerySchema, type TAdminUser, type TAuditPage, type TAuditQuery } from '@hotline/contracts';
 import { useEffect, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { FormBanner } from '@/components/admin/admin-ui';
-import { emptyToUndefined, Field } from '@/components/field';
+import { DataTable } from '@/components/data-table';
+import { emptyToUndefined, InputField, SelectField } from '@/components/field';
+import { FormBanner } from '@/components/form';
+import { Loading } from '@/components/live';
 import { api, qs } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
@@ -92,37 +94,47 @@ export function AuditClient() {
           <legend className="sr-only">{t.adm.auditFilters}</legend>
           <FormBanner message={formError} />
           <div className="row">
-            <Field id="a-actor" label={t.adm.actor} error={errors.actorId?.message}>
-              {(a) => (
-                <select {...a} {...register('actorId', { setValueAs: emptyToUndefined })}>
-                  <option value="">{t.adm.anyone}</option>
-                  {users.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.username} · {u.displayName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="a-action" label={t.adm.action} error={errors.action?.message}>
-              {(a) => (
-                <input {...a} placeholder="user.disable" {...register('action', { setValueAs: emptyToUndefined })} />
-              )}
-            </Field>
-            <Field id="a-target-type" label={t.adm.targetType} error={errors.targetType?.message}>
-              {(a) => <input {...a} placeholder="user" {...register('targetType', { setValueAs: emptyToUndefined })} />}
-            </Field>
-            <Field id="a-target-id" label={t.adm.targetId} error={errors.targetId?.message}>
-              {(a) => <input {...a} {...register('targetId', { setValueAs: emptyToUndefined })} />}
-            </Field>
+            <SelectField
+              id="a-actor"
+              label={t.adm.actor}
+              error={errors.actorId?.message}
+              empty={t.adm.anyone}
+              options={users.map((u) => ({ value: u.id, label: `${u.username} · ${u.displayName}` }))}
+              {...register('actorId', { setValueAs: emptyToUndefined })}
+            />
+            {(
+              [
+                ['a-action', 'action', t.adm.action, 'user.disable'],
+                ['a-target-type', 'targetType', t.adm.targetType, 'user'],
+                ['a-target-id', 'targetId', t.adm.targetId, undefined],
+              ] as const
+            ).map(([id, key, label, placeholder]) => (
+              <InputField
+                key={id}
+                id={id}
+                label={label}
+                error={errors[key]?.message}
+                placeholder={placeholder}
+                {...register(key, { setValueAs: emptyToUndefined })}
+              />
+            ))}
           </div>
           <div className="row">
-            <Field id="a-from" label={t.adm.from} error={errors.from?.message}>
-              {(a) => <input type="datetime-local" {...a} {...register('from', { setValueAs: emptyToUndefined })} />}
-            </Field>
-            <Field id="a-to" label={t.adm.to} error={errors.to?.message}>
-              {(a) => <input type="datetime-local" {...a} {...register('to', { setValueAs: emptyToUndefined })} />}
-            </Field>
+            {(
+              [
+                ['a-from', 'from', t.adm.from],
+                ['a-to', 'to', t.adm.to],
+              ] as const
+            ).map(([id, key, label]) => (
+              <InputField
+                key={id}
+                id={id}
+                label={label}
+                error={errors[key]?.message}
+                type="datetime-local"
+                {...register(key, { setValueAs: emptyToUndefined })}
+              />
+            ))}
           </div>
           <div className="row">
             <button type="submit" className="button">
@@ -145,54 +157,42 @@ export function AuditClient() {
         {page ? fmt(t.adm.auditShown, { n: page.items.length }) : ''}
       </div>
       {!page ? (
-        <p role="status">{t.loading}</p>
+        <Loading />
       ) : page.items.length === 0 ? (
         <p>{t.adm.auditEmpty}</p>
       ) : (
-        <div className="table-wrap" aria-busy={loading}>
-          <table className="data">
-            <caption className="sr-only">{t.adm.audit}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.adm.at}</th>
-                <th scope="col">{t.adm.actor}</th>
-                <th scope="col">{t.adm.action}</th>
-                <th scope="col">{t.adm.target}</th>
-                <th scope="col">{t.adm.detail}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((e) => (
-                <tr key={e.id}>
-                  <td>{fmtTime(e.at)}</td>
-                  <td>
-                    {e.actorType === 'user' ? who(e.actorId) : (e.actorId ?? e.actorType)}
-                    {e.actorRole ? ` (${t.roles[e.actorRole as keyof typeof t.roles] ?? e.actorRole})` : ''}
-                  </td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.targetType ?? '—'}
-                    {e.targetId ? ` #${e.targetType === 'user' ? who(e.targetId) : e.targetId}` : ''}
-                  </td>
-                  <td>
-                    {Object.keys(e.detail ?? {}).length > 0 ? (
-                      <details>
-                        <summary>{t.adm.detail}</summary>
-                        <pre style={{ whiteSpace: 'pre-wrap', maxWidth: '40rem' }}>
-                          {JSON.stringify(e.detail, null, 2)}
-                        </pre>
-                      </details>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          busy={loading}
+          caption={t.adm.audit}
+          headers={[t.adm.at, t.adm.actor, t.adm.action, t.adm.target, t.adm.detail]}
+        >
+          {page.items.map((e) => (
+            <tr key={e.id}>
+              <td>{fmtTime(e.at)}</td>
+              <td>
+                {e.actorType === 'user' ? who(e.actorId) : (e.actorId ?? e.actorType)}
+                {e.actorRole ? ` (${t.roles[e.actorRole as keyof typeof t.roles] ?? e.actorRole})` : ''}
+              </td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>
+                {e.targetType ?? '—'}
+                {e.targetId ? ` #${e.targetType === 'user' ? who(e.targetId) : e.targetId}` : ''}
+              </td>
+              <td>
+                {Object.keys(e.detail ?? {}).length > 0 ? (
+                  <details>
+                    <summary>{t.adm.detail}</summary>
+                    <pre style={{ whiteSpace: 'pre-wrap', maxWidth: '40rem' }}>{JSON.stringify(e.detail, null, 2)}</pre>
+                  </details>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav className="row" aria-label={t.adm.paging}>
         <button

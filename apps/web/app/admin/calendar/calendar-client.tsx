@@ -4,11 +4,13 @@ import { ZCalendarDayInput, ZCalendarSettingsInput, ZDayParam, type TCalendarSet
 import { useCallback, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { ConfirmButton, FormBanner, Panel, useAction } from '@/components/admin/admin-ui';
-import { Field } from '@/components/field';
-import { Freshness } from '@/components/live';
+import { ConfirmButton, ConflictNotice, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
+import { enumOptions, InputField, SelectField } from '@/components/field';
+import { FormFrame, useFormError } from '@/components/form';
+import { DataTable } from '@/components/data-table';
+import { LiveHeading, Loading } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { useLive } from '@/lib/use-live';
@@ -23,6 +25,7 @@ interface CalendarView {
 /** The day form: the path's date and the body, each checked by the schema the API uses for it. */
 const ZDayForm = ZCalendarDayInput.extend({ day: ZDayParam });
 type TDayForm = z.output<typeof ZDayForm>;
+const DAY_KINDS = ['holiday', 'makeup_workday'] as const;
 
 /** Working hours and the holiday / make-up working day list the deadlines are counted in. */
 export function CalendarClient() {
@@ -34,22 +37,15 @@ export function CalendarClient() {
   const action = useAction();
   const c = live.data;
   const remove = (day: string) =>
-    action.run(
-      async () => {
-        await api(`/calendar/days/${day}`, { method: 'DELETE' });
-        await live.refresh();
-      },
-      fmt(t.adm.dayRemoved, { day }),
-    );
+    action.send(`/calendar/days/${day}`, { method: 'DELETE' }, live.refresh, fmt(t.adm.dayRemoved, { day }));
   return (
     <section className="stack" aria-labelledby="cal-title">
-      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <h1 id="cal-title">{t.admin.calendar}</h1>
-        <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={() => void live.refresh()} />
-      </div>
+      <LiveHeading id="cal-title" live={live}>
+        {t.admin.calendar}
+      </LiveHeading>
       {action.view}
       {!c ? (
-        <p role="status">{t.loading}</p>
+        <Loading />
       ) : (
         <>
           <div className="row" style={{ alignItems: 'baseline' }}>
@@ -57,11 +53,7 @@ export function CalendarClient() {
               {t.admin.workingHours}: {c.workingPeriods.map((p) => `${p.start}–${p.end}`).join(', ')} ·{' '}
               {t.admin.escalationDays}: {c.escalationWorkingDays}
             </p>
-            {!editingHours && (
-              <button type="button" className="button secondary small" onClick={() => setEditingHours(true)}>
-                {t.adm.editWorkingHours}
-              </button>
-            )}
+            {!editingHours && <RowButton onClick={() => setEditingHours(true)}>{t.adm.editWorkingHours}</RowButton>}
           </div>
           {editingHours && (
             <Panel id="working-hours-form" title={t.adm.editWorkingHours} onClose={() => setEditingHours(false)}>
@@ -76,41 +68,27 @@ export function CalendarClient() {
               />
             </Panel>
           )}
-          <details className="card">
-            <summary>+ {t.adm.addDay}</summary>
+          <CreateDetails summary={t.adm.addDay}>
             <DayForm onDone={() => live.refresh()} />
-          </details>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="sr-only">{t.admin.calendar}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.admin.day}</th>
-                  <th scope="col">{t.admin.kind}</th>
-                  <th scope="col">{t.admin.name}</th>
-                  <th scope="col">{t.adm.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.days.map((d) => (
-                  <tr key={d.day}>
-                    <td>{d.day}</td>
-                    <td>{d.kind === 'holiday' ? t.admin.holiday : t.admin.makeup}</td>
-                    <td>{d.name}</td>
-                    <td>
-                      <ConfirmButton
-                        label={t.adm.remove}
-                        ariaLabel={`${t.adm.remove} ${d.day}`}
-                        confirmLabel={fmt(t.adm.confirmRemoveDay, { day: d.day })}
-                        disabled={action.busy}
-                        onConfirm={() => void remove(d.day)}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          </CreateDetails>
+          <DataTable caption={t.admin.calendar} headers={[t.admin.day, t.admin.kind, t.admin.name, t.adm.actions]}>
+            {c.days.map((d) => (
+              <tr key={d.day}>
+                <td>{d.day}</td>
+                <td>{d.kind === 'holiday' ? t.admin.holiday : t.admin.makeup}</td>
+                <td>{d.name}</td>
+                <td>
+                  <ConfirmButton
+                    label={t.adm.remove}
+                    ariaLabel={`${t.adm.remove} ${d.day}`}
+                    confirmLabel={fmt(t.adm.confirmRemoveDay, { day: d.day })}
+                    disabled={action.busy}
+                    onConfirm={() => void remove(d.day)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>
@@ -119,7 +97,6 @@ export function CalendarClient() {
 
 function DayForm({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const {
     register,
@@ -131,6 +108,7 @@ function DayForm({ onDone }: { onDone: () => Promise<void> }) {
     resolver: localizedZodResolver(ZDayForm, t),
     defaultValues: { kind: 'holiday', name: '' },
   });
+  const { formError, setFormError, fail } = useFormError(setError);
   const submit = async ({ day, ...body }: TDayForm) => {
     setFormError(null);
     setSaved(null);
@@ -148,35 +126,30 @@ function DayForm({ onDone }: { onDone: () => Promise<void> }) {
         });
         return;
       }
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate aria-label={t.adm.addDay}>
-      <fieldset disabled={isSubmitting}>
-        <FormBanner message={formError} />
-        <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
-        <div className="row">
-          <Field id="cd-day" label={t.admin.day} error={errors.day?.message}>
-            {(a) => <input type="date" {...a} {...register('day')} />}
-          </Field>
-          <Field id="cd-kind" label={t.admin.kind} error={errors.kind?.message}>
-            {(a) => (
-              <select {...a} {...register('kind')}>
-                <option value="holiday">{t.admin.holiday}</option>
-                <option value="makeup_workday">{t.admin.makeup}</option>
-              </select>
-            )}
-          </Field>
-          <Field id="cd-name" label={t.adm.dayName} error={errors.name?.message}>
-            {(a) => <input {...a} {...register('name')} />}
-          </Field>
-        </div>
-        <button type="submit" className="button">
-          {t.adm.saveDay}
-        </button>
-      </fieldset>
-    </form>
+    <FormFrame
+      onSubmit={handleSubmit(submit)}
+      aria-label={t.adm.addDay}
+      busy={isSubmitting}
+      error={formError}
+      submitLabel={t.adm.saveDay}
+    >
+      <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
+      <div className="row">
+        <InputField id="cd-day" label={t.admin.day} error={errors.day?.message} type="date" {...register('day')} />
+        <SelectField
+          id="cd-kind"
+          label={t.admin.kind}
+          error={errors.kind?.message}
+          options={enumOptions(DAY_KINDS, { holiday: t.admin.holiday, makeup_workday: t.admin.makeup })}
+          {...register('kind')}
+        />
+        <InputField id="cd-name" label={t.adm.dayName} error={errors.name?.message} {...register('name')} />
+      </div>
+    </FormFrame>
   );
 }
 
@@ -190,7 +163,6 @@ function SettingsForm({
   onReload: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const {
     register,
@@ -207,6 +179,7 @@ function SettingsForm({
     },
   });
   const periods = useFieldArray({ control, name: 'workingPeriods' });
+  const { formError, setFormError, fail } = useFormError(setError);
   const submit = async (v: TCalendarSettingsInput) => {
     setFormError(null);
     setConflict(false);
@@ -223,80 +196,62 @@ function SettingsForm({
         setFormError(t.adm.periodsInvalid);
         return;
       }
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate aria-label={t.adm.editWorkingHours}>
-      <fieldset disabled={isSubmitting} className="stack">
-        <FormBanner message={formError} />
-        {conflict && (
-          <div className="notice warn" role="alert">
-            <p>{t.adm.calendarConflict}</p>
-            <button type="button" className="button small" onClick={() => void onReload()}>
-              {t.adm.reload}
-            </button>
-          </div>
-        )}
-        {periods.fields.map((f, i) => (
-          <fieldset key={f.id} className="row" style={{ border: 'none', padding: 0, alignItems: 'flex-end' }}>
-            <legend className="sr-only">{fmt(t.adm.periodN, { n: i + 1 })}</legend>
-            <Field
-              id={`wp-${i}-start`}
-              label={`${fmt(t.adm.periodN, { n: i + 1 })} · ${t.adm.start}`}
-              error={errors.workingPeriods?.[i]?.start ? t.adm.hhmm : undefined}
-            >
-              {(a) => <input type="time" {...a} {...register(`workingPeriods.${i}.start`)} />}
-            </Field>
-            <Field
-              id={`wp-${i}-end`}
-              label={`${fmt(t.adm.periodN, { n: i + 1 })} · ${t.adm.end}`}
-              error={errors.workingPeriods?.[i]?.end ? t.adm.hhmm : undefined}
-            >
-              {(a) => <input type="time" {...a} {...register(`workingPeriods.${i}.end`)} />}
-            </Field>
-            <button
-              type="button"
-              className="button secondary small"
-              disabled={periods.fields.length <= 1}
-              aria-label={fmt(t.adm.removePeriod, { n: i + 1 })}
-              onClick={() => periods.remove(i)}
-            >
-              {t.adm.remove}
-            </button>
-          </fieldset>
-        ))}
-        {errors.workingPeriods?.root?.message || errors.workingPeriods?.message ? (
-          <span className="field-error">{errors.workingPeriods?.root?.message ?? errors.workingPeriods?.message}</span>
-        ) : null}
-        <div>
-          <button
-            type="button"
-            className="button secondary small"
-            disabled={periods.fields.length >= 6}
-            onClick={() => periods.append({ start: '13:00', end: '17:00' })}
-          >
-            + {t.adm.addPeriod}
-          </button>
-        </div>
-        <Field id="wp-escalation" label={t.admin.escalationDays} error={errors.escalationWorkingDays?.message}>
-          {(a) => (
-            <input
-              type="number"
-              min="0"
-              max="60"
-              step="1"
-              {...a}
-              {...register('escalationWorkingDays', { valueAsNumber: true })}
+    <FormFrame
+      onSubmit={handleSubmit(submit)}
+      aria-label={t.adm.editWorkingHours}
+      busy={isSubmitting}
+      error={formError}
+      submitLabel={t.adm.save}
+      stacked
+    >
+      {conflict && <ConflictNotice message={t.adm.calendarConflict} onReload={onReload} />}
+      {periods.fields.map((f, i) => (
+        <fieldset key={f.id} className="row" style={{ border: 'none', padding: 0, alignItems: 'flex-end' }}>
+          <legend className="sr-only">{fmt(t.adm.periodN, { n: i + 1 })}</legend>
+          {(['start', 'end'] as const).map((edge) => (
+            <InputField
+              key={edge}
+              id={`wp-${i}-${edge}`}
+              label={`${fmt(t.adm.periodN, { n: i + 1 })} · ${t.adm[edge]}`}
+              error={errors.workingPeriods?.[i]?.[edge] ? t.adm.hhmm : undefined}
+              type="time"
+              {...register(`workingPeriods.${i}.${edge}`)}
             />
-          )}
-        </Field>
-        <div>
-          <button type="submit" className="button">
-            {t.adm.save}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+          ))}
+          <RowButton
+            disabled={periods.fields.length <= 1}
+            aria-label={fmt(t.adm.removePeriod, { n: i + 1 })}
+            onClick={() => periods.remove(i)}
+          >
+            {t.adm.remove}
+          </RowButton>
+        </fieldset>
+      ))}
+      {errors.workingPeriods?.root?.message || errors.workingPeriods?.message ? (
+        <span className="field-error">{errors.workingPeriods?.root?.message ?? errors.workingPeriods?.message}</span>
+      ) : null}
+      <div>
+        <RowButton
+          disabled={periods.fields.length >= 6}
+          onClick={() => periods.append({ start: '13:00', end: '17:00' })}
+        >
+          + {t.adm.addPeriod}
+        </RowButton>
+      </div>
+      <InputField
+        id="wp-escalation"
+        label={t.admin.escalationDays}
+        error={errors.escalationWorkingDays?.message}
+        type="number"
+        min="0"
+        max="60"
+        step="1"
+        {...register('escalationWorkingDays', { valueAsNumber: true })}
+      />
+    </FormFrame>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useCallback } from 'react';
 import { CaseTable } from '@/components/case-table';
-import { Freshness } from '@/components/live';
+import { LiveHeading, Loading } from '@/components/live';
 import { api, qs } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import type { CaseSummary, Page } from '@/lib/types';
@@ -21,16 +21,11 @@ export function QueueClient() {
   const live = useLive(load);
   return (
     <section className="stack" aria-labelledby="queue-title">
-      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <h1 id="queue-title">{t.queue.title}</h1>
-        <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={() => void live.refresh()} />
-      </div>
+      <LiveHeading id="queue-title" live={live}>
+        {t.queue.title}
+      </LiveHeading>
       <p className="muted">{t.queue.intro}</p>
-      {live.data ? (
-        <CaseTable items={live.data} caption={t.queue.title} showBureau />
-      ) : (
-        <p role="status">{t.loading}</p>
-      )}
+      {live.data ? <CaseTable items={live.data} caption={t.queue.title} showBureau /> : <Loading />}
     </section>
   );
 }

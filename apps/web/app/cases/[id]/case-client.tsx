@@ -2,7 +2,7 @@
 
 import { fmtTime } from '@/lib/time';
 import { useCallback, useState } from 'react';
-import { Countdown, Freshness, StatusBadge } from '@/components/live';
+import { Countdown, LiveHeading, StatusBadge } from '@/components/live';
 import { currentDue } from '@/components/case-table';
 import { api, ApiError } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
@@ -45,10 +45,9 @@ export function CaseClient({ id }: { id: string }) {
   return (
     <div className="grid-2">
       <section className="card stack" aria-labelledby="case-title">
-        <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-          <h1 id="case-title">{fmt(t.caseView.title, { n: c.trackingNumber })}</h1>
-          <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={() => void live.refresh()} />
-        </div>
+        <LiveHeading id="case-title" live={live}>
+          {fmt(t.caseView.title, { n: c.trackingNumber })}
+        </LiveHeading>
         {flash && (
           <p className="notice" role="status">
             {flash}

@@ -8,8 +8,9 @@ import type {
   TServiceGapReport,
 } from '@hotline/contracts';
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
-import { Freshness } from '@/components/live';
+import { useCallback, useState, type ReactNode } from 'react';
+import { DataTable } from '@/components/data-table';
+import { LiveHeading, Loading } from '@/components/live';
 import { RatesChart, Sparkline } from '@/components/rates-chart';
 import { api, qs } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
@@ -54,17 +55,15 @@ export function DashboardClient() {
   const rows = rates.data?.rows.filter((r) => r.group.id !== 0) ?? [];
   return (
     <div className="stack">
-      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <h1>{t.dashboard.title}</h1>
-        <Freshness
-          updatedAt={rates.updatedAt}
-          loading={rates.loading}
-          onRefresh={() => {
-            void rates.refresh();
-            void live.refresh();
-          }}
-        />
-      </div>
+      <LiveHeading
+        live={rates}
+        onRefresh={() => {
+          void rates.refresh();
+          void live.refresh();
+        }}
+      >
+        {t.dashboard.title}
+      </LiveHeading>
       <form
         className="row card"
         onSubmit={(e) => {
@@ -96,44 +95,34 @@ export function DashboardClient() {
           {rates.error instanceof Error ? rates.error.message : t.errors.network}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="rates-title">
-        <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-          <h2 id="rates-title">{t.dashboard.rates}</h2>
-          <a className="button small secondary" href={csv('overview', { groupBy: 'bureau' })} download>
-            {t.dashboard.exportCsv}
-          </a>
-        </div>
+      <CsvSection id="rates-title" title={t.dashboard.rates} csvHref={csv('overview', { groupBy: 'bureau' })}>
         {!rates.data ? (
-          <p role="status">{t.loading}</p>
+          <Loading />
         ) : (
           <>
-            <div className="table-wrap">
-              <table className="data" data-testid="rates-table">
-                <caption className="sr-only">{t.dashboard.rates}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.fields.bureau}</th>
-                    <th scope="col">{t.dashboard.count}</th>
-                    <th scope="col">{t.dashboard.followUps}</th>
-                    <th scope="col">{t.dashboard.responseRate}</th>
-                    <th scope="col">{t.dashboard.resolutionRate}</th>
-                    <th scope="col">{t.dashboard.satisfactionRate}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={String(r.group.id)} data-bureau={r.group.code ?? ''}>
-                      <th scope="row">{name(r.group)}</th>
-                      <td>{r.volume}</td>
-                      <td>{r.rates.response.denominator}</td>
-                      <td>{pct(r.rates.response)}</td>
-                      <td>{pct(r.rates.resolution)}</td>
-                      <td>{pct(r.rates.satisfaction)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              data-testid="rates-table"
+              caption={t.dashboard.rates}
+              headers={[
+                t.fields.bureau,
+                t.dashboard.count,
+                t.dashboard.followUps,
+                t.dashboard.responseRate,
+                t.dashboard.resolutionRate,
+                t.dashboard.satisfactionRate,
+              ]}
+            >
+              {rows.map((r) => (
+                <tr key={String(r.group.id)} data-bureau={r.group.code ?? ''}>
+                  <th scope="row">{name(r.group)}</th>
+                  <td>{r.volume}</td>
+                  <td>{r.rates.response.denominator}</td>
+                  <td>{pct(r.rates.response)}</td>
+                  <td>{pct(r.rates.resolution)}</td>
+                  <td>{pct(r.rates.satisfaction)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <RatesChart
               title={t.dashboard.chart}
               rows={rows
@@ -150,35 +139,25 @@ export function DashboardClient() {
             />
           </>
         )}
-      </section>
+      </CsvSection>
       {live.data?.trends && (
-        <section className="card" aria-labelledby="trends-title">
-          <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-            <h2 id="trends-title">{t.dashboard.trends}</h2>
-            <a className="button small secondary" href={csv('trends', { interval: 'day' })} download>
-              {t.dashboard.exportCsv}
-            </a>
-          </div>
+        <CsvSection id="trends-title" title={t.dashboard.trends} csvHref={csv('trends', { interval: 'day' })}>
           <Sparkline
             title={`${t.dashboard.trends}: ${t.dashboard.count}`}
             points={live.data.trends.points.map((p) => ({ label: p.period, value: p.volume }))}
           />
-        </section>
+        </CsvSection>
       )}
       {live.data?.rankings && (
-        <section className="card" aria-labelledby="rank-title">
-          <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-            <h2 id="rank-title">
+        <CsvSection
+          id="rank-title"
+          title={
+            <>
               {t.dashboard.rankings} · {live.data.rankings.month}
-            </h2>
-            <a
-              className="button small secondary"
-              href={`/api/analytics/rankings${qs({ month, format: 'csv' })}`}
-              download
-            >
-              {t.dashboard.exportCsv}
-            </a>
-          </div>
+            </>
+          }
+          csvHref={`/api/analytics/rankings${qs({ month, format: 'csv' })}`}
+        >
           <ol>
             {live.data.rankings.ranked.map((r) => (
               <li key={String(r.bureau.id)}>
@@ -187,16 +166,10 @@ export function DashboardClient() {
               </li>
             ))}
           </ol>
-        </section>
+        </CsvSection>
       )}
       {live.data?.gaps && (
-        <section className="card" aria-labelledby="gaps-title">
-          <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-            <h2 id="gaps-title">{t.dashboard.gaps}</h2>
-            <a className="button small secondary" href={csv('service-gaps')} download>
-              {t.dashboard.exportCsv}
-            </a>
-          </div>
+        <CsvSection id="gaps-title" title={t.dashboard.gaps} csvHref={csv('service-gaps')}>
           {live.data.gaps.findings.length === 0 ? (
             <p className="muted">{t.board.empty}</p>
           ) : (
@@ -216,8 +189,34 @@ export function DashboardClient() {
               ))}
             </ul>
           )}
-        </section>
+        </CsvSection>
       )}
     </div>
+  );
+}
+
+/** A dashboard card: its heading and the button that downloads the same figures as CSV. */
+function CsvSection({
+  id,
+  title,
+  csvHref,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  csvHref: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+        <h2 id={id}>{title}</h2>
+        <a className="button small secondary" href={csvHref} download>
+          {t.dashboard.exportCsv}
+        </a>
+      </div>
+      {children}
+    </section>
   );
 }
