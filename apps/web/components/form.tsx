@@ -1,8 +1,9 @@
 'use client';
 
 import { useCallback, useState, type ComponentProps, type ReactNode } from 'react';
-import type { FieldValues, UseFormSetError } from 'react-hook-form';
-import { applyServerErrors } from '@/lib/form-errors';
+import { useForm, type DefaultValues, type FieldValues, type UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
+import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 
 /** The form-level message (a refusal that names no field), announced at once. */
@@ -60,4 +61,18 @@ export function useFormError<F extends FieldValues>(setError: UseFormSetError<F>
   const [formError, setFormError] = useState<string | null>(null);
   const fail = useCallback((e: unknown) => setFormError(applyServerErrors(e, setError, t) || null), [setError, t]);
   return { formError, setFormError, fail };
+}
+
+/**
+ * react-hook-form validated by a contracts schema with messages in the reader's language, plus
+ * the banner state of useFormError: what every staff and citizen form starts with.
+ */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  defaultValues?: DefaultValues<z.input<S>>,
+) {
+  const { t } = useI18n();
+  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: localizedZodResolver(schema, t), defaultValues });
+  const banner = useFormError(form.setError);
+  return { ...form, errors: form.formState.errors, isSubmitting: form.formState.isSubmitting, ...banner };
 }

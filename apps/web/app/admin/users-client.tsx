@@ -11,14 +11,12 @@ import {
   type TUpdateUser,
 } from '@hotline/contracts';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
 import { emptyToUndefined, enumOptions, InputField, namedOptions, SelectField, toId } from '@/components/field';
-import { FormFrame, useFormError } from '@/components/form';
+import { FormFrame, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
 import { byId, useBureaus } from '@/lib/catalogue';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { applyServerErrors } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt, type Messages } from '@/lib/i18n/messages';
 import type { Named } from '@/lib/types';
@@ -131,16 +129,8 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const bureaus = useBureaus();
   const [created, setCreated] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof ZCreateUserSchema>, unknown, TCreateUser>({
-    resolver: localizedZodResolver(ZCreateUserSchema, t),
-  });
-  const { formError, setFormError, fail } = useFormError(setError);
+  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
+    useZodForm(ZCreateUserSchema);
   const submit = async (v: TCreateUser) => {
     setFormError(null);
     setCreated(null);
@@ -224,15 +214,14 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
     setValue,
     getValues,
     watch,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof ZUpdateUserSchema>, unknown, TUpdateUser>({
-    resolver: localizedZodResolver(ZEditUserForm, t),
-    defaultValues: { displayName: user.displayName, role: user.role, bureauId: user.bureauId },
-  });
+    errors,
+    isSubmitting,
+    formError,
+    setFormError,
+  } = useZodForm(ZEditUserForm, { displayName: user.displayName, role: user.role, bureauId: user.bureauId });
   // The bureau list arrives after the form mounts: show the stored bureau once its option exists.
   useEffect(() => setValue('bureauId', getValues('bureauId')), [bureaus, setValue, getValues]);
   const role = watch('role');
-  const { formError, setFormError } = useFormError(setError);
   const submit = async (v: TUpdateUser) => {
     setFormError(null);
     // Only handlers carry a bureau: any other role is sent with none.
@@ -283,14 +272,8 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
 function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => void }) {
   const { t } = useI18n();
   const [done, setDone] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TResetPassword>({ resolver: localizedZodResolver(ZResetPasswordSchema, t) });
-  const { formError, setFormError, fail } = useFormError(setError);
+  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
+    useZodForm(ZResetPasswordSchema);
   const submit = async (v: TResetPassword) => {
     setFormError(null);
     try {

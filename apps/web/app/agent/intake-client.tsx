@@ -12,7 +12,6 @@ import {
 } from '@hotline/contracts';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { CaseTable } from '@/components/case-table';
 import {
   CategoryField,
@@ -24,11 +23,10 @@ import {
   TextareaField,
   toId,
 } from '@/components/field';
-import { FormBanner } from '@/components/form';
+import { FormBanner, useZodForm } from '@/components/form';
 import { api, qs } from '@/lib/api';
 import { flattenTree, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { usePreviewDeadlines } from '@/lib/deadline-preview';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import type { DispatchPreview, SimilarCase } from '@/lib/types';
@@ -51,7 +49,6 @@ export function IntakeClient() {
   const { t, locale } = useI18n();
   const name = useLocalName();
   const districts = useDistricts();
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; n: string; status: string } | null>(null);
   const [earlier, setEarlier] = useState<SimilarCase[] | null>(null);
   const [similar, setSimilar] = useState<SimilarCase[]>([]);
@@ -64,14 +61,14 @@ export function IntakeClient() {
     control,
     handleSubmit,
     watch,
-    setError,
     reset,
     getValues,
-    formState: { errors, isSubmitting },
-  } = useForm<TCaseIntakeInput, unknown, TCaseIntake>({
-    resolver: localizedZodResolver(ZCaseIntakeSchema, t),
-    defaultValues: DEFAULTS,
-  });
+    errors,
+    isSubmitting,
+    formError,
+    setFormError,
+    fail,
+  } = useZodForm(ZCaseIntakeSchema, DEFAULTS);
   const [rawCategory, rawDistrict, rawStreet, disposition, description, type, urgency] = watch([
     'categoryId',
     'districtId',
@@ -142,7 +139,7 @@ export function IntakeClient() {
       setMergeInto(null);
       document.getElementById('caller-phone')?.focus();
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
 

@@ -1,22 +1,14 @@
 'use client';
 
 import { ZLoginSchema, type TLogin } from '@hotline/contracts';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { InputField } from '@/components/field';
-import { FormFrame } from '@/components/form';
+import { FormFrame, useZodForm } from '@/components/form';
 import { api, ApiError } from '@/lib/api';
-import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 
 export function LoginClient() {
   const { t } = useI18n();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<TLogin>({ resolver: localizedZodResolver(ZLoginSchema, t) });
+  const { register, handleSubmit, errors, isSubmitting, formError, setFormError } = useZodForm(ZLoginSchema);
 
   const onSubmit = async (values: TLogin) => {
     setFormError(null);

@@ -3,7 +3,6 @@
 import { REQUEST_TYPE_VALUES, ZPublicCaseIntakeSchema, type TPublicCaseIntakeInput } from '@hotline/contracts';
 import Link from 'next/link';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import {
   CategoryField,
   emptyToUndefined,
@@ -14,10 +13,9 @@ import {
   TextareaField,
   toId,
 } from '@/components/field';
-import { FormBanner } from '@/components/form';
+import { FormBanner, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
 import { useDistricts } from '@/lib/catalogue';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import type { PublicIntakeResult } from '@/lib/types';
@@ -27,19 +25,8 @@ export function PublicFormClient() {
   const name = useLocalName();
   const districts = useDistricts();
   const [done, setDone] = useState<PublicIntakeResult | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    control,
-    handleSubmit,
-    watch,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TPublicCaseIntakeInput>({
-    resolver: localizedZodResolver(ZPublicCaseIntakeSchema, t),
-    defaultValues: { caller: { contactAllowed: true } },
-  });
+  const { register, control, handleSubmit, watch, reset, errors, isSubmitting, formError, setFormError, fail } =
+    useZodForm(ZPublicCaseIntakeSchema, { caller: { contactAllowed: true } });
   const districtId = watch('districtId');
   const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
 
@@ -49,7 +36,7 @@ export function PublicFormClient() {
       setDone(await api<PublicIntakeResult>('/public/cases', { method: 'POST', body: values, public: true }));
       window.scrollTo(0, 0);
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
 

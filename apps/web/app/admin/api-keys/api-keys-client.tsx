@@ -2,14 +2,11 @@
 
 import { ZApiKeyCreateSchema, type TApiKey, type TApiKeyCreate, type TApiKeyCreated } from '@hotline/contracts';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { ConfirmButton, CreateDetails, useAction } from '@/components/admin/admin-ui';
 import { CopySecret } from '@/components/admin/copy-secret';
 import { InputField } from '@/components/field';
-import { FormFrame, useFormError } from '@/components/form';
+import { FormFrame, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
-import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
@@ -84,17 +81,10 @@ export function ApiKeysClient() {
 
 function IssueKey({ onIssued }: { onIssued: (k: TApiKeyCreated) => Promise<void> }) {
   const { t } = useI18n();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof ZApiKeyCreateSchema>, unknown, TApiKeyCreate>({
-    resolver: localizedZodResolver(ZApiKeyCreateSchema, t),
-    defaultValues: { name: '', rateLimitPerMinute: 60 },
-  });
-  const { formError, setFormError, fail } = useFormError(setError);
+  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
+    ZApiKeyCreateSchema,
+    { name: '', rateLimitPerMinute: 60 },
+  );
   const submit = async (v: TApiKeyCreate) => {
     setFormError(null);
     try {

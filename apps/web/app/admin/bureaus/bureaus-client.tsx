@@ -9,13 +9,10 @@ import {
   type TUpdateBureau,
 } from '@hotline/contracts';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
 import { emptyToUndefined, enumOptions, InputField, SelectField } from '@/components/field';
-import { FormFrame, useFormError } from '@/components/form';
+import { FormFrame, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
-import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt, type Messages } from '@/lib/i18n/messages';
 import { AdminList } from '../admin-list';
@@ -83,14 +80,8 @@ export function BureausClient() {
 
 function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TCreateBureau>({ resolver: localizedZodResolver(ZCreateBureauSchema, t) });
-  const { formError, setFormError, fail } = useFormError(setError);
+  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
+    useZodForm(ZCreateBureauSchema);
   const submit = async (v: TCreateBureau) => {
     setFormError(null);
     try {
@@ -131,16 +122,10 @@ function EditBureau({
   onDone: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof ZUpdateBureauSchema>, unknown, TUpdateBureau>({
-    resolver: localizedZodResolver(ZUpdateBureauSchema, t),
-    defaultValues: { nameZh: bureau.nameZh, nameEn: bureau.nameEn, kind: bureau.kind },
-  });
-  const { formError, setFormError, fail } = useFormError(setError);
+  const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
+    ZUpdateBureauSchema,
+    { nameZh: bureau.nameZh, nameEn: bureau.nameEn, kind: bureau.kind },
+  );
   const submit = async (v: TUpdateBureau) => {
     setFormError(null);
     try {

@@ -2,15 +2,14 @@
 
 import { ZCalendarDayInput, ZCalendarSettingsInput, ZDayParam, type TCalendarSettingsInput } from '@hotline/contracts';
 import { useCallback, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import type { z } from 'zod';
 import { ConfirmButton, ConflictNotice, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
 import { enumOptions, InputField, SelectField } from '@/components/field';
-import { FormFrame, useFormError } from '@/components/form';
+import { FormFrame, useZodForm } from '@/components/form';
 import { DataTable } from '@/components/data-table';
 import { LiveHeading, Loading } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
-import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { useLive } from '@/lib/use-live';
@@ -98,17 +97,13 @@ export function CalendarClient() {
 function DayForm({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const [saved, setSaved] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof ZDayForm>, unknown, TDayForm>({
-    resolver: localizedZodResolver(ZDayForm, t),
-    defaultValues: { kind: 'holiday', name: '' },
-  });
-  const { formError, setFormError, fail } = useFormError(setError);
+  const { register, handleSubmit, setError, reset, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
+    ZDayForm,
+    {
+      kind: 'holiday',
+      name: '',
+    },
+  );
   const submit = async ({ day, ...body }: TDayForm) => {
     setFormError(null);
     setSaved(null);
@@ -164,22 +159,15 @@ function SettingsForm({
 }) {
   const { t } = useI18n();
   const [conflict, setConflict] = useState(false);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof ZCalendarSettingsInput>, unknown, TCalendarSettingsInput>({
-    resolver: localizedZodResolver(ZCalendarSettingsInput, t),
-    defaultValues: {
+  const { register, control, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
+    ZCalendarSettingsInput,
+    {
       version: current.version,
       workingPeriods: current.workingPeriods,
       escalationWorkingDays: current.escalationWorkingDays,
     },
-  });
+  );
   const periods = useFieldArray({ control, name: 'workingPeriods' });
-  const { formError, setFormError, fail } = useFormError(setError);
   const submit = async (v: TCalendarSettingsInput) => {
     setFormError(null);
     setConflict(false);

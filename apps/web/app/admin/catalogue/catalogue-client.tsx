@@ -25,7 +25,7 @@ import {
   TextareaField,
   toId,
 } from '@/components/field';
-import { FormFrame, useFormError } from '@/components/form';
+import { FormFrame, useZodForm } from '@/components/form';
 import { api, ApiError, qs } from '@/lib/api';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
@@ -330,18 +330,8 @@ function DispatchPreviewTool() {
   const name = useLocalName();
   const districts = useDistricts();
   const [result, setResult] = useState<TDispatchPreview | null>(null);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    setValue,
-    watch,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof ZDispatchPreviewQuerySchema>, unknown, TDispatchPreviewQuery>({
-    resolver: localizedZodResolver(ZDispatchPreviewQuerySchema, t),
-  });
-  const { formError, setFormError, fail } = useFormError(setError);
+  const { register, control, handleSubmit, setValue, watch, errors, isSubmitting, formError, setFormError, fail } =
+    useZodForm(ZDispatchPreviewQuerySchema);
   const streets = districts.find((d) => d.id === Number(watch('districtId')))?.streets ?? [];
   const submit = async (v: TDispatchPreviewQuery) => {
     setFormError(null);

@@ -2,13 +2,11 @@
 
 import { fmtTime } from '@/lib/time';
 import { ZSupervisionAnswerInput, type TSupervisionAnswerInput } from '@hotline/contracts';
-import { useCallback, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useCallback } from 'react';
 import { TextareaField } from '@/components/field';
-import { FormBanner } from '@/components/form';
+import { FormBanner, useZodForm } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
 import { api } from '@/lib/api';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
 
@@ -56,13 +54,8 @@ export function CaseNotices({ caseId, version }: { caseId: string; version: numb
 function AnswerForm({ id, onDone }: { id: string; onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const session = useSession();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TSupervisionAnswerInput>({ resolver: localizedZodResolver(ZSupervisionAnswerInput, t) });
+  const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } =
+    useZodForm(ZSupervisionAnswerInput);
   if (session.role !== 'handler') return null;
   const submit = async (v: TSupervisionAnswerInput) => {
     setFormError(null);
@@ -70,7 +63,7 @@ function AnswerForm({ id, onDone }: { id: string; onDone: () => Promise<void> })
       await api(`/supervision-notices/${id}/answer`, { method: 'POST', body: v });
       await onDone();
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   return (

@@ -10,13 +10,11 @@ import {
   type TPublicFeedback,
 } from '@hotline/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { enumOptions, InputField, SelectField, TextareaField } from '@/components/field';
-import { FormFrame } from '@/components/form';
+import { FormFrame, useZodForm } from '@/components/form';
 import { StatusBadge } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { PublicCaseView } from '@/lib/types';
 
@@ -29,13 +27,9 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
   const [creds, setCreds] = useState<TLookup | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<TLookup>({
-    resolver: localizedZodResolver(ZLookup, t),
-    defaultValues: { trackingNumber: initialNumber, accessCode: initialCode },
+  const { register, handleSubmit, errors, isSubmitting } = useZodForm(ZLookup, {
+    trackingNumber: initialNumber,
+    accessCode: initialCode,
   });
 
   const lookup = useCallback(
@@ -162,16 +156,10 @@ function CaseView({
 
 function FeedbackForm({ creds, onDone }: { creds: TLookup; onDone: (msg: string) => Promise<void> }) {
   const { t } = useI18n();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TPublicFeedback>({
-    resolver: localizedZodResolver(ZPublicFeedbackSchema, t),
-    defaultValues: { accessCode: creds.accessCode },
-  });
+  const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
+    ZPublicFeedbackSchema,
+    { accessCode: creds.accessCode },
+  );
   const submit = async (v: TPublicFeedback) => {
     setFormError(null);
     try {
@@ -182,7 +170,7 @@ function FeedbackForm({ creds, onDone }: { creds: TLookup; onDone: (msg: string)
       });
       await onDone(`${t.track.feedbackThanks} ${res?.status === 'closed' ? t.track.closed : t.track.reopened}`);
     } catch (e) {
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
   const bool = (v: string) => (v === 'true' ? true : v === 'false' ? false : undefined);
