@@ -2,7 +2,6 @@
 
 import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { api, ApiError, type Init } from '@/lib/api';
-export { FormBanner } from '@/components/form';
 import { useI18n } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
 
