@@ -53,6 +53,14 @@ export default {
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
     {
+      // Benchmarks that need the real worker under jest; only `npm run bench:*` selects them.
+      ...common,
+      displayName: 'bench',
+      testMatch: ['<rootDir>/test/bench/**/*.bench-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
