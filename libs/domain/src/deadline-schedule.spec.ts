@@ -27,6 +27,10 @@ describe('clockChangesFor', () => {
     expect(
       clockChangesFor({ action: 'follow_up_reopen', fromStatus: 'awaiting_follow_up', toStatus: 'in_progress' }),
     ).toEqual([{ type: 'start_reply' }]);
+    // A supervisor's reopen of a closed case gives the bureau a new reply deadline too.
+    expect(clockChangesFor({ action: 'reopen', fromStatus: 'closed', toStatus: 'in_progress' })).toEqual([
+      { type: 'start_reply' },
+    ]);
     expect(clockChangesFor({ action: 'follow_up', fromStatus: 'awaiting_follow_up', toStatus: 'closed' })).toEqual([
       { type: 'stop', kinds: 'all' },
     ]);

@@ -25,7 +25,7 @@ export interface TransitionFacts {
  * - into `dispatched` (dispatch, redispatch, a rejected return): fresh accept + reply clocks;
  * - `dispatched` → `in_progress` (accept): the accept clock is met;
  * - `in_progress` → `awaiting_follow_up`, or the `reply` action: the reply clock is met;
- * - `awaiting_follow_up` → `in_progress` (reopen, 重办): a fresh reply clock;
+ * - `awaiting_follow_up` or `closed` → `in_progress` (reopen, 重办): a fresh reply clock;
  * - back to `awaiting_dispatch`/`registered`: the bureau's clocks stop;
  * - `closed` (any way): every clock stops, supervision notices included.
  */
@@ -42,7 +42,10 @@ export function clockChangesFor(t: TransitionFacts): ClockChange[] {
   if (t.action === 'reply' || (t.fromStatus === 'in_progress' && t.toStatus === 'awaiting_follow_up')) {
     changes.push({ type: 'met', kind: 'reply' });
   }
-  if (t.fromStatus === 'awaiting_follow_up' && t.toStatus === 'in_progress') changes.push({ type: 'start_reply' });
+  // Reopened after follow-up (重办) or by a supervisor after closing: the bureau must reply again.
+  if ((t.fromStatus === 'awaiting_follow_up' || t.fromStatus === 'closed') && t.toStatus === 'in_progress') {
+    changes.push({ type: 'start_reply' });
+  }
   return changes;
 }
 

@@ -1,5 +1,5 @@
 import { bullJobKey, DEADLINE_QUEUE, deadlineJobId } from '@hotline/queue';
-import { nextClockEvent } from '@hotline/domain';
+import { nextClockEvent, type RequestType, type Urgency } from '@hotline/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeadlineEngine } from '../../../api/src/deadlines/engine/deadline-engine';
@@ -25,11 +25,55 @@ export interface ReconcileReport {
 }
 
 const PAGE = 5000;
+/** Cases given clocks per transaction, and passes per reconcile (the rest waits for the next run). */
+const BATCH = 1000;
+const MAX_PASSES = 20;
+
+interface MissingClockRow {
+  id: string;
+  type: RequestType;
+  urgency: Urgency;
+  category_id: number | null;
+  lead_bureau_id: number | null;
+  start_at: Date;
+}
+
+/** A live clock: pending (paused or not), or missed and not yet settled (met late / stopped). */
+const LIVE = `(d.status = 'pending' OR (d.status = 'missed' AND d.settled_at IS NULL))`;
+
+const MISSING_CLOCK_PLANS: { kinds: ('accept' | 'reply')[]; select: string }[] = [
+  {
+    kinds: ['accept', 'reply'],
+    select: `
+      SELECT c.id, c.type, c.urgency, c.category_id, c.lead_bureau_id, c.dispatched_at AS start_at
+      FROM cases c
+      WHERE c.status = 'dispatched' AND c.dispatched_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'accept'
+                        AND d.status NOT IN ('superseded','cancelled'))
+      LIMIT $1 FOR UPDATE OF c SKIP LOCKED`,
+  },
+  {
+    kinds: ['reply'],
+    // The reopen lookup walks one case's events backwards on case_events_case_idx, and runs
+    // only for the few cases that lack a reply clock.
+    select: `
+      SELECT c.id, c.type, c.urgency, c.category_id, c.lead_bureau_id, greatest(c.dispatched_at, r.at) AS start_at
+      FROM cases c
+      LEFT JOIN LATERAL (
+        SELECT e.at FROM case_events e
+        WHERE e.case_id = c.id AND e.to_status = 'in_progress' AND e.from_status IN ('awaiting_follow_up', 'closed')
+        ORDER BY e.id DESC LIMIT 1) r ON true
+      WHERE c.status IN ('in_progress', 'return_review') AND c.dispatched_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'reply' AND ${LIVE})
+      LIMIT $1 FOR UPDATE OF c SKIP LOCKED`,
+  },
+];
 
 /**
  * PostgreSQL is the truth; Redis is a cache of "what fires next". On start and every few
  * minutes this recomputes what each open case should have and repairs the difference:
- * clocks of closed cases are stopped, dispatched cases without clocks get them, and every
+ * clocks of closed cases are stopped, open cases without the clocks their status implies get
+ * them (dispatched: accept + reply; in progress or under return review: reply), and every
  * live clock whose next job is missing from Redis is handed back to the relay (a clock
  * already past due gets a job with no delay, so it fires at once).
  */
@@ -63,33 +107,44 @@ export class DeadlineReconciler {
     return count;
   }
 
-  /** Cases dispatched while no hook was registered (or written by hand) get their clocks from dispatched_at. */
+  /**
+   * Open cases that lack the clocks their status implies get them, as their transition would
+   * have given them (cases bulk-imported, written by hand, or left behind by a bug):
+   * - `dispatched` without an accept clock: fresh accept + reply clocks from dispatched_at;
+   * - `in_progress` / `return_review` without a live reply clock: a reply clock from the last
+   *   reopen (重办) if there was one after the dispatch, otherwise from dispatched_at.
+   * Batched: each pass locks up to BATCH cases (SKIP LOCKED, so a second worker or a running
+   * transition is never waited for) and writes their clocks with one INSERT.
+   */
   private async createMissingClocks(): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      const cases = (await m.query(
-        `SELECT c.id, c.type, c.urgency, c.category_id, c.lead_bureau_id, c.dispatched_at
-         FROM cases c
-         WHERE c.status = 'dispatched' AND c.dispatched_at IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'accept'
-                           AND d.status NOT IN ('superseded','cancelled'))
-         LIMIT 1000 FOR UPDATE OF c SKIP LOCKED`,
-      )) as {
-        id: string;
-        type: never;
-        urgency: never;
-        category_id: number | null;
-        lead_bureau_id: number | null;
-        dispatched_at: Date;
-      }[];
-      for (const c of cases) {
-        await this.engine.applyTransition(
-          m,
-          { id: c.id, type: c.type, urgency: c.urgency, categoryId: c.category_id, leadBureauId: c.lead_bureau_id },
-          { action: 'reconcile_dispatch', fromStatus: null, toStatus: 'dispatched', at: c.dispatched_at.toISOString() },
-        );
+    let total = 0;
+    for (const plan of MISSING_CLOCK_PLANS) {
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const { found, written } = await this.ds.transaction(async (m) => {
+          const rows = (await m.query(plan.select, [BATCH])) as MissingClockRow[];
+          const cases = rows.map((c) => ({
+            id: c.id,
+            type: c.type,
+            urgency: c.urgency,
+            categoryId: c.category_id,
+            leadBureauId: c.lead_bureau_id,
+            startAt: c.start_at,
+          }));
+          if (plan.kinds.length === 2) {
+            // As a dispatch: whatever accept/reply clock is still live is superseded first.
+            await this.engine.supersedeClocksOfMany(
+              m,
+              cases.map((c) => ({ caseId: c.id, at: c.startAt })),
+              plan.kinds,
+            );
+          }
+          return { found: rows.length, written: await this.engine.startClocksForMany(m, cases, plan.kinds) };
+        });
+        total += written;
+        if (found < BATCH) break;
       }
-      return cases.length;
-    });
+    }
+    return total;
   }
 
   private async republishMissingJobs(): Promise<number> {

@@ -53,6 +53,17 @@ export interface DeadlineRow {
 
 const KIND_ZH: Record<DeadlineRow['kind'], string> = { accept: '签收', reply: '答复', supervision: '督办' };
 
+/** What a case shows from its clocks: latest live due time of each kind, and its flag. */
+const SYNC_CASE_SET = `
+  accept_due_at = (SELECT due_at FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'accept'
+                    AND d.status NOT IN ('superseded','cancelled') ORDER BY d.id DESC LIMIT 1),
+  reply_due_at = (SELECT due_at FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'reply'
+                    AND d.status NOT IN ('superseded','cancelled') ORDER BY d.id DESC LIMIT 1),
+  flag = CASE
+    WHEN EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.status = 'missed' AND d.settled_at IS NULL) THEN 'overdue'
+    WHEN EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.warned_at IS NOT NULL) THEN 'warning'
+    ELSE 'none' END`;
+
 /**
  * Everything that writes deadlines, used by the API (inside case transitions and the
  * extension / supervision / pause routes) and by the worker (when jobs fire). Every method
@@ -109,6 +120,15 @@ export class DeadlineEngine {
 
   async policyFor(m: EntityManager, caseRow: CaseClockInput, settings: DeadlineSettings): Promise<LoadedPolicy> {
     const categoryPath = caseRow.categoryId === null ? [] : await this.categoryPath(m, caseRow.categoryId);
+    return this.choosePolicy(settings, caseRow, categoryPath);
+  }
+
+  /** Policy selection once the case's category path (root first) is known. */
+  choosePolicy(
+    settings: DeadlineSettings,
+    caseRow: Pick<CaseClockInput, 'type' | 'urgency'>,
+    categoryPath: number[],
+  ): LoadedPolicy {
     const rule = selectDeadlinePolicy(settings.policies, {
       categoryPath,
       requestType: caseRow.type,
@@ -116,6 +136,107 @@ export class DeadlineEngine {
     });
     // The seeded catch-all (no category, type or urgency) always matches; this guards an admin edit.
     return (rule as LoadedPolicy | null) ?? settings.policies[settings.policies.length - 1]!;
+  }
+
+  /** Category paths (root first) of many categories in one query, for the batch paths. */
+  async categoryPaths(m: EntityManager, categoryIds: number[]): Promise<Map<number, number[]>> {
+    if (categoryIds.length === 0) return new Map();
+    const rows = (await m.query(
+      `WITH RECURSIVE up(leaf, id, parent_id, depth) AS (
+         SELECT id, id, parent_id, 0 FROM categories WHERE id = ANY($1::int[])
+         UNION ALL SELECT up.leaf, c.id, c.parent_id, up.depth + 1 FROM categories c JOIN up ON c.id = up.parent_id)
+       SELECT leaf, array_agg(id ORDER BY depth DESC) AS path FROM up GROUP BY leaf`,
+      [categoryIds],
+    )) as { leaf: number; path: number[] }[];
+    return new Map(rows.map((r) => [r.leaf, r.path]));
+  }
+
+  /**
+   * The batch form of startClocks + syncCase, for the reconciler: starts the given clocks for
+   * many cases (each from its own start instant) with one INSERT and one UPDATE of the cases.
+   * Same policy selection and clock arithmetic as a transition. A clock already past due is
+   * written as pending like any other: the relay gives it a job with no delay, so it is
+   * flagged (and its reminder recorded) at once. Returns the number of clocks written.
+   */
+  async startClocksForMany(
+    m: EntityManager,
+    cases: (CaseClockInput & { startAt: Date })[],
+    kinds: ('accept' | 'reply')[],
+  ): Promise<number> {
+    if (cases.length === 0) return 0;
+    const settings = await this.settings.load(m);
+    const paths = await this.categoryPaths(m, [
+      ...new Set(cases.flatMap((c) => (c.categoryId === null ? [] : [c.categoryId]))),
+    ]);
+    const cols = {
+      caseId: [] as string[],
+      kind: [] as string[],
+      bureauId: [] as (number | null)[],
+      startedAt: [] as Date[],
+      dueAt: [] as Date[],
+      warnAt: [] as (Date | null)[],
+      limit: [] as string[],
+      policyId: [] as (number | null)[],
+      policyVersion: [] as (number | null)[],
+    };
+    for (const c of cases) {
+      const policy = this.choosePolicy(settings, c, c.categoryId === null ? [] : (paths.get(c.categoryId) ?? []));
+      for (const kind of kinds) {
+        const limit = kind === 'accept' ? policy.acceptLimit : policy.replyLimit;
+        const clock = clockFor(c.startAt, limit, settings.calendar, policy.warningFraction);
+        cols.caseId.push(c.id);
+        cols.kind.push(kind);
+        cols.bureauId.push(c.leadBureauId);
+        cols.startedAt.push(c.startAt);
+        cols.dueAt.push(clock.dueAt);
+        cols.warnAt.push(clock.warnAt);
+        cols.limit.push(JSON.stringify(limit));
+        cols.policyId.push(policy.version > 0 ? policy.id : null);
+        cols.policyVersion.push(policy.version > 0 ? policy.version : null);
+      }
+    }
+    // ON CONFLICT: a transition that started the same clock meanwhile wins (one pending clock per kind).
+    const [, written] = (await m.query(
+      `INSERT INTO case_deadlines (case_id, kind, bureau_id, started_at, due_at, warn_at, limit_spec, policy_id, policy_version)
+       SELECT v.case_id, v.kind, v.bureau_id, v.started_at, v.due_at, v.warn_at, v.limit_spec::jsonb, v.policy_id, v.policy_version
+       FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[], $9::int[])
+         AS v(case_id, kind, bureau_id, started_at, due_at, warn_at, limit_spec, policy_id, policy_version)
+       ON CONFLICT (case_id, kind) WHERE status = 'pending' AND kind <> 'supervision' DO NOTHING`,
+      [
+        cols.caseId,
+        cols.kind,
+        cols.bureauId,
+        cols.startedAt,
+        cols.dueAt,
+        cols.warnAt,
+        cols.limit,
+        cols.policyId,
+        cols.policyVersion,
+      ],
+    )) as [unknown, number];
+    await this.syncCases(
+      m,
+      cases.map((c) => c.id),
+    );
+    return written;
+  }
+
+  /** Supersedes the live clocks of the given kinds of many cases, each at its own instant. */
+  async supersedeClocksOfMany(
+    m: EntityManager,
+    stops: { caseId: string; at: Date }[],
+    kinds: ('accept' | 'reply')[],
+  ): Promise<void> {
+    if (stops.length === 0) return;
+    await m.query(
+      `UPDATE case_deadlines d
+       SET status = CASE WHEN d.status = 'pending' THEN 'superseded' ELSE d.status END,
+           settled_at = v.at, paused_at = NULL, pause_reason = NULL, needs_publish = true, updated_at = now()
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS v(case_id, at)
+       WHERE d.case_id = v.case_id AND d.kind = ANY($3)
+         AND (d.status = 'pending' OR (d.status = 'missed' AND d.settled_at IS NULL))`,
+      [stops.map((s) => s.caseId), stops.map((s) => s.at), kinds],
+    );
   }
 
   private async categoryPath(m: EntityManager, categoryId: number): Promise<number[]> {
@@ -192,15 +313,7 @@ export class DeadlineEngine {
    */
   async syncCase(m: EntityManager, caseRow: { id: string } & Partial<CaseClockInput>): Promise<void> {
     const [row] = (await m.query(
-      `UPDATE cases c SET
-         accept_due_at = (SELECT due_at FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'accept'
-                           AND d.status NOT IN ('superseded','cancelled') ORDER BY d.id DESC LIMIT 1),
-         reply_due_at = (SELECT due_at FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'reply'
-                           AND d.status NOT IN ('superseded','cancelled') ORDER BY d.id DESC LIMIT 1),
-         flag = CASE
-           WHEN EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.status = 'missed' AND d.settled_at IS NULL) THEN 'overdue'
-           WHEN EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.warned_at IS NOT NULL) THEN 'warning'
-           ELSE 'none' END
+      `UPDATE cases c SET ${SYNC_CASE_SET}
        WHERE c.id = $1
        RETURNING accept_due_at, reply_due_at, flag`,
       [caseRow.id],
@@ -211,6 +324,12 @@ export class DeadlineEngine {
       caseRow.replyDueAt = updated.reply_due_at;
       caseRow.flag = updated.flag;
     }
+  }
+
+  /** syncCase for many cases at once (no entity to mirror onto). */
+  async syncCases(m: EntityManager, caseIds: string[]): Promise<void> {
+    if (caseIds.length === 0) return;
+    await m.query(`UPDATE cases c SET ${SYNC_CASE_SET} WHERE c.id = ANY($1::uuid[])`, [caseIds]);
   }
 
   // ---- moving a clock (extension, pause, resume) --------------------------------------
