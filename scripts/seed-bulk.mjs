@@ -362,6 +362,20 @@ async function main() {
     `built rollups from ${Number(rebuilt[0].n).toLocaleString()} cases in ${((Date.now() - rollStarted) / 1000).toFixed(1)} s`,
   );
   for (const c of cubeSizes) log(`  ${c.cube}: ${Number(c.rows).toLocaleString()} rows`);
+  // The supervision boards show open cases only; the worker's reconciler gives these their
+  // clocks on start (dispatched: accept + reply; in progress: reply). Reported so a demo load
+  // with nothing open in its last week is noticed.
+  const { rows: recent } = await client.query(
+    `SELECT status, count(*)::int AS n FROM cases
+      WHERE created_at >= ($1::date - 6) AT TIME ZONE 'Asia/Shanghai' GROUP BY status ORDER BY status`,
+    [end],
+  );
+  const recentTotal = recent.reduce((s, r) => s + r.n, 0);
+  const recentOpen = recent.filter((r) => r.status !== 'closed');
+  log(
+    `last 7 days: ${recentTotal.toLocaleString()} cases, ${recentOpen.reduce((s, r) => s + r.n, 0).toLocaleString()} still open` +
+      ` (${recentOpen.map((r) => `${r.status} ${r.n}`).join(', ') || 'none'})`,
+  );
   await client.end();
 
   const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
