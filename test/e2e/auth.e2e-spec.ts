@@ -1,4 +1,4 @@
-import { env } from '@hotline/config';
+import { env, resetEnvCache } from '@hotline/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
@@ -10,12 +10,18 @@ describe('Authentication', () => {
   let admin: string;
   const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
 
+  const savedLoginLimit = process.env['RATE_LIMIT_LOGIN_PER_MINUTE'];
+
   beforeAll(async () => {
-    app = await createTestApp();
+    // The production default, so the 11th rapid failed login is refused (global setup raises it).
+    app = await createTestApp({ RATE_LIMIT_LOGIN_PER_MINUTE: '10' });
     admin = await tokenFor(app, 'admin');
   });
   afterAll(async () => {
     await app.close();
+    if (savedLoginLimit === undefined) delete process.env['RATE_LIMIT_LOGIN_PER_MINUTE'];
+    else process.env['RATE_LIMIT_LOGIN_PER_MINUTE'] = savedLoginLimit;
+    resetEnvCache();
   });
 
   const sign = (claims: Record<string, unknown>, sub: string, exp: number | string, secret = env().JWT_SECRET) =>

@@ -15,8 +15,9 @@ describe('API keys for Open311 clients', () => {
     await db.connect();
   });
   afterAll(async () => {
-    await db.end();
-    await app.close();
+    // Guarded: if beforeAll failed, the real error is reported, not this one.
+    await db?.end();
+    await app?.close();
   });
 
   it('lets an admin issue a named key whose secret is shown once, and list keys without secrets', async () => {

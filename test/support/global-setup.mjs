@@ -18,4 +18,7 @@ export default async function globalSetup() {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   // Tests hammer public routes from one address; the rate-limit tests lower these on purpose.
   process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = process.env.RATE_LIMIT_PUBLIC_PER_MINUTE ?? '100000';
+  // Every suite signs in the same demo users within the same minute; the login-limit test
+  // sets the production value (10) for itself.
+  process.env.RATE_LIMIT_LOGIN_PER_MINUTE = process.env.RATE_LIMIT_LOGIN_PER_MINUTE ?? '100000';
 }
