@@ -50,14 +50,26 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export class InvalidEnvironmentError extends Error {}
 
-/** Parses the environment; throws one error that names every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+/**
+ * Parses settings from the environment with a zod schema; throws one error that names every
+ * bad variable. Shared by the common settings below and each process's own knobs.
+ */
+export function parseSettings<T extends z.ZodType>(
+  schema: T,
+  source: NodeJS.ProcessEnv = process.env,
+  label = 'configuration',
+): z.infer<T> {
   // Empty strings mean "not set", so a blank line in a .env file falls back to the default.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const result = EnvSchema.safeParse(cleaned);
+  const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
-  throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
+  throw new InvalidEnvironmentError(`Invalid ${label}:\n${lines.join('\n')}`);
+}
+
+/** Parses the environment; throws one error that names every bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  return parseSettings(EnvSchema, source);
 }
 
 let cached: Env | undefined;

@@ -1,3 +1,4 @@
+import { env } from '@hotline/config';
 import { ZLoginSchema, ZRefreshSchema, type TLogin, type TRefresh } from '@hotline/contracts';
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -80,7 +81,7 @@ export class AuthController {
   }
 
   private setCookies(res: FastifyReply, access: string, accessTtl: number, refresh: string): void {
-    const secure = process.env['NODE_ENV'] === 'production';
+    const secure = env().NODE_ENV === 'production';
     void res
       .setCookie(ACCESS_COOKIE, access, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: accessTtl })
       .setCookie(REFRESH_COOKIE, refresh, {
@@ -88,7 +89,7 @@ export class AuthController {
         sameSite: 'strict',
         secure,
         path: '/api/auth',
-        maxAge: 7 * 86400,
+        maxAge: env().REFRESH_TOKEN_TTL_DAYS * 86400,
       });
   }
 }

@@ -1,3 +1,6 @@
+import { parseSettings } from '@hotline/config';
+import { z } from 'zod';
+
 /** The analytics queue and its jobs (declared beside their handlers, see rollup-processor.ts). */
 export const ANALYTICS_QUEUE = 'analytics';
 
@@ -23,19 +26,20 @@ export interface RollupSettings {
   consistencyEveryMs: number;
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return n;
-}
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const RollupSettingsSchema = z.object({
+  ANALYTICS_CONSUME_EVERY_MS: positiveInt(1000),
+  ANALYTICS_BATCH: positiveInt(5000),
+  ANALYTICS_MAX_ROWS_PER_JOB: positiveInt(100_000),
+  ANALYTICS_CONSISTENCY_EVERY_MS: positiveInt(6 * 3_600_000),
+});
 
-export function readRollupSettings(): RollupSettings {
+export function readRollupSettings(source: NodeJS.ProcessEnv = process.env): RollupSettings {
+  const s = parseSettings(RollupSettingsSchema, source, 'analytics worker configuration');
   return {
-    consumeEveryMs: positiveInt('ANALYTICS_CONSUME_EVERY_MS', 1000),
-    batch: positiveInt('ANALYTICS_BATCH', 5000),
-    maxRowsPerJob: positiveInt('ANALYTICS_MAX_ROWS_PER_JOB', 100_000),
-    consistencyEveryMs: positiveInt('ANALYTICS_CONSISTENCY_EVERY_MS', 6 * 3_600_000),
+    consumeEveryMs: s.ANALYTICS_CONSUME_EVERY_MS,
+    batch: s.ANALYTICS_BATCH,
+    maxRowsPerJob: s.ANALYTICS_MAX_ROWS_PER_JOB,
+    consistencyEveryMs: s.ANALYTICS_CONSISTENCY_EVERY_MS,
   };
 }

@@ -1,3 +1,4 @@
+import { parseSettings } from '@hotline/config';
 import { z } from 'zod';
 
 /**
@@ -17,12 +18,5 @@ export type WorkerSettings = z.infer<typeof WorkerSettingsSchema>;
 export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');
 
 export function readWorkerSettings(source: NodeJS.ProcessEnv = process.env): WorkerSettings {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = WorkerSettingsSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new Error(
-      `Invalid worker configuration:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
-  }
-  return parsed.data;
+  return parseSettings(WorkerSettingsSchema, source, 'worker configuration');
 }
