@@ -4,16 +4,19 @@ import {
   checkServices,
   compiledLibs,
   prepareDatabase,
+  ROOT,
   startSystem,
   stopAll,
   waitForHttp,
 } from './lib/system.mjs';
+import { ensureJwtSecret } from './lib/jwt-secret.mjs';
 
 const skipBuild = process.argv.includes('--no-build') || process.env.SKIP_BUILD === '1';
 
 async function main() {
   if (!skipBuild) buildAll((m) => console.log(`[start] ${m}`));
   const libs = compiledLibs();
+  ensureJwtSecret(ROOT, process.env, (m) => console.log(`[start] ${m}`));
   let config;
   try {
     config = libs.config.env();

@@ -130,8 +130,10 @@ export function startProcess(name, cmd, args, env, { quiet = false } = {}) {
 
 export function startSystem({ env, apiPort, webPort, quiet = false }) {
   const base = { ...env, API_PORT: String(apiPort), WEB_PORT: String(webPort), NEXT_TELEMETRY_DISABLED: '1' };
+  // Browsers reach the API through the web app's /api proxy: exactly one hop to trust.
+  const api = { ...base, TRUST_PROXY: env.TRUST_PROXY ?? '1' };
   return {
-    api: startProcess('api', process.execPath, [API_MAIN], base, { quiet }),
+    api: startProcess('api', process.execPath, [API_MAIN], api, { quiet }),
     worker: startProcess('worker', process.execPath, [WORKER_MAIN], base, { quiet }),
     web: startProcess(
       'web',

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { SessionsRepository } from '../../apps/api/src/auth/sessions.repository';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { catalogueIds } from '../support/catalogue-fixtures';
 import { concreteUrl, routeTable, type RouteEntry } from '../support/route-table';
@@ -32,10 +33,11 @@ describe('Route × role access matrix', () => {
     routes = routeTable(app);
     const users = app.get(DataSource).getRepository(UserEntity);
     const tokens = app.get(TokenService);
-    // A fresh token per call: some harmless calls (logout) revoke the token they carry.
+    const sessions = app.get(SessionsRepository);
+    // A fresh session per call: some harmless calls (logout) end the session they carry.
     mint = async (role) => {
       const user = await users.findOneByOrFail({ username: ROLE_USERS[role] });
-      return (await tokens.signAccess(user)).token;
+      return (await tokens.signAccess(user, await sessions.start(user.id))).token;
     };
   });
   afterAll(async () => {

@@ -51,8 +51,10 @@ describe('Admin API: users, bureaus, audit', () => {
     it.each([
       ['a handler without a bureau', { role: 'handler' }, /A handler must belong to a bureau/],
       ['an agent with a bureau', { role: 'agent', bureauId: 1 }, /Only handlers belong to a bureau/],
-      ['a short password', { role: 'agent', password: 'abc123' }, /at least 10 characters/],
-      ['a password without digits', { role: 'agent', password: 'onlyletters' }, /must contain a digit/],
+      ['a short password', { role: 'agent', password: 'abc123' }, /at least 12 characters/],
+      ['an 11-character password', { role: 'agent', password: 'Abcdefgh123' }, /at least 12 characters/],
+      ['a breached password', { role: 'agent', password: 'qwerty123456' }, /common or breached/],
+      ['a common word padded with digits', { role: 'agent', password: 'Sunshine2026!!' }, /common or breached/],
       ['an unknown role', { role: 'root' }, /Role must be/],
       ['an unknown field', { role: 'agent', isSuperuser: true }, /isSuperuser/],
     ])('refuses %s with 400', async (_what, patch, message) => {
@@ -62,6 +64,21 @@ describe('Admin API: users, bureaus, audit', () => {
         .send({ username: `t.x.${unique()}`, displayName: 'X', password: NEW_USER_PASSWORD, ...patch })
         .expect(400);
       expect(res.body.message).toMatch(message);
+    });
+
+    it('refuses a password that contains the username, and accepts a long passphrase without digits', async () => {
+      const username = `t.pw.${unique()}`;
+      const refused = await http(app)
+        .post('/api/admin/users')
+        .set(bearer(admin))
+        .send({ username, displayName: 'X', role: 'agent', password: `My-${username}-pass` })
+        .expect(400);
+      expect(refused.body.message).toMatch(/must not contain the username/);
+      await http(app)
+        .post('/api/admin/users')
+        .set(bearer(admin))
+        .send({ username, displayName: 'X', role: 'agent', password: 'correct horse battery staple' })
+        .expect(201);
     });
 
     it('refuses a taken username with 409', async () => {

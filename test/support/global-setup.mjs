@@ -16,6 +16,8 @@ export default async function globalSetup() {
   process.env.REDIS_PREFIX = `hltest:${runId}`;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  // A signing key of this run's own: never a value written in the source.
+  process.env.JWT_SECRET = process.env.JWT_SECRET ?? randomBytes(48).toString('base64url');
   // Tests hammer public routes from one address; the rate-limit tests lower these on purpose.
   process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = process.env.RATE_LIMIT_PUBLIC_PER_MINUTE ?? '100000';
   // Every suite signs in the same demo users within the same minute; the login-limit test

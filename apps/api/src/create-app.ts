@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { env, PinoNestLogger } from '@hotline/config';
+import { env, PinoNestLogger, requireJwtSecret } from '@hotline/config';
 import { StandardSchemaValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -17,10 +17,14 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export async function createApp(): Promise<NestFastifyApplication> {
   const config = env();
+  requireJwtSecret(config); // fail at start-up, not at the first sign-in
   const adapter = new FastifyAdapter({
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.NODE_ENV === 'production' ? 'loopback,uniquelocal' : false,
+    // Exactly TRUST_PROXY hops: with 1, req.ip is the address the web proxy saw (the rightmost
+    // X-Forwarded-For entry); anything a client wrote further left never reaches a rate limit.
+    // (Fastify's own reading of a hop count, written as the function Nest's adapter types accept.)
+    trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

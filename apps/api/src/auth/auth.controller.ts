@@ -15,7 +15,7 @@ const REFRESH_COOKIE = 'hl_refresh';
 const ZOptionalRefreshBody = ZRefreshSchema.optional();
 type CookieReq = HotlineRequest & {
   cookies?: Record<string, string | undefined>;
-  tokenClaims?: { jti: string; exp: number };
+  tokenClaims?: { sid: string };
 };
 
 @ApiTags('auth')
@@ -60,7 +60,7 @@ export class AuthController {
   @Roles(...ALL_STAFF)
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Sign out: revokes this access token and the refresh token' })
+  @ApiOperation({ summary: 'Sign out: ends this session (its access tokens and refresh tokens)' })
   async logout(
     @CurrentPrincipal() p: Principal,
     @Body({ schema: ZOptionalRefreshBody }) body: TRefresh | undefined,

@@ -1,23 +1,20 @@
 import { env } from '@hotline/config';
-import { BureauEntity, hashSecret, RefreshTokenEntity, UserEntity, verifySecret } from '@hotline/database';
+import { BureauEntity, hashSecret, UserEntity, verifySecret } from '@hotline/database';
 import type { TLoginResponse, TSessionUser } from '@hotline/contracts';
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Redis } from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
-import { REDIS } from '../infra/infra.module';
-import { revokedJtiKey } from './access.guard';
+import { LoginThrottleService } from './login-throttle.service';
+import { SessionsRepository } from './sessions.repository';
 import { TokenService } from './token.service';
 
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const INVALID = 'Wrong username or password';
+const ENDED = 'Your session has ended; sign in again';
 /**
  * Checked against when the username does not exist, so an unknown name costs the same scrypt
  * time as a wrong password and response times do not reveal which accounts exist.
@@ -29,54 +26,39 @@ export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(BureauEntity) private readonly bureaus: Repository<BureauEntity>,
-    @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
+    private readonly sessions: SessionsRepository,
+    private readonly throttle: LoginThrottleService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject('REDIS_PREFIX') private readonly prefix: string,
   ) {}
 
+  /**
+   * Wrong passwords slow down the client that sends them, for that username only
+   * (LoginThrottleService); known and unknown usernames get the same answers, and a client
+   * that must wait is refused before any password is checked.
+   */
   async login(username: string, password: string, meta: RequestMeta): Promise<TLoginResponse> {
+    await this.throttle.assertMayTry(username, meta.ip);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
       .getOne();
-    const now = new Date();
-    if (!user) {
-      await verifySecret(password, await (dummyHash ??= hashSecret(randomBytes(16).toString('hex'))));
+    const ok = user
+      ? await verifySecret(password, user.passwordHash)
+      : await verifySecret(password, await (dummyHash ??= hashSecret(randomBytes(16).toString('hex'))));
+    if (!user || !ok) {
+      const { failures, waitMs } = await this.throttle.recordFailure(username, meta.ip);
       await this.audit.record({
         action: 'auth.login_failed',
-        actor: { type: 'anonymous' },
+        actor: { type: 'anonymous', ...(user ? { id: user.id } : {}) },
+        ...(user ? { targetType: 'user', targetId: user.id } : {}),
         meta,
-        detail: { username },
+        detail: { username, failures, backoffSeconds: Math.ceil(waitMs / 1000) },
       });
       throw new UnauthorizedException(INVALID);
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await this.audit.record({
-        action: 'auth.login_locked',
-        actor: { type: 'anonymous', id: user.id },
-        targetType: 'user',
-        targetId: user.id,
-        meta,
-      });
-      throw new UnauthorizedException(
-        `Too many wrong passwords: this account is locked until ${user.lockedUntil.toISOString()}`,
-      );
-    }
-    if (!(await verifySecret(password, user.passwordHash))) {
-      const { failed, lockedUntil } = await this.countFailure(user.id);
-      await this.audit.record({
-        action: 'auth.login_failed',
-        actor: { type: 'anonymous', id: user.id },
-        targetType: 'user',
-        targetId: user.id,
-        meta,
-        detail: { failed, locked: !!lockedUntil },
-      });
-      throw new UnauthorizedException(INVALID);
-    }
+    await this.throttle.recordSuccess(username, meta.ip);
     if (user.disabled) {
       await this.audit.record({
         action: 'auth.login_disabled',
@@ -87,8 +69,8 @@ export class AuthService {
       });
       throw new UnauthorizedException('This account is disabled; ask an administrator');
     }
-    await this.users.update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-    const session = await this.issueSession(user);
+    await this.users.update(user.id, { lastLoginAt: new Date() });
+    const session = await this.issueSession(user, await this.sessions.start(user.id));
     await this.audit.record({
       action: 'auth.login',
       actor: this.principalOf(user),
@@ -100,36 +82,27 @@ export class AuthService {
   }
 
   /**
-   * Counts a wrong password in one UPDATE, so parallel guesses cannot each read the same
-   * count and slip past the lock; the fifth in a row locks the account and restarts the count.
+   * Rotates the refresh token within its session (token family). A token that was already
+   * rotated is a stolen copy or a replay: the whole session is revoked, so the thief's and the
+   * owner's newest tokens stop working and the owner must sign in again.
    */
-  private async countFailure(userId: string): Promise<{ failed: number; lockedUntil: Date | null }> {
-    const result = await this.users
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({
-        failedLoginCount: () =>
-          `CASE WHEN failed_login_count + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE failed_login_count + 1 END`,
-        lockedUntil: () =>
-          `CASE WHEN failed_login_count + 1 >= ${MAX_FAILED_LOGINS} THEN now() + interval '${LOCK_MINUTES} minutes' ELSE locked_until END`,
-      })
-      .where('id = :id', { id: userId })
-      .returning(['failed_login_count', 'locked_until'])
-      .execute();
-    const row = (result.raw as { failed_login_count: number; locked_until: Date | null }[])[0];
-    const lockedUntil = row?.locked_until && row.locked_until > new Date() ? row.locked_until : null;
-    return { failed: lockedUntil ? MAX_FAILED_LOGINS : (row?.failed_login_count ?? 0), lockedUntil };
-  }
-
-  /** Rotates the refresh token: the old one is revoked, a reused one is refused. */
   async refresh(refreshToken: string, meta: RequestMeta): Promise<TLoginResponse> {
-    const row = await this.refreshTokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
-    if (!row || row.revokedAt || row.expiresAt < new Date()) {
-      throw new UnauthorizedException('Your session has ended; sign in again');
+    const row = await this.sessions.findRefreshToken(sha256(refreshToken));
+    if (!row || row.session_revoked_at) throw new UnauthorizedException(ENDED);
+    if (row.revoked_at || !(await this.sessions.consumeRefreshToken(row.id))) {
+      await this.sessions.revoke(row.session_id, row.user_id, 'refresh_reuse');
+      await this.audit.record({
+        action: 'auth.refresh_reuse',
+        actor: { type: 'anonymous', id: row.user_id },
+        targetType: 'user',
+        targetId: row.user_id,
+        meta,
+        detail: { sessionId: row.session_id },
+      });
+      throw new UnauthorizedException(ENDED);
     }
-    const revoked = await this.refreshTokens.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!revoked.affected) throw new UnauthorizedException('Your session has ended; sign in again');
-    const user = await this.users.findOne({ where: { id: row.userId } });
+    if (row.expires_at < new Date()) throw new UnauthorizedException(ENDED);
+    const user = await this.users.findOne({ where: { id: row.user_id } });
     if (!user || user.disabled) throw new UnauthorizedException('This account is disabled; ask an administrator');
     await this.audit.record({
       action: 'auth.refresh',
@@ -138,24 +111,24 @@ export class AuthService {
       targetId: user.id,
       meta,
     });
-    return this.issueSession(user);
+    return this.issueSession(user, row.session_id);
   }
 
+  /**
+   * Ends the session the access token belongs to (bearer or cookie): its refresh tokens and
+   * every access token naming it, durably in PostgreSQL. A refresh token in the body ends its
+   * own session too, should it be another one.
+   */
   async logout(
     principal: Principal,
-    claims: { jti: string; exp: number } | undefined,
+    claims: { sid: string } | undefined,
     refreshToken: string | undefined,
     meta: RequestMeta,
   ): Promise<void> {
-    if (claims) {
-      const ttl = Math.max(1, claims.exp - Math.floor(Date.now() / 1000));
-      await this.redis.set(revokedJtiKey(this.prefix, claims.jti), '1', 'EX', ttl);
-    }
+    if (claims) await this.sessions.revoke(claims.sid, principal.userId, 'logout');
     if (refreshToken) {
-      await this.refreshTokens.update(
-        { tokenHash: sha256(refreshToken), userId: principal.userId },
-        { revokedAt: new Date() },
-      );
+      const sid = await this.sessions.sessionOfRefreshToken(sha256(refreshToken), principal.userId);
+      if (sid && sid !== claims?.sid) await this.sessions.revoke(sid, principal.userId, 'logout');
     }
     await this.audit.record({
       action: 'auth.logout',
@@ -171,14 +144,16 @@ export class AuthService {
     return this.toSessionUser(user);
   }
 
-  private async issueSession(user: UserEntity): Promise<TLoginResponse> {
-    const { token, expiresIn } = await this.tokens.signAccess(user);
+  /** A new access token and refresh token in the given session. */
+  private async issueSession(user: UserEntity, sessionId: string): Promise<TLoginResponse> {
+    const { token, expiresIn } = await this.tokens.signAccess(user, sessionId);
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.refreshTokens.insert({
-      userId: user.id,
-      tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + env().REFRESH_TOKEN_TTL_DAYS * 86_400_000),
-    });
+    await this.sessions.addRefreshToken(
+      sessionId,
+      user.id,
+      sha256(refreshToken),
+      new Date(Date.now() + env().REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+    );
     return { accessToken: token, expiresIn, refreshToken, user: await this.toSessionUser(user) };
   }
 

@@ -1,4 +1,4 @@
-import { env } from '@hotline/config';
+import { env, requireJwtSecret } from '@hotline/config';
 import type { StaffRole } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
@@ -10,6 +10,8 @@ export interface AccessClaims {
   bureauId: number | null;
   /** The user's token_version when minted: a bump (disable, reset, role change) voids the token. */
   tokenVersion: number;
+  /** The session (sign-in) this token belongs to; revoking the session voids the token. */
+  sid: string;
   jti: string;
   exp: number;
 }
@@ -17,16 +19,19 @@ export interface AccessClaims {
 /** Short-lived HS256 access tokens. Refresh tokens are opaque random strings kept hashed in PostgreSQL. */
 @Injectable()
 export class TokenService {
-  private readonly key = new TextEncoder().encode(env().JWT_SECRET);
+  private readonly key = new TextEncoder().encode(requireJwtSecret(env()));
 
-  async signAccess(user: {
-    id: string;
-    role: StaffRole;
-    bureauId: number | null;
-    tokenVersion: number;
-  }): Promise<{ token: string; expiresIn: number }> {
+  async signAccess(
+    user: {
+      id: string;
+      role: StaffRole;
+      bureauId: number | null;
+      tokenVersion: number;
+    },
+    sessionId: string,
+  ): Promise<{ token: string; expiresIn: number }> {
     const expiresIn = env().ACCESS_TOKEN_TTL_SECONDS;
-    const token = await new SignJWT({ role: user.role, bid: user.bureauId, tv: user.tokenVersion })
+    const token = await new SignJWT({ role: user.role, bid: user.bureauId, tv: user.tokenVersion, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.id)
       .setJti(randomUUID())
@@ -46,13 +51,19 @@ export class TokenService {
         audience: 'hotline',
         algorithms: ['HS256'],
       });
-      if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number')
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.jti !== 'string' ||
+        typeof payload.exp !== 'number' ||
+        typeof payload['sid'] !== 'string'
+      )
         return null;
       return {
         sub: payload.sub,
         role: payload['role'] as StaffRole,
         bureauId: (payload['bid'] as number | null) ?? null,
         tokenVersion: Number(payload['tv']),
+        sid: payload['sid'],
         jti: payload.jti,
         exp: payload.exp,
       };

@@ -1,4 +1,4 @@
-import { env } from '@hotline/config';
+import { env, requireJwtSecret } from '@hotline/config';
 import { CASE_CHANGED_TOPIC, type TCaseChangedEvent, type TIntakeCommand } from '@hotline/contracts';
 import { type CaseEntity, hashSecret, StreetEntity } from '@hotline/database';
 import {
@@ -299,5 +299,7 @@ function requestHash(cmd: TIntakeCommand): string {
  * so a retried request can be shown the same code without the code ever being stored.
  */
 function derivedAccessCode(scope: string, key: string): string {
-  return accessCodeFromBytes(createHmac('sha256', env().JWT_SECRET).update(`access-code|${scope}|${key}`).digest());
+  return accessCodeFromBytes(
+    createHmac('sha256', requireJwtSecret(env())).update(`access-code|${scope}|${key}`).digest(),
+  );
 }

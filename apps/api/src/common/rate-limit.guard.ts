@@ -2,7 +2,7 @@ import { env } from '@hotline/config';
 import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Redis } from 'ioredis';
-import { TokenService } from '../auth/token.service';
+import { SessionAuthenticator } from '../auth/session-authenticator';
 import { REDIS } from '../infra/infra.module';
 import { RATE_LIMIT_KEY, type RateLimitRule } from './rate-limit.decorator';
 import type { HotlineRequest } from './request-context';
@@ -16,7 +16,7 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject('REDIS_PREFIX') private readonly prefix: string,
-    private readonly tokens: TokenService,
+    private readonly authenticator: SessionAuthenticator,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -31,9 +31,10 @@ export class RateLimitGuard implements CanActivate {
     let who = req.ip;
     if (rule.by === undefined || rule.by === 'ip') {
       // Signed-in staff share one office address (a call centre behind NAT); counting them
-      // per IP would lock out every agent at once, so a valid token counts per user instead.
-      const userId = await this.signedInUser(req);
-      if (userId) who = `u:${userId}`;
+      // per IP would lock out every agent at once, so a valid session (bearer or cookie, the
+      // same check the AccessGuard makes) counts per user instead.
+      const auth = await this.authenticator.authenticate(req);
+      if (auth.kind === 'signed-in') who = `u:${auth.principal.userId}`;
     }
     if (rule.by === 'ip+username') {
       const username = (req.body as { username?: unknown } | undefined)?.username;
@@ -57,12 +58,5 @@ export class RateLimitGuard implements CanActivate {
       throw e;
     }
     return true;
-  }
-
-  /** The user id of a valid bearer token (signature and expiry only; the AccessGuard does the rest). */
-  private async signedInUser(req: HotlineRequest): Promise<string | null> {
-    const header = req.headers.authorization;
-    if (!header?.startsWith('Bearer ')) return null;
-    return (await this.tokens.verifyAccess(header.slice(7).trim()))?.sub ?? null;
   }
 }

@@ -3,22 +3,19 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { env } from '@hotline/config';
 import { createRedisConnection, DEADLINE_QUEUE } from '@hotline/queue';
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { TokenService } from '../auth/token.service';
-import { ACCESS_COOKIE, revokedJtiKey } from '../auth/access.guard';
-import { REDIS } from '../infra/infra.module';
-import type { Redis } from 'ioredis';
+import { SessionAuthenticator } from '../auth/session-authenticator';
 import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 
 /**
  * bull-board at /api/admin/queues, for admins only. It is a Fastify plugin outside Nest's
- * router, so the AccessGuard does not see it: an onRequest hook in the plugin's scope checks
- * the bearer token or the access cookie, re-reads the user, and requires the admin role.
+ * router, so the AccessGuard does not see it: an onRequest hook in the plugin's scope asks the
+ * same SessionAuthenticator (bearer token or access cookie, live session, enabled user) and
+ * requires the admin role.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
@@ -27,10 +24,7 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly host: HttpAdapterHost,
-    private readonly tokens: TokenService,
-    private readonly ds: DataSource,
-    @Inject(REDIS) private readonly apiRedis: Redis,
-    @Inject('REDIS_PREFIX') private readonly prefix: string,
+    private readonly authenticator: SessionAuthenticator,
   ) {}
 
   onModuleInit(): void {
@@ -46,25 +40,14 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async requireAdmin(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const header = req.headers.authorization;
-    const cookies = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : (cookies?.[ACCESS_COOKIE] ?? null);
     const deny = (statusCode: 401 | 403, message: string) =>
       reply
         .code(statusCode)
         .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, requestId: req.id });
-    if (!token) return void deny(401, 'Sign in first');
-    const claims = await this.tokens.verifyAccess(token);
-    if (!claims) return void deny(401, 'Your session is invalid or has expired; sign in again');
-    if (await this.apiRedis.exists(revokedJtiKey(this.prefix, claims.jti)))
-      return void deny(401, 'You have signed out; sign in again');
-    const [user] = (await this.ds.query(`SELECT role, disabled, token_version FROM users WHERE id = $1`, [
-      claims.sub,
-    ])) as { role: string; disabled: boolean; token_version: number }[];
-    if (!user || user.disabled || user.token_version !== claims.tokenVersion) {
-      return void deny(401, 'Your session is no longer valid; sign in again');
-    }
-    if (user.role !== 'admin') return void deny(403, 'Only administrators may open the queue dashboard');
+    const auth = await this.authenticator.authenticate(req);
+    if (auth.kind === 'anonymous') return void deny(401, 'Sign in first');
+    if (auth.kind === 'refused') return void deny(401, auth.message);
+    if (auth.principal.role !== 'admin') return void deny(403, 'Only administrators may open the queue dashboard');
   }
 
   async onApplicationShutdown(): Promise<void> {

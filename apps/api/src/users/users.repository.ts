@@ -1,8 +1,8 @@
 import type { TUsersQuery } from '@hotline/contracts';
-import { RefreshTokenEntity, UserEntity } from '@hotline/database';
+import { UserEntity } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 
 /** Staff accounts, one purpose per method. */
 @Injectable()
@@ -46,8 +46,17 @@ export class UsersRepository {
     await m.getRepository(UserEntity).update(id, { passwordHash });
   }
 
-  /** Ends every session of the user: their refresh tokens can no longer be exchanged. */
+  /**
+   * Ends every session of the user: their sessions are revoked (so access tokens naming them
+   * stop at once, whatever Redis holds) and their refresh tokens can no longer be exchanged.
+   */
   async revokeRefreshTokens(m: EntityManager, userId: string): Promise<void> {
-    await m.getRepository(RefreshTokenEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await m.query(
+      `WITH s AS (
+         UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'admin'
+          WHERE user_id = $1 AND revoked_at IS NULL RETURNING id)
+       UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
   }
 }

@@ -1,9 +1,17 @@
-import type { TAdminUser, TCreateUser, TUpdateUser, TUsersQuery } from '@hotline/contracts';
+import {
+  PASSWORD_PROBLEM_MESSAGES,
+  passwordProblem,
+  type TAdminUser,
+  type TCreateUser,
+  type TUpdateUser,
+  type TUsersQuery,
+} from '@hotline/contracts';
 import { BureauEntity, hashSecret, type StaffRole, type UserEntity } from '@hotline/database';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { LoginThrottleService } from '../auth/login-throttle.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { UsersRepository } from './users.repository';
@@ -16,7 +24,6 @@ export function toAdminUser(u: UserEntity): TAdminUser {
     role: u.role,
     bureauId: u.bureauId,
     disabled: u.disabled,
-    lockedUntil: u.lockedUntil?.toISOString() ?? null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   };
@@ -33,6 +40,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async list(q: TUsersQuery): Promise<TAdminUser[]> {
@@ -123,10 +131,6 @@ export class UsersService {
       user.disabled = disabled;
       if (disabled) {
         user.tokenVersion += 1;
-      } else {
-        // Re-enabling also lifts a lock-out: the administrator vouches for the account.
-        user.failedLoginCount = 0;
-        user.lockedUntil = null;
       }
       const saved = await this.users.save(m, user);
       if (disabled) await this.users.revokeRefreshTokens(m, id);
@@ -139,12 +143,20 @@ export class UsersService {
   }
 
   async resetPassword(id: string, password: string, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
+    const target = await this.users.findById(id);
+    if (!target) throw new NotFoundException('No such user');
+    if (passwordProblem(password, target.username) === 'contains_username') {
+      throw new BadRequestException({
+        message: PASSWORD_PROBLEM_MESSAGES.contains_username,
+        details: [{ path: ['password'], message: PASSWORD_PROBLEM_MESSAGES.contains_username }],
+      });
+    }
     const passwordHash = await hashSecret(password);
+    // The new password starts every client's sign-in back-off for this user over.
+    await this.throttle.forget(target.username);
     return this.db.transaction(async (m) => {
       const user = await this.lockedUser(m, id);
       user.tokenVersion += 1;
-      user.failedLoginCount = 0;
-      user.lockedUntil = null;
       const saved = await this.users.save(m, user);
       await this.users.setPasswordHash(m, id, passwordHash);
       await this.users.revokeRefreshTokens(m, id);

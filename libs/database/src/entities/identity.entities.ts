@@ -13,8 +13,6 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false }) disabled!: boolean;
   /** Bumped on disable, password reset and role change: every token minted before is refused. */
   @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion!: number;
-  @Column({ name: 'failed_login_count', type: 'int', default: 0 }) failedLoginCount!: number;
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil!: Date | null;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
@@ -24,6 +22,8 @@ export class UserEntity {
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
+  /** The sign-in (auth_sessions row) this token descends from by rotation: its token family. */
+  @Column({ name: 'session_id', type: 'uuid' }) sessionId!: string;
   /** sha256 of the token: a database leak does not hand out sessions. */
   @Column({ name: 'token_hash', type: 'text', unique: true }) tokenHash!: string;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
