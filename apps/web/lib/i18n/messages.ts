@@ -350,7 +350,7 @@ const zhCN = {
     resetPasswordNamed: '重置 {name} 的密码',
     newPassword: '新密码',
     passwordReset: '密码已重置，该用户的所有登录会话已结束。',
-    passwordRule: '密码至少 10 个字符，须同时包含字母和数字。',
+    passwordRule: '密码至少 12 个字符，不能是常见或已泄露的密码，也不能包含用户名（可以用一句好记的话）。',
     bureauForHandlers: '所属承办单位（仅承办单位角色）',
     handlerNeedsBureau: '承办单位角色必须选择所属单位',
     accessChangeNote: '修改角色或所属单位后，该用户需要重新登录。',
@@ -809,7 +809,8 @@ const en: Messages = {
     resetPasswordNamed: 'Reset the password of {name}',
     newPassword: 'New password',
     passwordReset: 'Password reset; all of this user’s sessions have ended.',
-    passwordRule: 'At least 10 characters, with at least one letter and one digit.',
+    passwordRule:
+      'At least 12 characters; not a common or breached password and not containing the username (a memorable sentence works well).',
     bureauForHandlers: 'Bureau (bureau handlers only)',
     handlerNeedsBureau: 'A bureau handler must belong to a bureau',
     accessChangeNote: 'Changing the role or bureau signs the user out everywhere.',
