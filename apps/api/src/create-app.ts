@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { env, PinoNestLogger } from '@hotline/config';
+import { env, httpLoggerOptions, PinoNestLogger, swaggerEnabled } from '@hotline/config';
 import { StandardSchemaValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,10 +15,16 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * Logs are JSON lines from Fastify's pino, each request tagged with its request id
  * (taken from X-Request-Id when the caller sends a sane one).
  */
-export async function createApp(): Promise<NestFastifyApplication> {
+export interface CreateAppOptions {
+  /** Where log lines go instead of stdout (tests read them back to check what is logged). */
+  logStream?: { write(line: string): void };
+}
+
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = env();
   const adapter = new FastifyAdapter({
-    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    // Access codes, api keys, tokens and passwords never reach the logs (libs/config log-redaction).
+    logger: httpLoggerOptions(config.LOG_LEVEL, options.logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.NODE_ENV === 'production' ? 'loopback,uniquelocal' : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -49,6 +55,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.enableCors({ origin: [config.WEB_ORIGIN], credentials: true });
   app.useGlobalPipes(new StandardSchemaValidationPipe());
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  // The interactive docs show every route to whoever asks: a setting, off in production by default.
+  if (swaggerEnabled(config)) setupOpenApi(app);
   return app;
 }

@@ -14,3 +14,4 @@ export * from './case-intake';
 export * from './analytics';
 export * from './deadline-schedule';
 export * from './dispatch-reason';
+export * from './case-visibility';
