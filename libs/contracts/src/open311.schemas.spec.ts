@@ -31,7 +31,13 @@ describe('Open311 inputs as real clients send them', () => {
 });
 
 describe('links are http(s) only', () => {
-  const bad = ['javascript:alert(1)', 'JavaScript://x%0aalert(1)', 'data:text/html,<b>x</b>', 'ftp://x/y', 'file:///etc/passwd'];
+  const bad = [
+    'javascript:alert(1)',
+    'JavaScript://x%0aalert(1)',
+    'data:text/html,<b>x</b>',
+    'ftp://x/y',
+    'file:///etc/passwd',
+  ];
 
   it.each(bad)('refuses %s everywhere a URL is taken', (url) => {
     expect(ZOpen311CreateRequestSchema.safeParse({ service_code: 'A', address_id: 'X', media_url: url }).success).toBe(
