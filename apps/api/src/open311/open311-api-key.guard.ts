@@ -33,7 +33,8 @@ export const CurrentApiKey = createParamDecorator(
 /**
  * What every Open311 request must get past before its handler: a known format suffix,
  * the configured jurisdiction (or none), and — where given or required — a live api_key,
- * rate-limited per key (a keyless request is limited per address by RateLimitGuard). Requests made with a key are written to the audit log under it.
+ * rate-limited per key (a keyless request is limited per address by RateLimitGuard).
+ * Requests made with a key are written to the audit log under it.
  */
 @Injectable()
 export class Open311Guard implements CanActivate {
