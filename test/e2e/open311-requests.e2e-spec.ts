@@ -43,6 +43,10 @@ describe('Open311 service requests', () => {
     ...extra,
   });
 
+  /** The case id behind a tracking number (what GET /tokens resolves). */
+  const caseIdOf = async (trackingNumber: string): Promise<string> =>
+    (await db.query(`SELECT id FROM cases WHERE tracking_number = $1`, [trackingNumber])).rows[0].id as string;
+
   beforeAll(async () => {
     app = await createTestApp();
     key = (await issueKey(app, 'Open311 e2e client')).key;
@@ -57,18 +61,20 @@ describe('Open311 service requests', () => {
   it('takes a form-encoded request in JSON, dispatches it to its bureau and shows it closed with the reply', async () => {
     const res = await post('json', vending()).expect(201);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    // Created at once: the spec's service_request_id, and no token (that is for deferred requests).
     expect(res.body).toEqual([
       {
         service_request_id: expect.any(String),
-        token: expect.stringMatching(/^[0-9a-f-]{36}$/),
         service_notice: expect.stringContaining('已派发'),
         account_id: 'acct-42',
       },
     ]);
-    const [{ service_request_id: id, token }] = res.body as { service_request_id: string; token: string }[];
+    const [{ service_request_id: id }] = res.body as { service_request_id: string }[];
+    const token = await caseIdOf(id);
 
     // The point snapped to 双塔街道, whose street rule sends vending to the subdistrict office.
-    const open = await http(app).get(`/open311/v2/requests/${id}.json`).expect(200);
+    // The client reads with its key, so it sees the point as it sent it.
+    const open = await http(app).get(`/open311/v2/requests/${id}.json?api_key=${key}`).expect(200);
     expect(open.body).toHaveLength(1);
     expect(open.body[0]).toMatchObject({
       service_request_id: id,
@@ -131,6 +137,7 @@ describe('Open311 service requests', () => {
     expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
     const [created] = xml.parse(res.text).service_requests.request as Record<string, string>[];
     expect(created).toMatchObject({ account_id: 'acct-42', service_notice: expect.stringContaining('Registered') });
+    expect(created).not.toHaveProperty('token');
     const one = await http(app)
       .get(`/open311/v2/requests/${created!.service_request_id}.xml`)
       .set('Accept-Language', 'en');
@@ -143,10 +150,12 @@ describe('Open311 service requests', () => {
       address_id: 'QY.QY',
       zipcode: '',
     });
-    const token = await http(app).get(`/open311/v2/tokens/${created!.token}.xml`).expect(200);
+    // GET /tokens still resolves a case id for clients that kept one from earlier answers.
+    const caseId = await caseIdOf(created!.service_request_id!);
+    const token = await http(app).get(`/open311/v2/tokens/${caseId}.xml`).expect(200);
     expect(xml.parse(token.text).service_requests.request[0]).toEqual({
       service_request_id: created!.service_request_id,
-      token: created!.token,
+      token: caseId,
     });
   });
 
@@ -156,8 +165,13 @@ describe('Open311 service requests', () => {
     const first = await post('json', form).set('Idempotency-Key', idem).expect(201);
     const again = await post('json', form).set('Idempotency-Key', idem).expect(201);
     expect(again.body[0].service_request_id).toBe(first.body[0].service_request_id);
-    const one = await http(app).get(`/open311/v2/requests/${first.body[0].service_request_id}.json`).expect(200);
+    const one = await http(app)
+      .get(`/open311/v2/requests/${first.body[0].service_request_id}.json?api_key=${key}`)
+      .expect(200);
     expect(one.body[0]).toMatchObject({ address: '河西区柳溪街道建设路 8 号门口', address_id: 'HX.LX', lat: null });
+    // Without a key the house number is not published: the place is the street.
+    const anonymous = await http(app).get(`/open311/v2/requests/${first.body[0].service_request_id}.json`).expect(200);
+    expect(anonymous.body[0]).toMatchObject({ address: '河西区柳溪街道', address_id: 'HX.LX' });
   });
 
   it('filters by ids (overriding other filters), codes, dates and pages', async () => {
@@ -188,6 +202,34 @@ describe('Open311 service requests', () => {
     expect(old.body).toEqual([]);
   });
 
+  it('accepts what real clients (Chicago, Austin) send: unknown parameters, zipcode on POST, repeated lists', async () => {
+    for (const format of ['json', 'xml'] as const) {
+      const created = await post(format, vending({ zipcode: '215000', extensions: 'true', favourite_colour: 'red' }));
+      expect(created.status).toBe(201);
+    }
+    const created = await post('json', vending({ zipcode: '215000' })).expect(201);
+    const id = created.body[0].service_request_id as string;
+    // Repeated status= is one list, like status=open,closed; unknown query parameters are ignored.
+    const repeated = await http(app)
+      .get(`/open311/v2/requests.json?status=open&status=closed&extensions=true&service_code=CM.SR.ZDJY`)
+      .expect(200);
+    const both = await http(app)
+      .get(`/open311/v2/requests.json?status=open,closed&service_code=CM.SR.ZDJY`)
+      .expect(200);
+    expect(repeated.body).toEqual(both.body);
+    expect(repeated.body.map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
+    const codes = await http(app)
+      .get(`/open311/v2/requests.json?service_request_id=${id}&service_request_id=2099-NOPE`)
+      .expect(200);
+    expect(codes.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([id]);
+    for (const path of ['discovery.json', 'services.xml', 'services/CM.SR.ZDJY.json', `requests/${id}.xml`]) {
+      await http(app).get(`/open311/v2/${path}?extensions=true&locale=zh`).expect(200);
+    }
+    // Known parameters are still checked, repeated or not.
+    const bad = await http(app).get('/open311/v2/requests.json?status=open&status=pending').expect(400);
+    expect(errorsOf(bad)[0]!.description).toMatch(/status must be open, closed/);
+  });
+
   it('answers every bad request with the spec’s errors, in both formats', async () => {
     const long = 'x'.repeat(4001);
     const cases: [Form, number, string | RegExp][] = [
@@ -207,7 +249,7 @@ describe('Open311 service requests', () => {
       [{ ...vending(), description: long }, 400, /at most 4000 characters/],
       [{ ...vending(), email: 'not-an-email' }, 400, /email is not a valid/],
       [{ ...vending(), media_url: 'ftp://x' }, 400, /media_url must be an http/],
-      [{ ...vending(), favourite_colour: 'red' }, 400, /favourite_colour/],
+      [{ ...vending(), media_url: 'javascript:alert(document.cookie)' }, 400, /media_url must be an http/],
     ];
     for (const format of ['json', 'xml'] as const) {
       for (const [form, code, description] of cases) {

@@ -1,17 +1,20 @@
 import { resetEnvCache } from '@hotline/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app';
 import { prepareTestDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'Hotline#2026';
 
 /** The whole API as production builds it, on this run's database and Redis prefix. */
-export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
+export async function createTestApp(
+  envOverrides: Record<string, string> = {},
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   await prepareTestDatabase();
   Object.assign(process.env, envOverrides);
   resetEnvCache();
-  const app = await createApp();
+  const app = await createApp(options);
   await app.init();
   // Without this, Fastify never answers supertest and jest never exits.
   await app.getHttpAdapter().getInstance().ready();

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { env, PinoNestLogger, requireJwtSecret } from '@hotline/config';
+import { env, httpLoggerOptions, PinoNestLogger, requireJwtSecret, swaggerEnabled } from '@hotline/config';
 import { StandardSchemaValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,11 +15,17 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * Logs are JSON lines from Fastify's pino, each request tagged with its request id
  * (taken from X-Request-Id when the caller sends a sane one).
  */
-export async function createApp(): Promise<NestFastifyApplication> {
+export interface CreateAppOptions {
+  /** Where log lines go instead of stdout (tests read them back to check what is logged). */
+  logStream?: { write(line: string): void };
+}
+
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = env();
   requireJwtSecret(config); // fail at start-up, not at the first sign-in
   const adapter = new FastifyAdapter({
-    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    // Access codes, api keys, tokens and passwords never reach the logs (libs/config log-redaction).
+    logger: httpLoggerOptions(config.LOG_LEVEL, options.logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Exactly TRUST_PROXY hops: with 1, req.ip is the address the web proxy saw (the rightmost
     // X-Forwarded-For entry); anything a client wrote further left never reaches a rate limit.
@@ -53,6 +59,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.enableCors({ origin: [config.WEB_ORIGIN], credentials: true });
   app.useGlobalPipes(new StandardSchemaValidationPipe());
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  // The interactive docs show every route to whoever asks: a setting, off in production by default.
+  if (swaggerEnabled(config)) setupOpenApi(app);
   return app;
 }

@@ -50,6 +50,19 @@ export const EnvSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPEN311_JURISDICTION_ID: z.string().min(1).default('qinghe.gov.cn'),
+  /**
+   * The API's public base URL (scheme, host, port, any path prefix of the reverse proxy),
+   * used where the API names itself, such as Open311 discovery; never the request's Host.
+   */
+  PUBLIC_API_URL: url(['http', 'https'])
+    .refine((v) => !/[?#]/.test(v), 'must not have a query or fragment')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
+  /** Swagger UI and /api/docs-json; unset = on in development and test, off in production. */
+  SWAGGER_ENABLED: z
+    .enum(['true', 'false', '1', '0'], 'must be true or false')
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -60,6 +73,11 @@ export const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Whether the API serves its Swagger UI and OpenAPI JSON (off by default in production). */
+export function swaggerEnabled(config: Pick<Env, 'NODE_ENV' | 'SWAGGER_ENABLED'>): boolean {
+  return config.SWAGGER_ENABLED ?? config.NODE_ENV !== 'production';
+}
 
 export class InvalidEnvironmentError extends Error {}
 

@@ -1,2 +1,3 @@
 export * from './env';
 export * from './pino-nest-logger';
+export * from './log-redaction';

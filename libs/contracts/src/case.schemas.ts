@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl } from './http-url';
 
 // Cases (issue 4): intake, lifecycle actions, lists and the citizen's view. One schema
 // validates the API request and drives the web form (STYLE habit 6). Vocabularies are
@@ -66,7 +67,7 @@ export const ZCaseIntakeSchema = z
     ...place,
     description: text(4000, 'a description'),
     attributes: z.record(z.string(), z.unknown()).optional(),
-    mediaUrl: z.url().max(1000).optional(),
+    mediaUrl: httpUrl('mediaUrl', 1000).optional(),
     caller: ZCallerSchema.default({}),
     disposition: z.enum(INTAKE_DISPOSITIONS).default('dispatch'),
     directAnswer: z.string().trim().max(4000).optional(),
@@ -85,7 +86,7 @@ export const ZPublicCaseIntakeSchema = z.strictObject({
   ...place,
   description: text(4000, 'a description'),
   attributes: z.record(z.string(), z.unknown()).optional(),
-  mediaUrl: z.url().max(1000).optional(),
+  mediaUrl: httpUrl('mediaUrl', 1000).optional(),
   caller: ZCallerSchema.omit({ type: true }).default({}),
 });
 export type TPublicCaseIntake = z.infer<typeof ZPublicCaseIntakeSchema>;

@@ -7,3 +7,4 @@ export * from './catalogue.schemas';
 export * from './analytics.schemas';
 export * from './deadline.schemas';
 export * from './password-policy';
+export * from './http-url';

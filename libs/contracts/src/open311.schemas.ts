@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl } from './http-url';
 
 /**
  * Open311 GeoReport v2 (open311.org) as this hotline serves it under /open311/v2, plus the
@@ -7,6 +8,11 @@ import { z } from 'zod';
  * Open311 clients send form fields and query strings, where an empty value means "absent"
  * (the spec says so for jurisdiction_id; clients do it for every optional field), so every
  * schema below drops empty strings before it validates.
+ *
+ * Real clients (Chicago's and Austin's among them) also send parameters this server does not
+ * know (`extensions=true`, `zipcode` on POST) and repeat list parameters (`status=open&status=closed`).
+ * So unknown parameters are dropped, not refused; a list parameter takes repeated values and
+ * comma lists alike; a single-valued parameter given twice keeps its first value.
  */
 
 // ---------------------------------------------------------------- API keys (admin)
@@ -46,9 +52,17 @@ export type TOpen311Format = (typeof OPEN311_FORMATS)[number];
 function withoutEmpty(input: unknown): unknown {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
   return Object.fromEntries(
-    Object.entries(input as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined),
+    Object.entries(input as Record<string, unknown>)
+      .map(([k, v]): [string, unknown] => [k, Array.isArray(v) ? v.filter((x) => x !== '') : v])
+      .filter(([, v]) => v !== '' && v !== undefined && !(Array.isArray(v) && v.length === 0)),
   );
 }
+
+/** A single-valued parameter sent more than once keeps its first value. */
+const firstOf = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
+
+/** Reads a single-valued form or query parameter (the first, if it was repeated). */
+const one = <T extends z.ZodType>(schema: T) => z.preprocess(firstOf, schema);
 
 const ATTRIBUTE_FIELD = /^attribute\[([^\]]+)\](\[\])?$/;
 
@@ -83,34 +97,35 @@ const decimal = (what: string, min: number, max: number) =>
     .refine((n) => n >= min && n <= max, `${what} must be between ${min} and ${max}`);
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+/** Free text of a single-valued parameter. */
+const oneText = (max: number) => one(text(max));
 
 /** POST /requests.{fmt}: the GeoReport v2 fields (form-encoded), attributes collected. */
 export const ZOpen311CreateRequestSchema = z.preprocess(
   collectAttributes,
   z
-    .strictObject({
-      api_key: text(200).optional(),
-      jurisdiction_id: text(200).optional(),
-      service_code: text(100).min(1).optional(),
-      lat: decimal('lat', -90, 90).optional(),
-      long: decimal('long', -180, 180).optional(),
-      address_string: text(300).optional(),
-      address_id: text(100).optional(),
-      email: z.email('email is not a valid e-mail address').max(200).optional(),
-      device_id: text(100).optional(),
-      account_id: text(100).optional(),
-      first_name: text(50).optional(),
-      last_name: text(50).optional(),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^\+?[0-9 ()-]{3,30}$/, 'phone must be a telephone number')
-        .optional(),
-      description: text(4000).optional(),
-      media_url: z
-        .url({ protocol: /^https?$/, error: 'media_url must be an http(s) URL' })
-        .max(2000)
-        .optional(),
+    // z.object, not strictObject: parameters we do not know are ignored, as clients expect.
+    .object({
+      api_key: oneText(200).optional(),
+      jurisdiction_id: oneText(200).optional(),
+      service_code: one(text(100).min(1)).optional(),
+      lat: one(decimal('lat', -90, 90)).optional(),
+      long: one(decimal('long', -180, 180)).optional(),
+      address_string: oneText(300).optional(),
+      address_id: oneText(100).optional(),
+      email: one(z.email('email is not a valid e-mail address').max(200)).optional(),
+      device_id: oneText(100).optional(),
+      account_id: oneText(100).optional(),
+      first_name: oneText(50).optional(),
+      last_name: oneText(50).optional(),
+      phone: one(
+        z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9 ()-]{3,30}$/, 'phone must be a telephone number'),
+      ).optional(),
+      description: oneText(4000).optional(),
+      media_url: one(httpUrl('media_url', 2000)).optional(),
       attribute: z.record(z.string().max(100), z.array(z.string().max(1000)).max(50)).optional(),
     })
     .superRefine((v, ctx) => {
@@ -132,17 +147,21 @@ export type TOpen311CreateRequest = z.infer<typeof ZOpen311CreateRequestSchema>;
 const isoDateTime = (what: string) =>
   z.iso.datetime({ offset: true, error: `${what} must be an ISO-8601 date and time with a timezone` });
 
+/** A list parameter: comma-separated, repeated (`status=open&status=closed`), or both. */
 const commaList = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .refine((list) => list.length <= max, `at most ${max} values in ${what}`);
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v.join(',') : v),
+    z
+      .string(`${what} must be text`)
+      .trim()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.length <= max, `at most ${max} values in ${what}`),
+  );
 
 export const OPEN311_STATUSES = ['open', 'closed'] as const;
 export type TOpen311Status = (typeof OPEN311_STATUSES)[number];
@@ -150,25 +169,24 @@ export type TOpen311Status = (typeof OPEN311_STATUSES)[number];
 /** GET /requests.{fmt}. The 90-day span is checked by the service, which knows "now". */
 export const ZOpen311RequestsQuerySchema = z.preprocess(
   withoutEmpty,
-  z.strictObject({
-    api_key: text(200).optional(),
-    jurisdiction_id: text(200).optional(),
+  z.object({
+    api_key: oneText(200).optional(),
+    jurisdiction_id: oneText(200).optional(),
     service_request_id: commaList('service_request_id', 1000).optional(),
     service_code: commaList('service_code', 200).optional(),
-    start_date: isoDateTime('start_date').optional(),
-    end_date: isoDateTime('end_date').optional(),
+    start_date: one(isoDateTime('start_date')).optional(),
+    end_date: one(isoDateTime('end_date')).optional(),
     status: commaList('status', 2)
       .refine((list) => list.every((s) => (OPEN311_STATUSES as readonly string[]).includes(s)), {
         message: 'status must be open, closed or both (comma-separated)',
       })
       .optional(),
-    page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').max(100_000).default(1),
-    page_size: z.coerce
-      .number({ error: 'page_size must be a number' })
-      .int()
-      .min(1)
-      .max(1000, 'page_size is at most 1000')
-      .default(1000),
+    page: one(
+      z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').max(100_000),
+    ).default(1),
+    page_size: one(
+      z.coerce.number({ error: 'page_size must be a number' }).int().min(1).max(1000, 'page_size is at most 1000'),
+    ).default(1000),
   }),
 );
 export type TOpen311RequestsQuery = z.infer<typeof ZOpen311RequestsQuerySchema>;
@@ -176,7 +194,7 @@ export type TOpen311RequestsQuery = z.infer<typeof ZOpen311RequestsQuerySchema>;
 /** Query of the GET routes that take nothing but the optional key and jurisdiction. */
 export const ZOpen311BaseQuerySchema = z.preprocess(
   withoutEmpty,
-  z.strictObject({ api_key: text(200).optional(), jurisdiction_id: text(200).optional() }),
+  z.object({ api_key: oneText(200).optional(), jurisdiction_id: oneText(200).optional() }),
 );
 export type TOpen311BaseQuery = z.infer<typeof ZOpen311BaseQuerySchema>;
 
@@ -248,10 +266,12 @@ export interface TOpen311ServiceRequest {
   media_url: string | null;
 }
 
+/**
+ * The POST answer. The spec gives `service_request_id` when the request is created at once
+ * and `token` only when it is deferred; intake here is synchronous, so never a token.
+ */
 export interface TOpen311CreatedRequest {
   service_request_id: string;
-  /** The spec's optional token; ours resolves at once (GET /tokens/{token}) since ids are synchronous. */
-  token: string;
   service_notice: string;
   account_id: string | null;
 }

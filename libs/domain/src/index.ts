@@ -15,3 +15,4 @@ export * from './analytics';
 export * from './deadline-schedule';
 export * from './dispatch-reason';
 export * from './login-backoff';
+export * from './case-visibility';

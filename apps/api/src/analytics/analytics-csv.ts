@@ -9,14 +9,23 @@ import type {
 /** Excel opens a UTF-8 CSV with Chinese text correctly only when it starts with a byte-order mark. */
 const BOM = '\uFEFF';
 
-function cell(v: unknown): string {
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before
+ * one) as a formula: names and titles come from people, so such text gets a leading
+ * apostrophe (OWASP "CSV injection"). Numbers ("-3", -0.25) are written as they are.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  let s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return BOM + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return BOM + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 const RATE_NAMES = [

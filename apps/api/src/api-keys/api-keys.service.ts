@@ -1,3 +1,4 @@
+import { env } from '@hotline/config';
 import type { TApiKey, TApiKeyCreate, TApiKeyCreated } from '@hotline/contracts';
 import type { ApiKeyEntity } from '@hotline/database';
 import { ConflictException, HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
@@ -114,19 +115,33 @@ export class ApiKeysService {
 
   /** Fixed one-minute windows per key in Redis, shared by every API instance. */
   async enforceRateLimit(key: ApiKeyEntity): Promise<void> {
+    await this.countOrRefuse(
+      `api-key:${key.id}`,
+      key.rateLimitPerMinute,
+      (s) => `This API key is limited to ${key.rateLimitPerMinute} requests a minute; try again in ${s} seconds`,
+    );
+  }
+
+  /** Requests with a wrong api_key, per address, on the public budget (they skip the per-address one). */
+  async enforceInvalidKeyLimit(ip: string): Promise<void> {
+    await this.countOrRefuse(
+      `api-key-invalid:${ip}`,
+      env().RATE_LIMIT_PUBLIC_PER_MINUTE,
+      (s) => `Too many requests; try again in ${s} seconds`,
+    );
+  }
+
+  private async countOrRefuse(who: string, limit: number, message: (retryAfter: number) => string): Promise<void> {
     const window = Math.floor(Date.now() / 1000 / WINDOW_SECONDS);
-    const counter = `${this.prefix}:rl:api-key:${key.id}:${window}`;
+    const counter = `${this.prefix}:rl:${who}:${window}`;
     const [[, count]] = (await this.redis
       .multi()
       .incr(counter)
       .expire(counter, WINDOW_SECONDS + 1)
       .exec()) as [[unknown, number]];
-    if (count <= key.rateLimitPerMinute) return;
+    if (count <= limit) return;
     const retryAfter = Math.max(1, (window + 1) * WINDOW_SECONDS - Math.floor(Date.now() / 1000));
-    const e = new HttpException(
-      `This API key is limited to ${key.rateLimitPerMinute} requests a minute; try again in ${retryAfter} seconds`,
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    const e = new HttpException(message(retryAfter), HttpStatus.TOO_MANY_REQUESTS);
     (e as HttpException & { headers?: Record<string, string> }).headers = { 'Retry-After': String(retryAfter) };
     throw e;
   }

@@ -171,7 +171,8 @@ export class CaseIntakeService {
             from: 'registered',
             to: status,
             role: outcome.role,
-            // The direct answer is what the citizen was told; dispatch reasons are internal.
+            // The step is on the citizen's timeline; its note only when it is the direct answer
+            // (citizenEventNote keeps a dispatch reason such as "rule #1: …" for staff).
             isPublic: true,
             note: outcome.action === 'direct_answer' ? (cmd.directAnswer ?? null) : (match?.reason ?? null),
           },

@@ -1,6 +1,6 @@
 import type { TCaseDetail, TCaseEvent, TCaseSummary } from '@hotline/contracts';
 import type { CaseEntity, CaseEventEntity } from '@hotline/database';
-import { allowedHttpActions } from '@hotline/domain';
+import { allowedHttpActions, type CaseFieldVisibility, caseFieldVisibility } from '@hotline/domain';
 import { presentCaller } from '../common/contact-privacy';
 import type { Principal } from '../common/request-context';
 
@@ -32,9 +32,10 @@ export function isReopenable(c: CaseEntity): boolean {
   return c.leadBureauId !== null && c.closeReason !== 'merged' && c.dispatchedAt !== null;
 }
 
-/** The full case for staff; the caller is masked for bureaus (presentCaller). */
+/** The full case for staff, as caseFieldVisibility lets this viewer see it. */
 export function toCaseDetail(c: CaseEntity, viewer: Principal): TCaseDetail {
   const caller = presentCaller(c, viewer);
+  const visible = caseFieldVisibility(viewer, c);
   return {
     ...toCaseSummary(c),
     address: c.address,
@@ -63,7 +64,7 @@ export function toCaseDetail(c: CaseEntity, viewer: Principal): TCaseDetail {
     closeReason: c.closeReason,
     directAnswer: c.directAnswer,
     publicReply: c.publicReply,
-    internalNote: c.internalNote,
+    internalNote: visible.internalNote ? c.internalNote : null,
     returnReason: c.returnReason,
     followUp: {
       contacted: c.followUpContacted,
@@ -87,7 +88,9 @@ export function toCaseDetail(c: CaseEntity, viewer: Principal): TCaseDetail {
   };
 }
 
-export function toCaseEvent(e: CaseEventEntity): TCaseEvent {
+/** One timeline entry for staff; the internal note in `data` follows caseFieldVisibility. */
+export function toCaseEvent(e: CaseEventEntity, visible: Pick<CaseFieldVisibility, 'internalNote'>): TCaseEvent {
+  const data = !visible.internalNote && 'internalNote' in e.data ? { ...e.data, internalNote: null } : e.data;
   return {
     id: String(e.id),
     at: iso(e.at)!,
@@ -100,6 +103,6 @@ export function toCaseEvent(e: CaseEventEntity): TCaseEvent {
     bureauId: e.bureauId,
     note: e.note,
     isPublic: e.isPublic,
-    data: e.data,
+    data,
   };
 }

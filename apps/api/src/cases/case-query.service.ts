@@ -7,7 +7,7 @@ import type {
   TSimilarCasesQuery,
 } from '@hotline/contracts';
 import type { CaseEntity } from '@hotline/database';
-import { decodeCaseCursor, encodeCaseCursor } from '@hotline/domain';
+import { caseFieldVisibility, decodeCaseCursor, encodeCaseCursor } from '@hotline/domain';
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
@@ -33,14 +33,9 @@ export class CaseQueryService {
 
   async events(caseId: string, viewer: Principal): Promise<TCaseEvent[]> {
     const c = await this.visibleCase(caseId, viewer);
-    // Internal notes are for the hotline and the lead bureau, not for assisting bureaus.
-    const hideInternal = viewer.role === 'handler' && c.leadBureauId !== viewer.bureauId;
+    const visible = caseFieldVisibility(viewer, c);
     const events = await this.repo.listEvents(caseId);
-    return events.map((e) => {
-      const view = toCaseEvent(e);
-      if (hideInternal && 'internalNote' in view.data) view.data = { ...view.data, internalNote: null };
-      return view;
-    });
+    return events.map((e) => toCaseEvent(e, visible));
   }
 
   async list(q: TCaseListQuery, viewer: Principal): Promise<TCaseList> {

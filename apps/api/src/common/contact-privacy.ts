@@ -1,4 +1,4 @@
-import { maskName, maskPhone } from '@hotline/domain';
+import { caseFieldVisibility, maskName, maskPhone } from '@hotline/domain';
 import type { Principal } from './request-context';
 
 /** The caller fields of a case row that privacy rules look at. */
@@ -25,8 +25,15 @@ export interface PresentedCaller {
  * handler goes through the audited contact route, never through this function. Agents,
  * supervisors and admins work for the hotline itself and see the caller as recorded.
  */
-export function presentCaller(caseRow: CallerFields, principal: Pick<Principal, 'role'>): PresentedCaller {
-  if (principal.role !== 'handler') {
+export function presentCaller(
+  caseRow: CallerFields,
+  principal: Pick<Principal, 'role'> & Partial<Pick<Principal, 'bureauId'>>,
+): PresentedCaller {
+  const shown = caseFieldVisibility(
+    { role: principal.role, bureauId: principal.bureauId ?? null },
+    { confidential: caseRow.confidential, leadBureauId: null },
+  ).caller;
+  if (shown === 'full') {
     return {
       name: caseRow.callerName,
       phone: caseRow.callerPhone,
@@ -35,7 +42,7 @@ export function presentCaller(caseRow: CallerFields, principal: Pick<Principal, 
       hidden: false,
     };
   }
-  if (caseRow.confidential) return { name: null, phone: null, email: null, masked: false, hidden: true };
+  if (shown === 'hidden') return { name: null, phone: null, email: null, masked: false, hidden: true };
   return {
     name: caseRow.callerName === null ? null : maskName(caseRow.callerName),
     phone: caseRow.callerPhone === null ? null : maskPhone(caseRow.callerPhone),

@@ -6,6 +6,7 @@ import { SessionAuthenticator } from '../auth/session-authenticator';
 import { REDIS } from '../infra/infra.module';
 import { RATE_LIMIT_KEY, type RateLimitRule } from './rate-limit.decorator';
 import type { HotlineRequest } from './request-context';
+import { firstParam } from './request-params';
 
 const WINDOW_SECONDS = 60;
 
@@ -26,10 +27,11 @@ export class RateLimitGuard implements CanActivate {
     ]);
     if (!rule) return true;
     const req = ctx.switchToHttp().getRequest<HotlineRequest>();
+    if (rule.by === 'api-key-or-ip' && firstParam(req, 'api_key')) return true;
     const limit = rule.perMinute === 'login' ? env().RATE_LIMIT_LOGIN_PER_MINUTE : env().RATE_LIMIT_PUBLIC_PER_MINUTE;
     const window = Math.floor(Date.now() / 1000 / WINDOW_SECONDS);
     let who = req.ip;
-    if (rule.by === undefined || rule.by === 'ip') {
+    if (rule.by === undefined || rule.by === 'ip' || rule.by === 'api-key-or-ip') {
       // Signed-in staff share one office address (a call centre behind NAT); counting them
       // per IP would lock out every agent at once, so a valid session (bearer or cookie, the
       // same check the AccessGuard makes) counts per user instead.

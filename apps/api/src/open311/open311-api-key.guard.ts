@@ -14,6 +14,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AuditService } from '../audit/audit.service';
 import type { HotlineRequest } from '../common/request-context';
+import { firstParam } from '../common/request-params';
 import { formatOfPath } from './open311-format';
 
 const KEY_REQUIRED = 'open311:api-key-required';
@@ -29,18 +30,11 @@ export const CurrentApiKey = createParamDecorator(
     ctx.switchToHttp().getRequest<Open311Request>().apiKey ?? null,
 );
 
-function field(req: HotlineRequest, name: string): string | undefined {
-  for (const source of [req.body, req.query]) {
-    const v = (source as Record<string, unknown> | undefined)?.[name];
-    if (typeof v === 'string' && v !== '') return v;
-  }
-  return undefined;
-}
-
 /**
  * What every Open311 request must get past before its handler: a known format suffix,
  * the configured jurisdiction (or none), and — where given or required — a live api_key,
- * rate-limited per key. Requests made with a key are written to the audit log under it.
+ * rate-limited per key (a keyless request is limited per address by RateLimitGuard).
+ * Requests made with a key are written to the audit log under it.
  */
 @Injectable()
 export class Open311Guard implements CanActivate {
@@ -55,16 +49,21 @@ export class Open311Guard implements CanActivate {
     if (!formatOfPath(req.url)) throw new BadRequestException('The format must be .xml or .json');
 
     const required = this.reflector.get<boolean | undefined>(KEY_REQUIRED, ctx.getHandler()) ?? false;
-    const secret = field(req, 'api_key');
+    const secret = firstParam(req, 'api_key');
     if (!secret && required) throw new ForbiddenException('api_key is required');
     if (secret) {
       const key = await this.apiKeys.authenticate(secret);
-      if (!key) throw new ForbiddenException('api_key is invalid or has been revoked');
+      if (!key) {
+        // Keyed requests skip the per-address budget (RateLimitGuard); wrong keys still count
+        // against it, so guessing keys is as slow as any other anonymous traffic.
+        await this.apiKeys.enforceInvalidKeyLimit(req.ip);
+        throw new ForbiddenException('api_key is invalid or has been revoked');
+      }
       await this.apiKeys.enforceRateLimit(key);
       req.apiKey = key;
     }
 
-    const jurisdiction = field(req, 'jurisdiction_id');
+    const jurisdiction = firstParam(req, 'jurisdiction_id');
     if (jurisdiction && jurisdiction !== env().OPEN311_JURISDICTION_ID) {
       throw new NotFoundException(`jurisdiction_id ${jurisdiction} was not found`);
     }

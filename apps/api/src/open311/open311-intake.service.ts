@@ -71,8 +71,8 @@ export class Open311IntakeService {
       meta,
     );
     const body: TOpen311CreatedRequest = {
+      // Created at once, so service_request_id and no token (the spec's either-or).
       service_request_id: caseRow.trackingNumber,
-      token: caseRow.id,
       service_notice: notice(caseRow.status, accessCode, lang),
       account_id: req.account_id ?? null,
     };

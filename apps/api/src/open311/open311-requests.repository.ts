@@ -35,6 +35,8 @@ export interface PublicCaseFilter {
   to?: Date;
   /** Case statuses to include; undefined = all. */
   statuses?: string[];
+  /** Intake channels to include; undefined = all (see open311ReadScope). */
+  channels?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -67,6 +69,7 @@ export class Open311RequestsRepository {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
+    if (filter.channels) add('c.channel = ANY(?)', filter.channels);
     if (filter.trackingNumbers) {
       add('c.tracking_number = ANY(?)', filter.trackingNumbers);
     } else {
@@ -81,8 +84,14 @@ export class Open311RequestsRepository {
     return this.dataSource.query(sql, params);
   }
 
-  async findPublicByTrackingNumber(trackingNumber: string): Promise<PublicCaseRow | null> {
-    const rows: PublicCaseRow[] = await this.dataSource.query(`${SELECT} AND c.tracking_number = $1`, [trackingNumber]);
+  async findPublicByTrackingNumber(
+    trackingNumber: string,
+    channels: readonly string[] | undefined,
+  ): Promise<PublicCaseRow | null> {
+    const rows: PublicCaseRow[] = await this.dataSource.query(
+      `${SELECT} AND c.tracking_number = $1 AND ($2::text[] IS NULL OR c.channel = ANY($2))`,
+      [trackingNumber, channels ?? null],
+    );
     return rows[0] ?? null;
   }
 

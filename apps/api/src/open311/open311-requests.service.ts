@@ -1,5 +1,5 @@
 import type { TOpen311RequestsQuery, TOpen311ServiceRequest, TOpen311Token } from '@hotline/contracts';
-import { CASE_STATUSES } from '@hotline/domain';
+import { CASE_STATUSES, coarsenCoordinate, type Open311ReadScope, open311ReadScope } from '@hotline/domain';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { isoCityTime, type Open311Document, type Open311Lang } from './open311-format';
 import { type PublicCaseRow, Open311RequestsRepository } from './open311-requests.repository';
@@ -12,9 +12,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class Open311RequestsService {
   constructor(private readonly requests: Open311RequestsRepository) {}
 
-  async query(q: TOpen311RequestsQuery, lang: Open311Lang): Promise<Open311Document> {
+  /** `keyed`: the request carries a valid api_key, which widens what it may read (open311ReadScope). */
+  async query(q: TOpen311RequestsQuery, lang: Open311Lang, keyed: boolean): Promise<Open311Document> {
     let rows: PublicCaseRow[];
-    const page = { limit: q.page_size, offset: (q.page - 1) * q.page_size };
+    const scope = open311ReadScope(keyed);
+    const page = { limit: q.page_size, offset: (q.page - 1) * q.page_size, channels: channelsOf(scope) };
     if (q.service_request_id) {
       rows = await this.requests.findPublic({ trackingNumbers: q.service_request_id, ...page });
     } else {
@@ -28,13 +30,14 @@ export class Open311RequestsService {
         ...page,
       });
     }
-    return requestsDocument(rows.map((r) => toServiceRequest(r, lang)));
+    return requestsDocument(rows.map((r) => toServiceRequest(r, lang, scope)));
   }
 
-  async one(trackingNumber: string, lang: Open311Lang): Promise<Open311Document> {
-    const row = await this.requests.findPublicByTrackingNumber(trackingNumber);
+  async one(trackingNumber: string, lang: Open311Lang, keyed: boolean): Promise<Open311Document> {
+    const scope = open311ReadScope(keyed);
+    const row = await this.requests.findPublicByTrackingNumber(trackingNumber, channelsOf(scope));
     if (!row) throw new NotFoundException(`service_request_id ${trackingNumber} was not found`);
-    return requestsDocument([toServiceRequest(row, lang)]);
+    return requestsDocument([toServiceRequest(row, lang, scope)]);
   }
 
   async token(token: string): Promise<Open311Document> {
@@ -49,8 +52,14 @@ export function requestsDocument(body: object[]): Open311Document {
   return { root: 'service_requests', item: 'request', body };
 }
 
-/** The public projection; the caller's name, phone and e-mail are not even selected. */
-function toServiceRequest(r: PublicCaseRow, lang: Open311Lang): TOpen311ServiceRequest {
+const channelsOf = (scope: Open311ReadScope) => (scope.channels === 'all' ? undefined : scope.channels);
+
+/**
+ * The published projection; the caller's name, phone and e-mail are not even selected.
+ * Anonymous readers get the place as street and district and the point rounded, never the
+ * free-text address, which often holds a house number.
+ */
+function toServiceRequest(r: PublicCaseRow, lang: Open311Lang, scope: Open311ReadScope): TOpen311ServiceRequest {
   const en = lang === 'en';
   const status = open311Status(r.status);
   const place = [en ? r.districtEn : r.districtZh, en ? r.streetEn : r.streetZh].filter(Boolean).join(en ? ', ' : '');
@@ -66,11 +75,11 @@ function toServiceRequest(r: PublicCaseRow, lang: Open311Lang): TOpen311ServiceR
     requested_datetime: isoCityTime(r.createdAt),
     updated_datetime: isoCityTime(r.updatedAt),
     expected_datetime: r.replyDueAt ? isoCityTime(r.replyDueAt) : null,
-    address: r.address ?? (place || null),
+    address: (scope.exactLocation ? r.address : null) ?? (place || null),
     address_id: r.streetCode,
     zipcode: null,
-    lat: r.lat,
-    long: r.lng,
+    lat: scope.exactLocation ? r.lat : coarsenCoordinate(r.lat),
+    long: scope.exactLocation ? r.lng : coarsenCoordinate(r.lng),
     media_url: r.mediaUrl,
   };
 }

@@ -13,7 +13,8 @@ const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 export class Open311ServicesService {
   constructor(private readonly catalogue: Open311CatalogueRepository) {}
 
-  discovery(baseUrl: string): Open311Document {
+  /** The endpoint URL comes from PUBLIC_API_URL: a Host header is the client's to choose. */
+  discovery(): Open311Document {
     const body: TOpen311Discovery = {
       changeset: API_CHANGESET,
       contact: `12345 Citizen Service Hotline, ${env().OPEN311_JURISDICTION_ID} (call 12345)`,
@@ -21,7 +22,7 @@ export class Open311ServicesService {
       endpoints: [
         {
           specification: SPECIFICATION,
-          url: `${baseUrl}/open311/v2`,
+          url: `${env().PUBLIC_API_URL}/open311/v2`,
           changeset: API_CHANGESET,
           type: 'production',
           formats: [CONTENT_TYPES.xml.split(';')[0]!, CONTENT_TYPES.json.split(';')[0]!],

@@ -25,7 +25,7 @@ import { IdempotencyKey } from '../cases/idempotency-key.decorator';
 import { Public } from '../common/access.decorator';
 import { ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import { RateLimit } from '../common/rate-limit.decorator';
-import { BaseUrl, Open311Language, StripFormatPipe } from './open311.decorators';
+import { Open311Language, StripFormatPipe } from './open311.decorators';
 import { CurrentApiKey, Open311Guard, Open311KeyRequired } from './open311-api-key.guard';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import type { Open311Document, Open311Lang } from './open311-format';
@@ -41,7 +41,7 @@ import { Open311ServicesService } from './open311-services.service';
 @ApiTags('open311')
 @Controller('open311/v2')
 @Public()
-@RateLimit({ bucket: 'open311', perMinute: 'public' })
+@RateLimit({ bucket: 'open311', perMinute: 'public', by: 'api-key-or-ip' })
 @UseGuards(Open311Guard)
 @UseFilters(Open311ExceptionFilter)
 @UseInterceptors(Open311FormatInterceptor)
@@ -54,11 +54,8 @@ export class Open311Controller {
 
   @Get('discovery.:format')
   @ApiOperation({ summary: 'Open311 discovery: contact, key service and endpoints' })
-  discovery(
-    @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
-    @BaseUrl() base: string,
-  ): Open311Document {
-    return this.services.discovery(base);
+  discovery(@Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery): Open311Document {
+    return this.services.discovery();
   }
 
   @Get('services.:format')
@@ -81,12 +78,16 @@ export class Open311Controller {
   }
 
   @Get('requests.:format')
-  @ApiOperation({ summary: 'Open311 service requests (last 90 days by default, at most 1,000 per page)' })
+  @ApiOperation({
+    summary:
+      'Open311 service requests (last 90 days by default, at most 1,000 per page); anonymous: web/open311 cases, street-level place',
+  })
   listRequests(
     @Query({ schema: ZOpen311RequestsQuerySchema }) q: TOpen311RequestsQuery,
     @Open311Language() lang: Open311Lang,
+    @CurrentApiKey() key: ApiKeyEntity | null,
   ): Promise<Open311Document> {
-    return this.requests.query(q, lang);
+    return this.requests.query(q, lang, key !== null);
   }
 
   @Post('requests.:format')
@@ -108,8 +109,9 @@ export class Open311Controller {
     @Param('file', StripFormatPipe) id: string,
     @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
     @Open311Language() lang: Open311Lang,
+    @CurrentApiKey() key: ApiKeyEntity | null,
   ): Promise<Open311Document> {
-    return this.requests.one(id, lang);
+    return this.requests.one(id, lang, key !== null);
   }
 
   @Get('tokens/:file')

@@ -7,12 +7,6 @@ export const Open311Language = createParamDecorator((_: unknown, ctx: ExecutionC
   languageOf(ctx.switchToHttp().getRequest<FastifyRequest>().headers['accept-language']),
 );
 
-/** 'http://host:port' as the client reached us, for discovery's endpoint URL. */
-export const BaseUrl = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-  return `${req.protocol}://${req.host}`;
-});
-
 /** ':file' = '<id>.<format>' → '<id>' (the guard has checked the format). */
 export class StripFormatPipe implements PipeTransform<string, string> {
   transform(file: string): string {

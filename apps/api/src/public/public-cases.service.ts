@@ -1,5 +1,6 @@
 import type { TPublicCaseIntake, TPublicCaseView, TPublicFeedback, TPublicIntakeResult } from '@hotline/contracts';
 import { type CaseEntity, hashSecret, verifySecret } from '@hotline/database';
+import { citizenEventNote } from '@hotline/domain';
 import { ConflictException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { CaseActionsService } from '../cases/case-actions.service';
 import { citizenActor } from '../cases/case-actor';
@@ -81,14 +82,15 @@ export class PublicCasesService implements OnModuleInit {
       createdAt: new Date(own.createdAt).toISOString(),
       bureau: bureau ? { nameZh: bureau.nameZh, nameEn: bureau.nameEn } : null,
       mergedInto: shown === own ? null : shown.trackingNumber,
-      replies: events
-        .filter((e) => (e.action === 'reply' || e.action === 'direct_answer') && e.note)
-        .map((e) => ({ at: new Date(e.at).toISOString(), text: e.note! })),
+      replies: events.flatMap((e) => {
+        const text = e.action === 'reply' || e.action === 'direct_answer' ? citizenEventNote(e) : null;
+        return text ? [{ at: new Date(e.at).toISOString(), text }] : [];
+      }),
       timeline: events.map((e) => ({
         at: new Date(e.at).toISOString(),
         action: e.action,
         status: e.toStatus,
-        note: e.isPublic ? e.note : null,
+        note: citizenEventNote(e),
       })),
       canGiveFeedback: shown === own && own.status === 'awaiting_follow_up',
     };

@@ -7,6 +7,8 @@ import type { Principal } from '../common/request-context';
 import { caseInScope } from '../deadlines/case-access';
 import { DeadlineEngine } from '../deadlines/engine/deadline-engine';
 
+const noSuchNotice = () => new NotFoundException('No such supervision notice');
+
 /** Supervision notices (督办): a demand with a due time, tracked by a clock like any other deadline. */
 @Injectable()
 export class SupervisionService {
@@ -81,8 +83,12 @@ export class SupervisionService {
         case_id: string;
         status: string;
       }[];
-      if (!n) throw new NotFoundException('No such supervision notice');
-      const c = await caseInScope(m, n.case_id, p, { leadOnly: true });
+      // Another bureau's notice (or one of a case this bureau only assists) answers exactly
+      // as a notice that does not exist: the id tells a handler nothing.
+      if (!n) throw noSuchNotice();
+      const c = await caseInScope(m, n.case_id, p, { leadOnly: true }).catch((e: unknown) => {
+        throw e instanceof NotFoundException ? noSuchNotice() : e;
+      });
       if (n.status !== 'open') throw new ConflictException(`This notice is ${n.status}`);
       const now = new Date();
       await m.query(
