@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from './auth.schemas';
 import {
+  containsUsername,
+  isCommonPassword,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PASSWORD_PROBLEM_MESSAGES,
-  passwordProblem,
 } from './password-policy';
 
 // Identity administration (issue 3): users, bureaus and the audit log. The same schemas
@@ -30,8 +31,8 @@ export const ZPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, PASSWORD_PROBLEM_MESSAGES.too_short)
   .max(PASSWORD_MAX_LENGTH, PASSWORD_PROBLEM_MESSAGES.too_long)
-  .superRefine((password, ctx) => {
-    if (passwordProblem(password) === 'common') {
+  .superRefine(async (password, ctx) => {
+    if (password.length >= PASSWORD_MIN_LENGTH && (await isCommonPassword(password))) {
       ctx.addIssue({ code: 'custom', message: PASSWORD_PROBLEM_MESSAGES.common, params: { password: 'common' } });
     }
   });
@@ -62,7 +63,7 @@ export const ZCreateUserSchema = z
   })
   .superRefine(bureauMatchesRole)
   .superRefine((v, ctx) => {
-    if (passwordProblem(v.password, v.username) === 'contains_username') {
+    if (containsUsername(v.password, v.username)) {
       ctx.addIssue({
         code: 'custom',
         path: ['password'],

@@ -1,5 +1,3 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
-
 /**
  * Password rule for staff accounts (OWASP ASVS 4, level 2, section 2.1): at least 12
  * characters, no composition rules, not a common or breached password, and not built on the
@@ -11,10 +9,12 @@ export const PASSWORD_MAX_LENGTH = 200;
 
 /**
  * zxcvbn-ts's list of the most common passwords from breach corpora (~49,000 entries,
- * lowercase). Loaded once, on first use.
+ * lowercase, ~280 kB gzipped). Imported on first use, so the web app loads it only when an
+ * admin form checks a password, never on the citizen or sign-in pages.
  */
-let breached: Set<string> | undefined;
-const breachedPasswords = () => (breached ??= new Set(dictionary['passwords-common']));
+let breached: Promise<Set<string>> | undefined;
+const breachedPasswords = (): Promise<Set<string>> =>
+  (breached ??= import('@zxcvbn-ts/language-common').then((m) => new Set(m.dictionary['passwords-common'])));
 
 /**
  * The password's "core": lowercased, without the digits and symbols people pad a weak word
@@ -36,14 +36,24 @@ export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
   contains_username: 'The password must not contain the username',
 };
 
+/** Whether the password, or its core, is on the common/breached list. */
+export async function isCommonPassword(password: string): Promise<boolean> {
+  const list = await breachedPasswords();
+  const base = core(password);
+  return list.has(password.toLowerCase()) || (base.length >= 3 && list.has(base));
+}
+
+/** Whether the password is, or contains, the username (case-insensitive). */
+export function containsUsername(password: string, username: string | undefined): boolean {
+  const name = username?.trim().toLowerCase();
+  return !!name && name.length >= 3 && password.toLowerCase().includes(name);
+}
+
 /** The first reason the password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, username?: string): PasswordProblem | null {
+export async function passwordProblem(password: string, username?: string): Promise<PasswordProblem | null> {
   if ([...password].length < PASSWORD_MIN_LENGTH) return 'too_short';
   if (password.length > PASSWORD_MAX_LENGTH) return 'too_long';
-  const lower = password.toLowerCase();
-  const base = core(password);
-  if (breachedPasswords().has(lower) || (base.length >= 3 && breachedPasswords().has(base))) return 'common';
-  const name = username?.trim().toLowerCase();
-  if (name && name.length >= 3 && lower.includes(name)) return 'contains_username';
+  if (await isCommonPassword(password)) return 'common';
+  if (containsUsername(password, username)) return 'contains_username';
   return null;
 }

@@ -1,6 +1,6 @@
 import {
+  containsUsername,
   PASSWORD_PROBLEM_MESSAGES,
-  passwordProblem,
   type TAdminUser,
   type TCreateUser,
   type TUpdateUser,
@@ -145,7 +145,7 @@ export class UsersService {
   async resetPassword(id: string, password: string, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
     const target = await this.users.findById(id);
     if (!target) throw new NotFoundException('No such user');
-    if (passwordProblem(password, target.username) === 'contains_username') {
+    if (containsUsername(password, target.username)) {
       throw new BadRequestException({
         message: PASSWORD_PROBLEM_MESSAGES.contains_username,
         details: [{ path: ['password'], message: PASSWORD_PROBLEM_MESSAGES.contains_username }],
