@@ -6,6 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { HostileInputInterceptor } from './common/hostile-input.interceptor';
+import { registerRequestOriginChecks } from './common/request-origin.hook';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -34,6 +36,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   // Open311 clients expect GeoReport v2 at /open311/v2, not under the staff API's prefix.
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
+  registerRequestOriginChecks(fastify, config.WEB_ORIGIN);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // Swagger UI needs inline scripts and styles; everything else is JSON.
@@ -47,6 +50,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     },
   });
   app.enableCors({ origin: [config.WEB_ORIGIN], credentials: true });
+  app.useGlobalInterceptors(new HostileInputInterceptor());
   app.useGlobalPipes(new StandardSchemaValidationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app);
