@@ -9,8 +9,8 @@ function hasBody(req: FastifyRequest): boolean {
   return length > 0 || req.headers['transfer-encoding'] !== undefined;
 }
 
-function isJson(contentType: string | undefined): boolean {
-  const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+function isJson(contentType: string): boolean {
+  const media = contentType.split(';')[0]!.trim().toLowerCase();
   return media === 'application/json';
 }
 
@@ -54,7 +54,8 @@ export function registerRequestOriginChecks(fastify: FastifyInstance, webOrigin:
         );
       }
     }
-    if (hasBody(req) && !isJson(req.headers['content-type'])) {
+    const contentType = req.headers['content-type'];
+    if (hasBody(req) && contentType !== undefined && !isJson(contentType)) {
       return refuse(reply, req, 415, 'Unsupported Media Type', 'Unsupported content type; send application/json');
     }
   });
