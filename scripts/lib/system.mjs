@@ -12,6 +12,7 @@ const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 const NEST_BIN = path.join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js');
 export const API_MAIN = path.join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 export const WORKER_MAIN = path.join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+const WEB_SERVER = path.join(ROOT, 'apps/web/server.mjs');
 
 function run(label, cmd, args, env = process.env) {
   const started = Date.now();
@@ -135,11 +136,12 @@ export function startSystem({ env, apiPort, webPort, quiet = false }) {
   return {
     api: startProcess('api', process.execPath, [API_MAIN], api, { quiet }),
     worker: startProcess('worker', process.execPath, [WORKER_MAIN], base, { quiet }),
+    // Next behind apps/web/server.mjs, which sets X-Forwarded-For from the socket (see there).
     web: startProcess(
       'web',
       process.execPath,
-      [NEXT_BIN, 'start', 'apps/web', '-p', String(webPort), '-H', env.WEB_HOST ?? '0.0.0.0'],
-      { ...base, API_URL: `http://127.0.0.1:${apiPort}` },
+      [WEB_SERVER],
+      { ...base, WEB_HOST: env.WEB_HOST ?? '0.0.0.0', API_URL: `http://127.0.0.1:${apiPort}` },
       { quiet },
     ),
   };

@@ -6,6 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { HostileInputInterceptor } from './common/hostile-input.interceptor';
+import { registerRequestOriginChecks } from './common/request-origin.hook';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -44,6 +46,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   // Open311 clients expect GeoReport v2 at /open311/v2, not under the staff API's prefix.
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
+  registerRequestOriginChecks(fastify, config.WEB_ORIGIN);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // Swagger UI needs inline scripts and styles; everything else is JSON.
@@ -57,6 +60,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     },
   });
   app.enableCors({ origin: [config.WEB_ORIGIN], credentials: true });
+  app.useGlobalInterceptors(new HostileInputInterceptor());
   app.useGlobalPipes(new StandardSchemaValidationPipe());
   app.enableShutdownHooks();
   // The interactive docs show every route to whoever asks: a setting, off in production by default.

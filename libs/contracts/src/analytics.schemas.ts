@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monthInRange, MAX_YEAR, MIN_YEAR } from './safe-input';
 
 /** Calendar day in Asia/Shanghai, e.g. 2026-10-01. */
 const ZDay = z
@@ -9,9 +10,12 @@ const ZDay = z
     {
       message: 'Not a real calendar date',
     },
-  );
+  )
+  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, {
+    message: `Use a date between ${MIN_YEAR} and ${MAX_YEAR}`,
+  });
 
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-10');
+const ZMonth = monthInRange();
 const ZId = z.coerce.number().int().positive();
 const ZFormat = z.enum(['json', 'csv']).default('json');
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl } from './http-url';
+import { instantInRange, ZFreeJsonRecord } from './safe-input';
 
 // Cases (issue 4): intake, lifecycle actions, lists and the citizen's view. One schema
 // validates the API request and drives the web form (STYLE habit 6). Vocabularies are
@@ -66,7 +67,7 @@ export const ZCaseIntakeSchema = z
     categoryId: id,
     ...place,
     description: text(4000, 'a description'),
-    attributes: z.record(z.string(), z.unknown()).optional(),
+    attributes: ZFreeJsonRecord.optional(),
     mediaUrl: httpUrl('mediaUrl', 1000).optional(),
     caller: ZCallerSchema.default({}),
     disposition: z.enum(INTAKE_DISPOSITIONS).default('dispatch'),
@@ -85,7 +86,7 @@ export const ZPublicCaseIntakeSchema = z.strictObject({
   categoryId: id,
   ...place,
   description: text(4000, 'a description'),
-  attributes: z.record(z.string(), z.unknown()).optional(),
+  attributes: ZFreeJsonRecord.optional(),
   mediaUrl: httpUrl('mediaUrl', 1000).optional(),
   caller: ZCallerSchema.omit({ type: true }).default({}),
 });
@@ -202,7 +203,7 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .string()
     .transform((s) => s.split(',').map((v) => v.trim()))
     .pipe(z.array(z.enum(values)).min(1));
-const instant = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 date-time, e.g. 2026-11-25T08:00:00+08:00' });
+const instant = instantInRange();
 
 export const ZCaseListQuerySchema = z.strictObject({
   status: csv(CASE_STATUS_VALUES).optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { dayInRange, instantInRange } from './safe-input';
 
-const isoInstant = z.iso.datetime({ offset: true });
-const day = z.iso.date();
+const isoInstant = instantInRange();
+const day = dayInRange();
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'use HH:MM');
 
 export const ZDeadlineLimit = z.strictObject({

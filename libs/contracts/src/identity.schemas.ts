@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantInRange } from './safe-input';
 import { STAFF_ROLES } from './auth.schemas';
 import {
   containsUsername,
@@ -146,8 +147,8 @@ export const ZAuditQuerySchema = z
     action: z.string().trim().max(100).optional(),
     targetType: z.string().trim().max(50).optional(),
     targetId: z.string().trim().max(100).optional(),
-    from: z.iso.datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
-    to: z.iso.datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
+    from: instantInRange('from must be an ISO date-time').optional(),
+    to: instantInRange('to must be an ISO date-time').optional(),
     /** The id of the last row of the previous page (rows come newest first). */
     cursor: z
       .string()

@@ -8,3 +8,4 @@ export * from './analytics.schemas';
 export * from './deadline.schemas';
 export * from './password-policy';
 export * from './http-url';
+export * from './safe-input';

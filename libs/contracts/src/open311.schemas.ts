@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl } from './http-url';
+import { instantInRange } from './safe-input';
 
 /**
  * Open311 GeoReport v2 (open311.org) as this hotline serves it under /open311/v2, plus the
@@ -74,7 +75,9 @@ function collectAttributes(input: unknown): unknown {
   const cleaned = withoutEmpty(input);
   if (cleaned === null || typeof cleaned !== 'object' || Array.isArray(cleaned)) return cleaned;
   const out: Record<string, unknown> = {};
-  const attribute: Record<string, string[]> = {};
+  // A Map, not an object: a client's code may be `toString` or `__proto__`, which a plain
+  // object would resolve on Object.prototype. Object.fromEntries defines own properties.
+  const attribute = new Map<string, string[]>();
   for (const [key, value] of Object.entries(cleaned as Record<string, unknown>)) {
     const m = ATTRIBUTE_FIELD.exec(key);
     if (!m) {
@@ -82,9 +85,9 @@ function collectAttributes(input: unknown): unknown {
       continue;
     }
     const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
-    attribute[m[1]!] = [...(attribute[m[1]!] ?? []), ...values.map(String)];
+    attribute.set(m[1]!, [...(attribute.get(m[1]!) ?? []), ...values.map(String)]);
   }
-  if (Object.keys(attribute).length > 0) out['attribute'] = attribute;
+  if (attribute.size > 0) out['attribute'] = Object.fromEntries(attribute);
   return out;
 }
 
@@ -144,8 +147,7 @@ export const ZOpen311CreateRequestSchema = z.preprocess(
 );
 export type TOpen311CreateRequest = z.infer<typeof ZOpen311CreateRequestSchema>;
 
-const isoDateTime = (what: string) =>
-  z.iso.datetime({ offset: true, error: `${what} must be an ISO-8601 date and time with a timezone` });
+const isoDateTime = (what: string) => instantInRange(`${what} must be an ISO-8601 date and time with a timezone`);
 
 /** A list parameter: comma-separated, repeated (`status=open&status=closed`), or both. */
 const commaList = (what: string, max: number) =>

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { databaseRefusal } from './database-errors';
 
 /** The one error body every client sees: a status, a sentence a person understands, details. */
 export interface ErrorBody {
@@ -64,13 +64,9 @@ function fromFastifyError(e: {
   return { statusCode: status, error: REASONS[status] ?? 'Error', message };
 }
 
-function fromDatabaseError(e: QueryFailedError): Omit<ErrorBody, 'requestId'> | null {
-  const code = (e.driverError as { code?: string } | undefined)?.code;
-  if (code === '23505') return { statusCode: 409, error: 'Conflict', message: 'That record already exists' };
-  if (code === '23503') return { statusCode: 400, error: 'Bad Request', message: 'A referenced record does not exist' };
-  if (code === '22P02' || code === '22003' || code === '22007')
-    return { statusCode: 400, error: 'Bad Request', message: 'A value has the wrong format' };
-  return null;
+function fromDatabaseError(e: unknown): Omit<ErrorBody, 'requestId'> | null {
+  const refusal = databaseRefusal(e);
+  return refusal ? { ...refusal, error: REASONS[refusal.statusCode]! } : null;
 }
 
 @Catch()
@@ -87,8 +83,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const cause = exception instanceof HttpException ? exception.cause : undefined;
     if (cause instanceof Error) body = fromFastifyError(cause as Error & { statusCode?: number; code?: string });
     if (!body && exception instanceof HttpException) body = fromHttpException(exception);
-    else if (!body && exception instanceof QueryFailedError) body = fromDatabaseError(exception);
-    else if (!body && exception instanceof Error)
+    if (!body) body = fromDatabaseError(exception);
+    if (!body && exception instanceof Error)
       body = fromFastifyError(exception as Error & { statusCode?: number; code?: string });
     if (!body) {
       this.logger.error({ err: exception, reqId: req.id }, 'Unhandled error');

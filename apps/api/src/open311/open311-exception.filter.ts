@@ -1,7 +1,7 @@
 import type { TOpen311Error } from '@hotline/contracts';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { databaseRefusal } from '../common/database-errors';
 import { CONTENT_TYPES, formatOfPath, render } from './open311-format';
 
 /** Nest's validation pipe reports 'path: message'; Open311 clients read the message alone. */
@@ -32,12 +32,10 @@ export class Open311ExceptionFilter implements ExceptionFilter {
       descriptions = descriptionsOf(exception);
       const headers = (exception as HttpException & { headers?: Record<string, string> }).headers;
       if (headers) for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
-    } else if (
-      exception instanceof QueryFailedError &&
-      ['22P02', '22003', '22007'].includes((exception.driverError as { code?: string } | undefined)?.code ?? '')
-    ) {
-      status = 400;
-      descriptions = ['A value has the wrong format'];
+    } else if (databaseRefusal(exception)) {
+      const refusal = databaseRefusal(exception)!;
+      status = refusal.statusCode;
+      descriptions = [refusal.message];
     } else {
       this.logger.error({ err: exception, reqId: req.id }, 'Unhandled Open311 error');
     }

@@ -45,6 +45,18 @@ export function splitFormat(file: string): { id: string; format: string } {
   return dot < 0 ? { id: file, format: '' } : { id: file.slice(0, dot), format: file.slice(dot + 1).toLowerCase() };
 }
 
+/**
+ * Characters XML 1.0 cannot carry at all (C0 controls but tab and line breaks, lone
+ * surrogates, U+FFFE/U+FFFF). Text stored before the input check existed, or typed by an
+ * admin, must never make the whole document unparsable: each becomes U+FFFD.
+ */
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafeText(s: string): string {
+  return s.replace(NOT_XML_CHAR, '\uFFFD');
+}
+
 function toXmlValue(key: string, value: unknown): unknown {
   if (value === null || value === undefined) return null; // <tag/>
   if (Array.isArray(value)) {
@@ -54,7 +66,7 @@ function toXmlValue(key: string, value: unknown): unknown {
   if (typeof value === 'object') {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toXmlValue(k, v)]));
   }
-  return String(value);
+  return xmlSafeText(String(value));
 }
 
 const builder = new XMLBuilder({ format: false, ignoreAttributes: true });
