@@ -1,11 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { env, PinoNestLogger } from '@hotline/config';
-import { StandardSchemaValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { CodedValidationPipe } from './common/validation.pipe';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -47,7 +47,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     },
   });
   app.enableCors({ origin: [config.WEB_ORIGIN], credentials: true });
-  app.useGlobalPipes(new StandardSchemaValidationPipe());
+  app.useGlobalPipes(new CodedValidationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;

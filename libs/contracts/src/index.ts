@@ -6,3 +6,4 @@ export * from './identity.schemas';
 export * from './catalogue.schemas';
 export * from './analytics.schemas';
 export * from './deadline.schemas';
+export * from './error-codes';

@@ -1,11 +1,4 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { UserEntity } from '@hotline/database';
@@ -15,6 +8,7 @@ import { ACCESS_KEY, type AccessRule } from '../common/access.decorator';
 import type { HotlineRequest } from '../common/request-context';
 import { REDIS } from '../infra/infra.module';
 import { TokenService } from './token.service';
+import { DomainError } from '../common/domain-error';
 
 export const ACCESS_COOKIE = 'hl_access';
 export const revokedJtiKey = (prefix: string, jti: string) => `${prefix}:revoked-jti:${jti}`;
@@ -38,7 +32,7 @@ export class AccessGuard implements CanActivate {
       ctx.getHandler(),
       ctx.getClass(),
     ]);
-    if (!rule) throw new ForbiddenException('This route declares no access rule and is closed');
+    if (!rule) throw new DomainError('auth.route_closed', 403, 'This route declares no access rule and is closed');
     const req = ctx.switchToHttp().getRequest<HotlineRequest>();
     if (rule.kind === 'public') {
       await this.authenticate(req).catch(() => undefined); // optional identity on public routes
@@ -46,8 +40,9 @@ export class AccessGuard implements CanActivate {
     }
     await this.authenticate(req);
     const principal = req.principal;
-    if (!principal) throw new UnauthorizedException('Sign in first');
-    if (!rule.roles.includes(principal.role)) throw new ForbiddenException('Your role may not do this');
+    if (!principal) throw new DomainError('auth.required', 401, 'Sign in first');
+    if (!rule.roles.includes(principal.role))
+      throw new DomainError('auth.forbidden_role', 403, 'Your role may not do this');
     return true;
   }
 
@@ -62,13 +57,14 @@ export class AccessGuard implements CanActivate {
     const token = this.bearer(req);
     if (!token) return;
     const claims = await this.tokens.verifyAccess(token);
-    if (!claims) throw new UnauthorizedException('Your session is invalid or has expired; sign in again');
+    if (!claims)
+      throw new DomainError('auth.session_invalid', 401, 'Your session is invalid or has expired; sign in again');
     if (await this.redis.exists(revokedJtiKey(this.prefix, claims.jti))) {
-      throw new UnauthorizedException('You have signed out; sign in again');
+      throw new DomainError('auth.signed_out', 401, 'You have signed out; sign in again');
     }
     const user = await this.users.findOne({ where: { id: claims.sub } });
     if (!user || user.disabled || user.tokenVersion !== claims.tokenVersion) {
-      throw new UnauthorizedException('Your session is no longer valid; sign in again');
+      throw new DomainError('auth.session_revoked', 401, 'Your session is no longer valid; sign in again');
     }
     req.principal = {
       userId: user.id,

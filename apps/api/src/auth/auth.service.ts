@@ -1,7 +1,7 @@
 import { env } from '@hotline/config';
 import { BureauEntity, hashSecret, RefreshTokenEntity, UserEntity, verifySecret } from '@hotline/database';
 import type { TLoginResponse, TSessionUser } from '@hotline/contracts';
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,6 +12,7 @@ import type { Principal } from '../common/request-context';
 import { REDIS } from '../infra/infra.module';
 import { revokedJtiKey } from './access.guard';
 import { TokenService } from './token.service';
+import { DomainError } from '../common/domain-error';
 
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
@@ -51,7 +52,7 @@ export class AuthService {
         meta,
         detail: { username },
       });
-      throw new UnauthorizedException(INVALID);
+      throw new DomainError('auth.invalid_credentials', 401, INVALID);
     }
     if (user.lockedUntil && user.lockedUntil > now) {
       await this.audit.record({
@@ -61,8 +62,11 @@ export class AuthService {
         targetId: user.id,
         meta,
       });
-      throw new UnauthorizedException(
+      throw new DomainError(
+        'auth.account_locked',
+        401,
         `Too many wrong passwords: this account is locked until ${user.lockedUntil.toISOString()}`,
+        { until: user.lockedUntil.toISOString() },
       );
     }
     if (!(await verifySecret(password, user.passwordHash))) {
@@ -75,7 +79,7 @@ export class AuthService {
         meta,
         detail: { failed, locked: !!lockedUntil },
       });
-      throw new UnauthorizedException(INVALID);
+      throw new DomainError('auth.invalid_credentials', 401, INVALID);
     }
     if (user.disabled) {
       await this.audit.record({
@@ -85,7 +89,7 @@ export class AuthService {
         targetId: user.id,
         meta,
       });
-      throw new UnauthorizedException('This account is disabled; ask an administrator');
+      throw new DomainError('auth.account_disabled', 401, 'This account is disabled; ask an administrator');
     }
     await this.users.update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
     const session = await this.issueSession(user);
@@ -125,12 +129,13 @@ export class AuthService {
   async refresh(refreshToken: string, meta: RequestMeta): Promise<TLoginResponse> {
     const row = await this.refreshTokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
     if (!row || row.revokedAt || row.expiresAt < new Date()) {
-      throw new UnauthorizedException('Your session has ended; sign in again');
+      throw new DomainError('auth.session_ended', 401, 'Your session has ended; sign in again');
     }
     const revoked = await this.refreshTokens.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!revoked.affected) throw new UnauthorizedException('Your session has ended; sign in again');
+    if (!revoked.affected) throw new DomainError('auth.session_ended', 401, 'Your session has ended; sign in again');
     const user = await this.users.findOne({ where: { id: row.userId } });
-    if (!user || user.disabled) throw new UnauthorizedException('This account is disabled; ask an administrator');
+    if (!user || user.disabled)
+      throw new DomainError('auth.account_disabled', 401, 'This account is disabled; ask an administrator');
     await this.audit.record({
       action: 'auth.refresh',
       actor: this.principalOf(user),

@@ -2,6 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { env } from '@hotline/config';
+import type { TErrorBody, TErrorCode } from '@hotline/contracts';
 import { createRedisConnection, DEADLINE_QUEUE } from '@hotline/queue';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -49,22 +50,28 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
     const header = req.headers.authorization;
     const cookies = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : (cookies?.[ACCESS_COOKIE] ?? null);
-    const deny = (statusCode: 401 | 403, message: string) =>
-      reply
-        .code(statusCode)
-        .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, requestId: req.id });
-    if (!token) return void deny(401, 'Sign in first');
+    // Outside Nest's filters, so the error body (with its code) is written here.
+    const deny = (statusCode: 401 | 403, code: TErrorCode, message: string) =>
+      reply.code(statusCode).send({
+        statusCode,
+        error: statusCode === 401 ? 'Unauthorized' : 'Forbidden',
+        code,
+        message,
+        requestId: req.id,
+      } satisfies TErrorBody);
+    if (!token) return void deny(401, 'auth.required', 'Sign in first');
     const claims = await this.tokens.verifyAccess(token);
-    if (!claims) return void deny(401, 'Your session is invalid or has expired; sign in again');
+    if (!claims) return void deny(401, 'auth.session_invalid', 'Your session is invalid or has expired; sign in again');
     if (await this.apiRedis.exists(revokedJtiKey(this.prefix, claims.jti)))
-      return void deny(401, 'You have signed out; sign in again');
+      return void deny(401, 'auth.signed_out', 'You have signed out; sign in again');
     const [user] = (await this.ds.query(`SELECT role, disabled, token_version FROM users WHERE id = $1`, [
       claims.sub,
     ])) as { role: string; disabled: boolean; token_version: number }[];
     if (!user || user.disabled || user.token_version !== claims.tokenVersion) {
-      return void deny(401, 'Your session is no longer valid; sign in again');
+      return void deny(401, 'auth.session_revoked', 'Your session is no longer valid; sign in again');
     }
-    if (user.role !== 'admin') return void deny(403, 'Only administrators may open the queue dashboard');
+    if (user.role !== 'admin')
+      return void deny(403, 'auth.admin_only', 'Only administrators may open the queue dashboard');
   }
 
   async onApplicationShutdown(): Promise<void> {
