@@ -3,8 +3,9 @@
 import { ZLoginSchema, type TLogin } from '@hotline/contracts';
 import { InputField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
-import { api, ApiError } from '@/lib/api';
+import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
+import { errorMessage } from '@/lib/form-errors';
 
 export function LoginClient() {
   const { t } = useI18n();
@@ -16,7 +17,7 @@ export function LoginClient() {
       const body = await api<{ user: { role: string } }>('/auth/login', { method: 'POST', body: values, public: true });
       window.location.assign(`/${body.user.role}`);
     } catch (e) {
-      setFormError(e instanceof ApiError ? e.message || t.login.failed : t.errors.network);
+      setFormError(errorMessage(e, t));
     }
   };
 
