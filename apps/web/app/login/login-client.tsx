@@ -5,11 +5,10 @@ import { InputField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
-import { errorMessage } from '@/lib/form-errors';
 
 export function LoginClient() {
   const { t } = useI18n();
-  const { register, handleSubmit, errors, isSubmitting, formError, setFormError } = useZodForm(ZLoginSchema);
+  const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(ZLoginSchema);
 
   const onSubmit = async (values: TLogin) => {
     setFormError(null);
@@ -17,7 +16,8 @@ export function LoginClient() {
       const body = await api<{ user: { role: string } }>('/auth/login', { method: 'POST', body: values, public: true });
       window.location.assign(`/${body.user.role}`);
     } catch (e) {
-      setFormError(errorMessage(e, t));
+      // The refusal in the reader's language, by its code; field problems go next to their field.
+      fail(e);
     }
   };
 
