@@ -1,13 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { env, httpLoggerOptions, PinoNestLogger, requireJwtSecret, swaggerEnabled } from '@hotline/config';
-import { StandardSchemaValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { HostileInputInterceptor } from './common/hostile-input.interceptor';
 import { registerRequestOriginChecks } from './common/request-origin.hook';
+import { CodedValidationPipe } from './common/validation.pipe';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -61,7 +61,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   app.enableCors({ origin: [config.WEB_ORIGIN], credentials: true });
   app.useGlobalInterceptors(new HostileInputInterceptor());
-  app.useGlobalPipes(new StandardSchemaValidationPipe());
+  app.useGlobalPipes(new CodedValidationPipe());
   app.enableShutdownHooks();
   // The interactive docs show every route to whoever asks: a setting, off in production by default.
   if (swaggerEnabled(config)) setupOpenApi(app);

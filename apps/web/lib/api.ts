@@ -1,20 +1,56 @@
 'use client';
 
+import type { TErrorCode, TErrorParams } from '@hotline/contracts';
+import { documentLocale, errorText } from './i18n/error-codes';
+import type { Locale } from './i18n/messages';
+
 /** The API's uniform error body (see apps/api/src/common/http-exception.filter.ts). */
 export interface ApiErrorBody {
   statusCode: number;
   error?: string;
+  /** Stable machine code (libs/contracts ERROR_CODES); the web translates by it. */
+  code?: TErrorCode | string;
+  /** English, for logs and other clients: never shown to the reader. */
   message: string | string[];
+  params?: TErrorParams;
   details?: unknown;
   requestId?: string;
 }
 
+/**
+ * A refusal from the API. `message` is already in the reader's language (chosen by the
+ * body's `code`, never the API's English), so any place that shows `e.message` is localized;
+ * `code` is what logic should test, not the text.
+ */
 export class ApiError extends Error {
+  readonly code: string | null;
+  readonly params: TErrorParams | undefined;
+
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody | null,
+    /** A sentence of the page's own (already localized) that says it better than the code's. */
+    readonly override?: string,
+    locale: Locale = documentLocale(),
   ) {
-    super(Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? `HTTP ${status}`));
+    super(override ?? errorText(locale, { status, code: body?.code, params: body?.params }));
+    this.code = typeof body?.code === 'string' ? body.code : null;
+    this.params = body?.params;
+  }
+
+  /** The refusal in a given language (the reader's dictionary may differ from <html lang>). */
+  textIn(locale: Locale): string {
+    return this.override ?? errorText(locale, { status: this.status, code: this.body?.code, params: this.params });
+  }
+}
+
+/** The error body, or null when the answer is not ours (a proxy's HTML page, an empty 502). */
+function errorBodyOf(text: string): ApiErrorBody | null {
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : null;
+    return parsed && typeof parsed === 'object' ? (parsed as ApiErrorBody) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -60,9 +96,8 @@ export async function api<T>(path: string, init: Init = {}): Promise<T> {
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw new ApiError(res.status, (parsed as ApiErrorBody) ?? null);
-  return parsed as T;
+  if (!res.ok) throw new ApiError(res.status, errorBodyOf(text));
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Builds a query string from the defined, non-empty values. */

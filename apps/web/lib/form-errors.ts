@@ -3,8 +3,10 @@
 import { toNestErrors } from '@hookform/resolvers';
 import type { FieldError, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
+import { localeOf } from './i18n/error-codes';
 import { fmt, type Messages } from './i18n/messages';
 import { ApiError } from './api';
+import type { TFieldIssue } from '@hotline/contracts';
 
 /**
  * zod speaks English; a Chinese caller must not read "Too small: expected string to have >=5
@@ -60,8 +62,25 @@ export function localizedZodResolver<S extends z.ZodType<FieldValues, FieldValue
 }
 
 /**
- * Puts a server refusal next to the field it names (details like [{path:['description'],…}]
- * or {field: message}); returns the message for the form's banner when no field matches.
+ * A field refusal from the API (`validation.invalid_input` details: zod's issue code, path and
+ * limits) in the reader's language, by the same rules as the form's own check.
+ */
+export function translateFieldIssue(t: Messages, issue: Partial<TFieldIssue>): string {
+  if (!issue.code) return t.errors.invalid;
+  // The server does not echo the input; zod's message tells a missing value from a wrong one.
+  const missing = issue.code === 'invalid_type' && /received (undefined|null)/.test(issue.message ?? '');
+  return translateIssue(t, {
+    ...issue,
+    path: issue.path ?? [],
+    input: missing ? undefined : '',
+  } as unknown as z.core.$ZodIssue);
+}
+
+/**
+ * Puts a server refusal next to the field it names (validation details
+ * [{path:['caller','phone'], code:'invalid_format', …}], in the reader's language) and returns
+ * the sentence for the form's banner: the refusal said by its code, or nothing when every
+ * problem found its field.
  */
 export function applyServerErrors<T extends FieldValues>(
   e: unknown,
@@ -71,34 +90,33 @@ export function applyServerErrors<T extends FieldValues>(
   if (!(e instanceof ApiError)) return t.errors.network;
   const details = e.body?.details;
   let placed = false;
+  let unplaced = false;
   if (Array.isArray(details)) {
-    for (const d of details as (string | { path?: (string | number)[]; message?: string; field?: string })[]) {
-      // The validation pipe reports "caller.phone: <English message>"; the form already
-      // validated with the same schema, so a short message in the reader's language is enough.
+    for (const d of details as (string | (Partial<TFieldIssue> & { field?: string }))[]) {
+      // An older API reported "caller.phone: <English message>": place it, in our words.
       if (typeof d === 'string') {
         const m = /^([\w.]+): /.exec(d);
         if (m?.[1]) {
           setError(m[1] as Path<T>, { type: 'server', message: t.errors.invalid });
           placed = true;
-        }
+        } else unplaced = true;
         continue;
       }
-      const name = d.path?.join('.') ?? d.field;
+      const name = d.path?.length ? d.path.join('.') : d.field;
       if (name) {
-        setError(name as Path<T>, { type: 'server', message: d.message ?? t.errors.invalid });
+        setError(name as Path<T>, { type: d.code ?? 'server', message: translateFieldIssue(t, d) });
         placed = true;
-      }
-    }
-  } else if (details && typeof details === 'object') {
-    for (const [name, message] of Object.entries(details as Record<string, unknown>)) {
-      if (typeof message === 'string') {
-        setError(name as Path<T>, { type: 'server', message });
-        placed = true;
-      }
+      } else unplaced = true;
     }
   }
-  if (e.status === 409) return t.errors.conflict;
-  if (e.status === 403) return t.errors.forbidden;
-  if (e.status >= 500) return t.errors.server;
-  return placed ? '' : e.message;
+  if (e.code === 'case.version_conflict') return t.errors.conflict;
+  return placed && !unplaced && e.code === 'validation.invalid_input' ? '' : e.textIn(localeOf(t));
+}
+
+/**
+ * Any failure as the reader should read it: an API refusal by its code in `t`'s language,
+ * anything else (no network, a broken answer) as the network sentence. Never raw English.
+ */
+export function errorMessage(e: unknown, t: Messages): string {
+  return e instanceof ApiError ? e.textIn(localeOf(t)) : t.errors.network;
 }

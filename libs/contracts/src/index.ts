@@ -9,3 +9,4 @@ export * from './deadline.schemas';
 export * from './password-policy';
 export * from './http-url';
 export * from './safe-input';
+export * from './error-codes';

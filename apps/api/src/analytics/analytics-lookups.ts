@@ -1,6 +1,7 @@
 import type { TAnalyticsGroupBy, TAnalyticsGroupKey } from '@hotline/contracts';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AnalyticsRepository, type CategoryRow, type LookupRow } from './analytics.repository';
+import { DomainError } from '../common/domain-error';
 
 const CHANNELS: Record<string, [string, string]> = {
   phone: ['电话', 'Phone'],
@@ -94,7 +95,9 @@ export class AnalyticsLookups {
   async subtreeIds(categoryId: number): Promise<number[]> {
     const { categories } = await this.load();
     if (!categories.some((c) => c.id === categoryId)) {
-      throw new BadRequestException(`There is no category with id ${categoryId}`);
+      throw new DomainError('category.not_found', 400, `There is no category with id ${categoryId}`, {
+        id: categoryId,
+      });
     }
     const children = new Map<number, number[]>();
     for (const c of categories) {

@@ -23,11 +23,12 @@ import {
   satisfactionRate,
   type RollupCounters,
 } from '@hotline/domain';
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/request-context';
 import { AnalyticsRepository, type RollupDim, type RollupFilter, type RollupRow } from './analytics.repository';
 import { addDays, daysBetween, periodStarts } from './analytics-dates';
 import { AnalyticsLookups } from './analytics-lookups';
+import { DomainError } from '../common/domain-error';
 
 const GROUP_DIM: Record<TAnalyticsGroupBy, RollupDim> = {
   bureau: 'bureau_id',
@@ -76,9 +77,10 @@ export class AnalyticsService {
    */
   scopeBureau(principal: Principal, requested: number | undefined): number | undefined {
     if (principal.role !== 'handler') return requested;
-    if (principal.bureauId === null) throw new ForbiddenException('Your account is not linked to a bureau');
+    if (principal.bureauId === null)
+      throw new DomainError('analytics.no_bureau', 403, 'Your account is not linked to a bureau');
     if (requested !== undefined && requested !== principal.bureauId) {
-      throw new ForbiddenException("Bureau handlers can see only their own bureau's figures");
+      throw new DomainError('analytics.other_bureau', 403, "Bureau handlers can see only their own bureau's figures");
     }
     return principal.bureauId;
   }
@@ -173,7 +175,7 @@ export class AnalyticsService {
     const to = addDays(nextMonth(q.month), -1);
     const weights = { response: q.wResponse, resolution: q.wResolution, satisfaction: q.wSatisfaction };
     if (weights.response + weights.resolution + weights.satisfaction === 0) {
-      throw new BadRequestException('At least one ranking weight must be above 0');
+      throw new DomainError('analytics.weights_zero', 400, 'At least one ranking weight must be above 0');
     }
     const [rows, labels] = await Promise.all([
       this.repo.sumRollups({ from, to, groupBy: ['bureau_id'], filter: {} }),

@@ -1,9 +1,10 @@
 import type { TCreateMonthlyTheme, TMonthlyTheme } from '@hotline/contracts';
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { AnalyticsRepository } from './analytics.repository';
+import { DomainError } from '../common/domain-error';
 
 /** 每月一题: the recurring problems supervisors choose to fix at the root, tracked afterwards. */
 @Injectable()
@@ -21,10 +22,14 @@ export class MonthlyThemesService {
   async choose(principal: Principal, meta: RequestMeta, body: TCreateMonthlyTheme): Promise<TMonthlyTheme> {
     const categories = await this.repo.listCategories();
     if (!categories.some((c) => c.id === body.categoryId)) {
-      throw new BadRequestException(`There is no category with id ${body.categoryId}`);
+      throw new DomainError('category.not_found', 400, `There is no category with id ${body.categoryId}`, {
+        id: body.categoryId,
+      });
     }
     if (body.streetId && !(await this.repo.listStreets()).some((s) => s.id === body.streetId)) {
-      throw new BadRequestException(`There is no street with id ${body.streetId}`);
+      throw new DomainError('street.not_found', 400, `There is no street with id ${body.streetId}`, {
+        id: body.streetId,
+      });
     }
     const row = await this.repo.insertMonthlyTheme({
       month: body.month,
@@ -34,7 +39,12 @@ export class MonthlyThemesService {
       note: body.note ?? null,
       chosenBy: principal.userId,
     });
-    if (!row) throw new ConflictException('This category (and street) is already the theme of that month');
+    if (!row)
+      throw new DomainError(
+        'monthly_theme.duplicate',
+        409,
+        'This category (and street) is already the theme of that month',
+      );
     await this.audit.record({
       action: 'analytics.monthly_theme.choose',
       actor: principal,

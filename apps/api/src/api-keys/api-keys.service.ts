@@ -1,7 +1,7 @@
 import { env } from '@hotline/config';
 import type { TApiKey, TApiKeyCreate, TApiKeyCreated } from '@hotline/contracts';
 import type { ApiKeyEntity } from '@hotline/database';
-import { ConflictException, HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { REDIS } from '../infra/infra.module';
 import { ApiKeysRepository } from './api-keys.repository';
+import { DomainError, withHeaders } from '../common/domain-error';
 
 /** Secrets look like `hk_<43 base64url chars>`: recognisable in logs and config, 256 bits strong. */
 const KEY_PREFIX = 'hk_';
@@ -86,8 +87,8 @@ export class ApiKeysService {
   async revoke(id: string, by: Principal, meta: RequestMeta): Promise<TApiKey> {
     const row = await this.dataSource.transaction(async (m) => {
       const current = await this.keys.findByIdForUpdate(id, m);
-      if (!current) throw new NotFoundException('No API key with that id');
-      if (current.revokedAt) throw new ConflictException('That API key is already revoked');
+      if (!current) throw new DomainError('api_key.not_found', 404, 'No API key with that id');
+      if (current.revokedAt) throw new DomainError('api_key.already_revoked', 409, 'That API key is already revoked');
       const revoked = await this.keys.markRevoked(id, m);
       await this.audit.record(
         {
@@ -141,8 +142,11 @@ export class ApiKeysService {
       .exec()) as [[unknown, number]];
     if (count <= limit) return;
     const retryAfter = Math.max(1, (window + 1) * WINDOW_SECONDS - Math.floor(Date.now() / 1000));
-    const e = new HttpException(message(retryAfter), HttpStatus.TOO_MANY_REQUESTS);
-    (e as HttpException & { headers?: Record<string, string> }).headers = { 'Retry-After': String(retryAfter) };
-    throw e;
+    throw withHeaders(
+      new DomainError('rate_limit.exceeded', 429, message(retryAfter), { seconds: retryAfter, limit }),
+      {
+        'Retry-After': String(retryAfter),
+      },
+    );
   }
 }

@@ -1,12 +1,7 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from '../common/access.decorator';
+import { DomainError } from '../common/domain-error';
 import type { HotlineRequest } from '../common/request-context';
 import { SessionAuthenticator } from './session-authenticator';
 
@@ -29,7 +24,7 @@ export class AccessGuard implements CanActivate {
       ctx.getHandler(),
       ctx.getClass(),
     ]);
-    if (!rule) throw new ForbiddenException('This route declares no access rule and is closed');
+    if (!rule) throw new DomainError('auth.route_closed', 403, 'This route declares no access rule and is closed');
     const req = ctx.switchToHttp().getRequest<HotlineRequest>();
     const auth = await this.authenticator.authenticate(req);
     if (auth.kind === 'signed-in') {
@@ -38,10 +33,11 @@ export class AccessGuard implements CanActivate {
     }
     // Public routes take an optional identity: a stale token there is simply ignored.
     if (rule.kind === 'public') return true;
-    if (auth.kind === 'refused') throw new UnauthorizedException(auth.message);
+    if (auth.kind === 'refused') throw new DomainError(auth.code, 401, auth.message);
     const principal = req.principal;
-    if (!principal) throw new UnauthorizedException('Sign in first');
-    if (!rule.roles.includes(principal.role)) throw new ForbiddenException('Your role may not do this');
+    if (!principal) throw new DomainError('auth.required', 401, 'Sign in first');
+    if (!rule.roles.includes(principal.role))
+      throw new DomainError('auth.forbidden_role', 403, 'Your role may not do this');
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { env } from '@hotline/config';
 import { ZLoginSchema, ZRefreshSchema, type TLogin, type TRefresh } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ALL_STAFF, Public, Roles } from '../common/access.decorator';
@@ -9,6 +9,7 @@ import type { HotlineRequest, Principal } from '../common/request-context';
 import { RateLimit } from '../common/rate-limit.decorator';
 import { ACCESS_COOKIE } from './access.guard';
 import { AuthService } from './auth.service';
+import { DomainError } from '../common/domain-error';
 
 const REFRESH_COOKIE = 'hl_refresh';
 /** The web app refreshes and signs out with cookies only, so these bodies may be absent. */
@@ -50,7 +51,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const token = body?.refreshToken ?? req.cookies?.[REFRESH_COOKIE];
-    if (!token) throw new UnauthorizedException('No refresh token; sign in again');
+    if (!token) throw new DomainError('auth.no_refresh_token', 401, 'No refresh token; sign in again');
     const session = await this.auth.refresh(token, meta);
     this.setCookies(res, session.accessToken, session.expiresIn, session.refreshToken);
     return session;

@@ -1,12 +1,13 @@
 import { env } from '@hotline/config';
 import { BureauEntity, hashSecret, UserEntity, verifySecret } from '@hotline/database';
 import type { TLoginResponse, TSessionUser } from '@hotline/contracts';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
+import { DomainError } from '../common/domain-error';
 import type { Principal } from '../common/request-context';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionsRepository } from './sessions.repository';
@@ -56,7 +57,7 @@ export class AuthService {
         meta,
         detail: { username, failures, backoffSeconds: Math.ceil(waitMs / 1000) },
       });
-      throw new UnauthorizedException(INVALID);
+      throw new DomainError('auth.invalid_credentials', 401, INVALID);
     }
     await this.throttle.recordSuccess(username, meta.ip);
     if (user.disabled) {
@@ -67,7 +68,7 @@ export class AuthService {
         targetId: user.id,
         meta,
       });
-      throw new UnauthorizedException('This account is disabled; ask an administrator');
+      throw new DomainError('auth.account_disabled', 401, 'This account is disabled; ask an administrator');
     }
     await this.users.update(user.id, { lastLoginAt: new Date() });
     const session = await this.issueSession(user, await this.sessions.start(user.id));
@@ -88,7 +89,7 @@ export class AuthService {
    */
   async refresh(refreshToken: string, meta: RequestMeta): Promise<TLoginResponse> {
     const row = await this.sessions.findRefreshToken(sha256(refreshToken));
-    if (!row || row.session_revoked_at) throw new UnauthorizedException(ENDED);
+    if (!row || row.session_revoked_at) throw new DomainError('auth.session_ended', 401, ENDED);
     if (row.revoked_at || !(await this.sessions.consumeRefreshToken(row.id))) {
       await this.sessions.revoke(row.session_id, row.user_id, 'refresh_reuse');
       await this.audit.record({
@@ -99,11 +100,12 @@ export class AuthService {
         meta,
         detail: { sessionId: row.session_id },
       });
-      throw new UnauthorizedException(ENDED);
+      throw new DomainError('auth.session_ended', 401, ENDED);
     }
-    if (row.expires_at < new Date()) throw new UnauthorizedException(ENDED);
+    if (row.expires_at < new Date()) throw new DomainError('auth.session_ended', 401, ENDED);
     const user = await this.users.findOne({ where: { id: row.user_id } });
-    if (!user || user.disabled) throw new UnauthorizedException('This account is disabled; ask an administrator');
+    if (!user || user.disabled)
+      throw new DomainError('auth.account_disabled', 401, 'This account is disabled; ask an administrator');
     await this.audit.record({
       action: 'auth.refresh',
       actor: this.principalOf(user),

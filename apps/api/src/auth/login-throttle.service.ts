@@ -1,7 +1,8 @@
 import { LOGIN_FAILURE_MEMORY_SECONDS, loginBackoffMs } from '@hotline/domain';
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
+import { DomainError, withHeaders } from '../common/domain-error';
 import { REDIS } from '../infra/infra.module';
 
 /**
@@ -28,15 +29,15 @@ export class LoginThrottleService {
     const waitMs = until - Date.now();
     if (waitMs <= 0) return;
     const seconds = Math.ceil(waitMs / 1000);
-    const e = new HttpException(
-      {
-        statusCode: 429,
-        message: `Too many wrong passwords for this username from your address; try again in ${seconds} seconds`,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
+    throw withHeaders(
+      new DomainError(
+        'auth.login_backoff',
+        429,
+        `Too many wrong passwords for this username from your address; try again in ${seconds} seconds`,
+        { seconds },
+      ),
+      { 'Retry-After': String(seconds) },
     );
-    (e as HttpException & { headers?: Record<string, string> }).headers = { 'Retry-After': String(seconds) };
-    throw e;
   }
 
   /** Records a wrong password; returns the number in a row and the wait it earned. */

@@ -3,13 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../common/request-context';
 import { SessionsRepository } from './sessions.repository';
 import { type AccessClaims, TokenService } from './token.service';
+import type { TErrorCode } from '@hotline/contracts';
 
 export const ACCESS_COOKIE = 'hl_access';
 
 export type Authentication =
   | { kind: 'anonymous' }
   | { kind: 'signed-in'; principal: Principal; claims: AccessClaims }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; code: TErrorCode; message: string };
 
 /**
  * The one place that turns a request into a signed-in staff member: the bearer header, else
@@ -47,12 +48,27 @@ export class SessionAuthenticator {
     const token = this.tokenOf(req);
     if (!token) return { kind: 'anonymous' };
     const claims = await this.tokens.verifyAccess(token);
-    if (!claims) return { kind: 'refused', message: 'Your session is invalid or has expired; sign in again' };
+    if (!claims)
+      return {
+        kind: 'refused',
+        code: 'auth.session_invalid',
+        message: 'Your session is invalid or has expired; sign in again',
+      };
     const row = await this.sessions.findUserInSession(claims.sub, claims.sid);
-    if (!row) return { kind: 'refused', message: 'Your session is no longer valid; sign in again' };
-    if (row.session_revoked_at) return { kind: 'refused', message: 'You have signed out; sign in again' };
+    if (!row)
+      return {
+        kind: 'refused',
+        code: 'auth.session_revoked',
+        message: 'Your session is no longer valid; sign in again',
+      };
+    if (row.session_revoked_at)
+      return { kind: 'refused', code: 'auth.signed_out', message: 'You have signed out; sign in again' };
     if (row.disabled || row.token_version !== claims.tokenVersion) {
-      return { kind: 'refused', message: 'Your session is no longer valid; sign in again' };
+      return {
+        kind: 'refused',
+        code: 'auth.session_revoked',
+        message: 'Your session is no longer valid; sign in again',
+      };
     }
     return {
       kind: 'signed-in',

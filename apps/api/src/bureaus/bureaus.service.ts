@@ -1,12 +1,13 @@
 import type { TBureau, TBureauKind, TCreateBureau, TUpdateBureau } from '@hotline/contracts';
 import type { BureauEntity } from '@hotline/database';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { BureausRepository } from './bureaus.repository';
+import { DomainError } from '../common/domain-error';
 
 const toBureau = (b: BureauEntity): TBureau => ({
   id: b.id,
@@ -35,7 +36,13 @@ export class BureausService {
 
   async create(body: TCreateBureau, actor: Principal, meta: RequestMeta): Promise<TBureau> {
     const taken = await this.bureaus.findByCode(body.code);
-    if (taken) throw new ConflictException(`The bureau code ${body.code} is already used by ${taken.nameZh}`);
+    if (taken)
+      throw new DomainError(
+        'bureau.code_taken',
+        409,
+        `The bureau code ${body.code} is already used by ${taken.nameZh}`,
+        { code: body.code },
+      );
     return this.db.transaction(async (m) => {
       const bureau = await this.bureaus.insert(m, { ...body, active: true });
       await this.audit.record(
@@ -49,7 +56,7 @@ export class BureausService {
   async update(id: number, body: TUpdateBureau, actor: Principal, meta: RequestMeta): Promise<TBureau> {
     return this.db.transaction(async (m) => {
       const bureau = await this.bureaus.findByIdForUpdate(m, id);
-      if (!bureau) throw new NotFoundException(`Bureau ${id} does not exist`);
+      if (!bureau) throw new DomainError('bureau.not_found', 404, `Bureau ${id} does not exist`, { id });
       const before = toBureau(bureau);
       Object.assign(bureau, body);
       const saved = await this.bureaus.save(m, bureau);

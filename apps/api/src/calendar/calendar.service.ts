@@ -1,11 +1,12 @@
 import type { TCalendarDayInput, TCalendarSettingsInput } from '@hotline/contracts';
 import { buildCalendar } from '@hotline/domain';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineEngine } from '../deadlines/engine/deadline-engine';
+import { DomainError } from '../common/domain-error';
 
 /** The working calendar: working hours, escalation delay, holidays and 调休 days. Running clocks keep their due times. */
 @Injectable()
@@ -32,8 +33,14 @@ export class CalendarService {
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
     const weekend = weekday === 0 || weekday === 6;
     if (body.kind === 'makeup_workday' && !weekend)
-      throw new BadRequestException(`${day} is a weekday; only a weekend day can be a make-up working day`);
-    if (body.kind === 'holiday' && weekend) throw new BadRequestException(`${day} is a weekend day and already off`);
+      throw new DomainError(
+        'calendar.makeup_day_not_weekend',
+        400,
+        `${day} is a weekday; only a weekend day can be a make-up working day`,
+        { day },
+      );
+    if (body.kind === 'holiday' && weekend)
+      throw new DomainError('calendar.holiday_on_weekend', 400, `${day} is a weekend day and already off`, { day });
     await this.ds.transaction(async (m) => {
       await m.query(
         `INSERT INTO calendar_days (day, kind, name, source, updated_by) VALUES ($1, $2, $3, 'admin', $4)
@@ -52,7 +59,8 @@ export class CalendarService {
   async deleteDay(p: Principal, day: string, meta: RequestMeta) {
     await this.ds.transaction(async (m) => {
       const [, count] = (await m.query(`DELETE FROM calendar_days WHERE day = $1`, [day])) as [unknown, number];
-      if (count === 0) throw new NotFoundException(`${day} is an ordinary day already`);
+      if (count === 0)
+        throw new DomainError('calendar.day_not_special', 404, `${day} is an ordinary day already`, { day });
       await this.audit.record(
         { action: 'calendar.day_delete', actor: p, targetType: 'calendar_day', targetId: day, meta },
         m,
@@ -66,7 +74,11 @@ export class CalendarService {
     try {
       buildCalendar({ holidays: [], makeupWorkdays: [], workingPeriods: body.workingPeriods });
     } catch (err) {
-      throw new BadRequestException(`Working periods are not valid: ${(err as Error).message}`);
+      throw new DomainError(
+        'calendar.invalid_periods',
+        400,
+        `Working periods are not valid: ${(err as Error).message}`,
+      );
     }
     const result = await this.ds.transaction(async (m) => {
       const [, count] = (await m.query(
@@ -74,7 +86,12 @@ export class CalendarService {
          WHERE id = 1 AND version = $1`,
         [body.version, JSON.stringify(body.workingPeriods), body.escalationWorkingDays, p.userId],
       )) as [unknown, number];
-      if (count === 0) throw new ConflictException('Someone changed the calendar settings first; reload and try again');
+      if (count === 0)
+        throw new DomainError(
+          'calendar.version_conflict',
+          409,
+          'Someone changed the calendar settings first; reload and try again',
+        );
       await this.audit.record(
         { action: 'calendar.settings', actor: p, targetType: 'deadline_settings', targetId: 1, meta, detail: body },
         m,

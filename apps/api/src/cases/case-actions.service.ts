@@ -13,7 +13,7 @@ import type {
 } from '@hotline/contracts';
 import type { CaseEntity } from '@hotline/database';
 import { followUpOutcome, isOpen } from '@hotline/domain';
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +28,7 @@ import {
   STALE_VERSION_MESSAGE,
 } from './case-transition.service';
 import { CasesRepository } from './cases.repository';
+import { DomainError } from '../common/domain-error';
 
 /** The lifecycle actions (派单, 签收, 退单, 答复, 回访, 办结, 重办, 并单): each one a transition. */
 @Injectable()
@@ -65,7 +66,11 @@ export class CaseActionsService {
       actor,
       check: (c) => {
         if (c.leadBureauId === body.bureauId && c.status !== 'return_review') {
-          throw new ConflictException('The case is already with that bureau; choose another one to redispatch');
+          throw new DomainError(
+            'case.same_bureau',
+            409,
+            'The case is already with that bureau; choose another one to redispatch',
+          );
         }
       },
       patch: () => ({
@@ -198,11 +203,17 @@ export class CaseActionsService {
       actor,
       check: (c) => {
         if (!isReopenable(c)) {
-          throw new ConflictException(
-            c.closeReason === 'merged'
-              ? 'A merged case follows its parent; reopen the parent case instead'
-              : 'This case was closed at intake and never had a bureau; register a new case instead',
-          );
+          throw c.closeReason === 'merged'
+            ? new DomainError(
+                'case.merged_follows_parent',
+                409,
+                'A merged case follows its parent; reopen the parent case instead',
+              )
+            : new DomainError(
+                'case.closed_at_intake',
+                409,
+                'This case was closed at intake and never had a bureau; register a new case instead',
+              );
         }
       },
       patch: () => ({
@@ -217,7 +228,8 @@ export class CaseActionsService {
 
   /** 并单: the child closes as 'merged', points at its parent, and the parent counts it once. */
   merge(caseId: string, body: TMergeAction, actor: CaseActor): Promise<CaseEntity> {
-    if (body.parentCaseId === caseId) throw new BadRequestException('A case cannot be merged into itself');
+    if (body.parentCaseId === caseId)
+      throw new DomainError('case.merge_into_itself', 400, 'A case cannot be merged into itself');
     return this.transitions.apply({
       caseId,
       version: body.version,
@@ -225,11 +237,16 @@ export class CaseActionsService {
       actor,
       check: async (_child, m) => {
         const parent = await this.repo.findById(body.parentCaseId, m);
-        if (!parent) throw new BadRequestException('The parent case does not exist');
+        if (!parent) throw new DomainError('case.parent_not_found', 400, 'The parent case does not exist');
         if (parent.parentCaseId !== null) {
-          throw new ConflictException('The parent case is itself merged; merge into its parent instead');
+          throw new DomainError(
+            'case.parent_merged',
+            409,
+            'The parent case is itself merged; merge into its parent instead',
+          );
         }
-        if (!isOpen(parent.status)) throw new ConflictException('The parent case is closed; merge into an open case');
+        if (!isOpen(parent.status))
+          throw new DomainError('case.parent_closed', 409, 'The parent case is closed; merge into an open case');
       },
       patch: () => ({ parentCaseId: body.parentCaseId, closedAt: sql('now()'), closeReason: 'merged' }),
       event: { note: body.note ?? null, isPublic: true, data: { parentCaseId: body.parentCaseId } },
@@ -247,8 +264,10 @@ export class CaseActionsService {
       const c = await this.repo.findById(caseId, m);
       if (!c || !canSee(c, actor)) throw caseNotFound();
       assertBureauScope(c, actor, 'lead_or_assisting');
-      if (body.version !== undefined && body.version !== c.version) throw new ConflictException(STALE_VERSION_MESSAGE);
-      if (c.status === 'closed') throw new ConflictException('The case is closed; contributions are no longer taken');
+      if (body.version !== undefined && body.version !== c.version)
+        throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
+      if (c.status === 'closed')
+        throw new DomainError('case.closed', 409, 'The case is closed; contributions are no longer taken');
       await this.repo.insertEvent(m, {
         caseId,
         actorId: actor.id,
@@ -281,8 +300,9 @@ export class CaseActionsService {
     const found = await this.repo.findBureaus([leadId, ...assisting]);
     for (const id of [leadId, ...assisting]) {
       const b = found.find((x) => x.id === id);
-      if (!b) throw new BadRequestException(`Bureau ${id} does not exist`);
-      if (!b.active) throw new BadRequestException(`Bureau ${id} (${b.nameEn}) is inactive`);
+      if (!b) throw new DomainError('bureau.not_found', 400, `Bureau ${id} does not exist`, { id });
+      if (!b.active)
+        throw new DomainError('bureau.inactive', 400, `Bureau ${id} (${b.nameEn}) is inactive`, { code: b.code });
     }
     return assisting;
   }

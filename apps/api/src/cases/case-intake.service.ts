@@ -9,13 +9,7 @@ import {
   transition,
   type CaseStatus,
 } from '@hotline/domain';
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac } from 'node:crypto';
@@ -26,6 +20,7 @@ import { DispatchResolver } from '../dispatch/dispatch-resolver.service';
 import { intakeActorFields, type IntakeActor } from './case-actor';
 import { CaseTransitionHooks } from './case-transition-hooks';
 import { CasesRepository } from './cases.repository';
+import { DomainError } from '../common/domain-error';
 
 export type { IntakeActor } from './case-actor';
 
@@ -97,8 +92,9 @@ export class CaseIntakeService {
     const outcome = intakeOutcome(disposition, match !== null, who.role);
     const decided = transition('registered', outcome.action, outcome.role);
     if (!decided.ok) {
-      if (decided.code === 'forbidden_role') throw new ForbiddenException(decided.message);
-      throw new ConflictException(decided.message);
+      const params = { status: 'registered', action: outcome.action, role: outcome.role };
+      if (decided.code === 'forbidden_role') throw new DomainError('case.forbidden_role', 403, decided.message, params);
+      throw new DomainError('case.invalid_transition', 409, decided.message, params);
     }
     const status: CaseStatus = decided.to;
 
@@ -213,7 +209,7 @@ export class CaseIntakeService {
     const hit = await this.repo.findIdempotencyKey(idem.scope, idem.key);
     if (!hit) return null;
     if (hit.requestHash !== idem.requestHash) {
-      throw new UnprocessableEntityException('Idempotency-Key reused with a different request');
+      throw new DomainError('request.idempotency_key_reused', 422, 'Idempotency-Key reused with a different request');
     }
     const caseRow = await this.repo.findById(hit.caseId);
     if (!caseRow) return null;
@@ -224,14 +220,22 @@ export class CaseIntakeService {
   /** The category must exist; a street implies its district and must lie in the given one. */
   private async checkPlace(cmd: TIntakeCommand): Promise<{ districtId: number | null; streetId: number | null }> {
     if (!(await this.categories.exists(cmd.categoryId))) {
-      throw new BadRequestException(`Category ${cmd.categoryId} does not exist`);
+      throw new DomainError('category.not_found', 400, `Category ${cmd.categoryId} does not exist`, {
+        id: cmd.categoryId,
+      });
     }
     if (cmd.streetId === undefined) return { districtId: cmd.districtId ?? null, streetId: null };
     const districtOf = await this.streetDistricts();
     const district = districtOf.get(cmd.streetId);
-    if (district === undefined) throw new BadRequestException(`Street ${cmd.streetId} does not exist`);
+    if (district === undefined)
+      throw new DomainError('street.not_found', 400, `Street ${cmd.streetId} does not exist`, { id: cmd.streetId });
     if (cmd.districtId !== undefined && cmd.districtId !== district) {
-      throw new BadRequestException(`Street ${cmd.streetId} is not in district ${cmd.districtId}`);
+      throw new DomainError(
+        'street.not_in_district',
+        400,
+        `Street ${cmd.streetId} is not in district ${cmd.districtId}`,
+        { street: cmd.streetId, district: cmd.districtId },
+      );
     }
     return { districtId: district, streetId: cmd.streetId };
   }

@@ -8,13 +8,14 @@ import type {
 } from '@hotline/contracts';
 import type { CaseEntity } from '@hotline/database';
 import { caseFieldVisibility, decodeCaseCursor, encodeCaseCursor } from '@hotline/domain';
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { toCaseDetail, toCaseEvent, toCaseSummary } from './case-presenter';
 import { canSee, caseNotFound } from './case-transition.service';
 import { CasesRepository } from './cases.repository';
+import { DomainError } from '../common/domain-error';
 
 /** How far back a closed case still counts as a possible repeat at intake. */
 const SIMILAR_RECENT_DAYS = 30;
@@ -40,9 +41,10 @@ export class CaseQueryService {
 
   async list(q: TCaseListQuery, viewer: Principal): Promise<TCaseList> {
     const after = q.cursor === undefined ? undefined : decodeCaseCursor(q.cursor);
-    if (after === null) throw new BadRequestException('The cursor is not valid; start again from the first page');
+    if (after === null)
+      throw new DomainError('request.invalid_cursor', 400, 'The cursor is not valid; start again from the first page');
     if (q.createdFrom && q.createdTo && Date.parse(q.createdFrom) > Date.parse(q.createdTo)) {
-      throw new BadRequestException('createdFrom must not be after createdTo');
+      throw new DomainError('request.invalid_range', 400, 'createdFrom must not be after createdTo');
     }
     const rows = await this.repo.list({
       statuses: q.status,
@@ -91,10 +93,15 @@ export class CaseQueryService {
     const c = await this.visibleCase(caseId, viewer);
     if (viewer.role === 'handler') {
       if (c.leadBureauId !== viewer.bureauId)
-        throw new ForbiddenException('Only the lead bureau may contact the citizen');
-      if (c.confidential) throw new ForbiddenException('This case is confidential: the hotline contacts the citizen');
+        throw new DomainError('contact.lead_bureau_only', 403, 'Only the lead bureau may contact the citizen');
+      if (c.confidential)
+        throw new DomainError(
+          'contact.confidential',
+          403,
+          'This case is confidential: the hotline contacts the citizen',
+        );
       if (!c.contactAllowed || c.anonymous) {
-        throw new ForbiddenException('The citizen did not agree to be contacted by the bureau');
+        throw new DomainError('contact.no_consent', 403, 'The citizen did not agree to be contacted by the bureau');
       }
     }
     await this.audit.record({ action: 'case.contact_viewed', actor: viewer, targetType: 'case', targetId: c.id, meta });

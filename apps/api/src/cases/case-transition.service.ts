@@ -1,7 +1,7 @@
 import { CASE_CHANGED_TOPIC, type TCaseChangedEvent } from '@hotline/contracts';
 import type { CaseEntity } from '@hotline/database';
 import { transition, type CaseAction } from '@hotline/domain';
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +10,7 @@ import type { CaseActor } from './case-actor';
 import type { CasePatch } from './case-row';
 import { CaseTransitionHooks } from './case-transition-hooks';
 import { CasesRepository } from './cases.repository';
+import { DomainError } from '../common/domain-error';
 
 export const STALE_VERSION_MESSAGE = 'This case was changed by someone else; reload and try again';
 
@@ -55,16 +56,18 @@ export class CaseTransitionService {
       const current = await this.repo.findById(req.caseId, m);
       if (!current || !canSee(current, actor)) throw caseNotFound();
       assertBureauScope(current, actor, 'lead');
-      if (current.version !== req.version) throw new ConflictException(STALE_VERSION_MESSAGE);
+      if (current.version !== req.version) throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
       const decided = transition(current.status, req.action, actor.role);
       if (!decided.ok) {
-        if (decided.code === 'forbidden_role') throw new ForbiddenException(decided.message);
-        throw new ConflictException(decided.message);
+        const params = { status: current.status, action: req.action, role: actor.role };
+        if (decided.code === 'forbidden_role')
+          throw new DomainError('case.forbidden_role', 403, decided.message, params);
+        throw new DomainError('case.invalid_transition', 409, decided.message, params);
       }
       await req.check?.(current, m);
       const patch = { ...req.patch(current), status: decided.to };
       const updated = await this.repo.updateIfVersion(m, current.id, req.version, patch);
-      if (!updated) throw new ConflictException(STALE_VERSION_MESSAGE);
+      if (!updated) throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
       await this.repo.insertEvent(m, {
         caseId: current.id,
         actorId: actor.id,
@@ -100,8 +103,8 @@ export class CaseTransitionService {
   }
 }
 
-export function caseNotFound(): NotFoundException {
-  return new NotFoundException('No such case, or it is not for your bureau');
+export function caseNotFound(): DomainError {
+  return new DomainError('case.not_found', 404, 'No such case, or it is not for your bureau');
 }
 
 /** Handlers see only cases their bureau leads or assists; everyone else on staff sees all. */
@@ -117,7 +120,11 @@ export function assertBureauScope(c: CaseEntity, actor: CaseActor, scope: Bureau
   if (actor.role !== 'handler') return;
   if (!canSee(c, actor)) throw caseNotFound();
   if (scope === 'lead' && c.leadBureauId !== actor.bureauId) {
-    throw new ForbiddenException('Only the lead bureau can do this; assisting bureaus add contributions');
+    throw new DomainError(
+      'case.lead_bureau_only',
+      403,
+      'Only the lead bureau can do this; assisting bureaus add contributions',
+    );
   }
 }
 

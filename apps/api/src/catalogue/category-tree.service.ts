@@ -1,8 +1,9 @@
 import { CategoryEntity } from '@hotline/database';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { TCategoryNode, TCategorySearchHit } from '@hotline/contracts';
+import { DomainError } from '../common/domain-error';
 
 export interface CategoryNode {
   id: number;
@@ -40,14 +41,16 @@ export class CategoryTreeService {
   async nodesOnPath(categoryId: number): Promise<CategoryNode[]> {
     const byId = await this.all();
     const node = byId.get(categoryId);
-    if (!node) throw new NotFoundException(`Category ${categoryId} does not exist`);
+    if (!node)
+      throw new DomainError('category.not_found', 404, `Category ${categoryId} does not exist`, { id: categoryId });
     return this.pathFrom(node, byId);
   }
 
   /** Ids of this category and every category below it (for "category subtree" filters). */
   async subtreeOf(categoryId: number): Promise<number[]> {
     const byId = await this.all();
-    if (!byId.has(categoryId)) throw new NotFoundException(`Category ${categoryId} does not exist`);
+    if (!byId.has(categoryId))
+      throw new DomainError('category.not_found', 404, `Category ${categoryId} does not exist`, { id: categoryId });
     const children = new Map<number, number[]>();
     for (const n of byId.values()) {
       if (n.parentId === null) continue;

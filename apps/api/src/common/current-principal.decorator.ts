@@ -1,10 +1,11 @@
-import { createParamDecorator, type ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { HotlineRequest, Principal } from './request-context';
+import { DomainError } from './domain-error';
 
 /** The authenticated principal; routes using it are never public, so absence is a bug → 401. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   const req = ctx.switchToHttp().getRequest<HotlineRequest>();
-  if (!req.principal) throw new UnauthorizedException('Sign in first');
+  if (!req.principal) throw new DomainError('auth.required', 401, 'Sign in first');
   return req.principal;
 });
 

@@ -1,8 +1,10 @@
+import type { TErrorCode } from '@hotline/contracts';
 import { QueryFailedError } from 'typeorm';
 
 /** What a client is told when PostgreSQL refuses a value it sent. */
 export interface DatabaseRefusal {
   statusCode: 400 | 409;
+  code: TErrorCode;
   message: string;
 }
 
@@ -22,9 +24,20 @@ function sqlStateOf(e: unknown): string | undefined {
 export function databaseRefusal(e: unknown): DatabaseRefusal | null {
   const code = sqlStateOf(e);
   if (!code) return null;
-  if (code === '23505') return { statusCode: 409, message: 'That record already exists' };
-  if (code === '23503') return { statusCode: 400, message: 'A referenced record does not exist' };
-  if (code.startsWith('22')) return { statusCode: 400, message: 'A value has the wrong format or is out of range' };
-  if (code.startsWith('54')) return { statusCode: 400, message: 'A value is too large or too deeply nested' };
+  if (code === '23505') return { statusCode: 409, code: 'database.duplicate', message: 'That record already exists' };
+  if (code === '23503')
+    return { statusCode: 400, code: 'database.missing_reference', message: 'A referenced record does not exist' };
+  if (code.startsWith('22'))
+    return {
+      statusCode: 400,
+      code: 'database.invalid_value',
+      message: 'A value has the wrong format or is out of range',
+    };
+  if (code.startsWith('54'))
+    return {
+      statusCode: 400,
+      code: 'database.value_too_complex',
+      message: 'A value is too large or too deeply nested',
+    };
   return null;
 }

@@ -1,13 +1,8 @@
 import { findHostileInput } from '@hotline/contracts';
-import {
-  BadRequestException,
-  type CallHandler,
-  type ExecutionContext,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
+import { DomainError } from './domain-error';
 
 /**
  * The one edge check for hostile input, before any pipe or handler sees it: every string in
@@ -25,7 +20,7 @@ export class HostileInputInterceptor implements NestInterceptor {
         findHostileInput(req.params, 'path') ??
         findHostileInput(req.query, 'query') ??
         findHostileInput(req.body, 'body');
-      if (problem) throw new BadRequestException(`Invalid input: ${problem}`);
+      if (problem) throw new DomainError('request.hostile_input', 400, `Invalid input: ${problem}`);
     }
     return next.handle();
   }

@@ -1,15 +1,13 @@
+import { isErrorCode, type TErrorBody, type TErrorCode } from '@hotline/contracts';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { databaseRefusal } from './database-errors';
 
-/** The one error body every client sees: a status, a sentence a person understands, details. */
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  details?: unknown;
-  requestId?: string;
-}
+/**
+ * The one error body every client sees: a status, a stable machine `code` (libs/contracts
+ * ERROR_CODES) that clients translate, a sentence a person understands, its `params`, details.
+ */
+export type ErrorBody = TErrorBody;
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -25,24 +23,47 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The code of a refusal that did not name one (Nest's own exceptions, a plain HttpException). */
+function codeForStatus(status: number, message: string): TErrorCode {
+  if (status === 404 && /^Cannot [A-Z]+ /.test(message)) return 'route.not_found';
+  const byStatus: Record<number, TErrorCode> = {
+    400: 'request.invalid',
+    401: 'auth.required',
+    403: 'forbidden',
+    404: 'not_found',
+    409: 'conflict',
+    413: 'request.body_too_large',
+    415: 'request.unsupported_media_type',
+    422: 'request.unprocessable',
+    429: 'rate_limit.exceeded',
+    503: 'service.unavailable',
+  };
+  return byStatus[status] ?? (status >= 500 ? 'internal' : 'request.invalid');
+}
+
 function fromHttpException(e: HttpException): Omit<ErrorBody, 'requestId'> {
   const status = e.getStatus();
   const res = e.getResponse();
-  if (typeof res === 'string') return { statusCode: status, error: REASONS[status] ?? 'Error', message: res };
-  const body = res as { message?: unknown; details?: unknown };
-  // The standard-schema pipe reports a list of "path: message" strings.
+  const error = REASONS[status] ?? 'Error';
+  if (typeof res === 'string') return { statusCode: status, error, code: codeForStatus(status, res), message: res };
+  const body = res as { message?: unknown; details?: unknown; code?: unknown; params?: ErrorBody['params'] };
+  // A list of "path: message" strings is a validation failure reported the way Nest's pipes do.
   if (Array.isArray(body.message)) {
     return {
       statusCode: status,
-      error: REASONS[status] ?? 'Error',
+      error,
+      code: isErrorCode(body.code) ? body.code : 'validation.invalid_input',
       message: `Invalid input: ${body.message.join('; ')}`,
       details: body.message,
     };
   }
+  const message = typeof body.message === 'string' ? body.message : e.message;
   return {
     statusCode: status,
-    error: REASONS[status] ?? 'Error',
-    message: typeof body.message === 'string' ? body.message : e.message,
+    error,
+    code: isErrorCode(body.code) ? body.code : codeForStatus(status, message),
+    message,
+    ...(body.params !== undefined ? { params: body.params } : {}),
     ...(body.details !== undefined ? { details: body.details } : {}),
   };
 }
@@ -56,12 +77,16 @@ function fromFastifyError(e: {
   if (!e.code?.startsWith('FST_') || !e.statusCode) return null;
   const status = e.statusCode;
   let message = e.message;
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = 'The request body is too large';
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') message = 'Unsupported content type; send application/json';
-  if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') message = 'The request body is empty but JSON was declared';
+  let code = codeForStatus(status, message);
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    [code, message] = ['request.body_too_large', 'The request body is too large'];
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    [code, message] = ['request.unsupported_media_type', 'Unsupported content type; send application/json'];
+  if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    [code, message] = ['request.empty_json', 'The request body is empty but JSON was declared'];
   if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError)
-    message = 'The request body is not valid JSON';
-  return { statusCode: status, error: REASONS[status] ?? 'Error', message };
+    [code, message] = ['request.invalid_json', 'The request body is not valid JSON'];
+  return { statusCode: status, error: REASONS[status] ?? 'Error', code, message };
 }
 
 function fromDatabaseError(e: unknown): Omit<ErrorBody, 'requestId'> | null {
@@ -91,6 +116,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       body = {
         statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
         error: REASONS[500]!,
+        code: 'internal',
         message: 'Something went wrong on our side',
       };
     }

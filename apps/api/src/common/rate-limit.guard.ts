@@ -1,5 +1,5 @@
 import { env } from '@hotline/config';
-import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { SessionAuthenticator } from '../auth/session-authenticator';
@@ -7,6 +7,7 @@ import { REDIS } from '../infra/infra.module';
 import { RATE_LIMIT_KEY, type RateLimitRule } from './rate-limit.decorator';
 import type { HotlineRequest } from './request-context';
 import { firstParam } from './request-params';
+import { DomainError, withHeaders } from './domain-error';
 
 const WINDOW_SECONDS = 60;
 
@@ -50,14 +51,13 @@ export class RateLimitGuard implements CanActivate {
       .exec()) as [[unknown, number]];
     if (count > limit) {
       const retryAfter = (window + 1) * WINDOW_SECONDS - Math.floor(Date.now() / 1000);
-      const e = new HttpException(
-        { statusCode: 429, message: `Too many requests; try again in ${retryAfter} seconds` },
-        HttpStatus.TOO_MANY_REQUESTS,
+      const seconds = Math.max(1, retryAfter);
+      throw withHeaders(
+        new DomainError('rate_limit.exceeded', 429, `Too many requests; try again in ${retryAfter} seconds`, {
+          seconds,
+        }),
+        { 'Retry-After': String(seconds) },
       );
-      (e as HttpException & { headers?: Record<string, string> }).headers = {
-        'Retry-After': String(Math.max(1, retryAfter)),
-      };
-      throw e;
     }
     return true;
   }

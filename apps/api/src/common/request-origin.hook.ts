@@ -1,3 +1,4 @@
+import type { TErrorBody, TErrorCode } from '@hotline/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,8 +20,11 @@ function isBearer(req: FastifyRequest): boolean {
   return req.headers.authorization?.startsWith('Bearer ') === true;
 }
 
-function refuse(reply: FastifyReply, req: FastifyRequest, statusCode: 403 | 415, error: string, message: string) {
-  return reply.code(statusCode).send({ statusCode, error, message, requestId: String(req.id) });
+function refuse(reply: FastifyReply, req: FastifyRequest, statusCode: 403 | 415, code: TErrorCode, message: string) {
+  const error = statusCode === 403 ? 'Forbidden' : 'Unsupported Media Type';
+  return reply
+    .code(statusCode)
+    .send({ statusCode, error, code, message, requestId: String(req.id) } satisfies TErrorBody);
 }
 
 /**
@@ -49,14 +53,20 @@ export function registerRequestOriginChecks(fastify: FastifyInstance, webOrigin:
           reply,
           req,
           403,
-          'Forbidden',
+          'request.cross_site',
           `Cross-site request refused: state changes with a session cookie must come from ${allowed}`,
         );
       }
     }
     const contentType = req.headers['content-type'];
     if (hasBody(req) && contentType !== undefined && !isJson(contentType)) {
-      return refuse(reply, req, 415, 'Unsupported Media Type', 'Unsupported content type; send application/json');
+      return refuse(
+        reply,
+        req,
+        415,
+        'request.unsupported_media_type',
+        'Unsupported content type; send application/json',
+      );
     }
   });
 }

@@ -2,6 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { env } from '@hotline/config';
+import type { TErrorBody, TErrorCode } from '@hotline/contracts';
 import { createRedisConnection, DEADLINE_QUEUE } from '@hotline/queue';
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -40,14 +41,20 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async requireAdmin(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const deny = (statusCode: 401 | 403, message: string) =>
-      reply
-        .code(statusCode)
-        .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, requestId: req.id });
+    // Outside Nest's filters, so the error body (with its code) is written here.
+    const deny = (statusCode: 401 | 403, code: TErrorCode, message: string) =>
+      reply.code(statusCode).send({
+        statusCode,
+        error: statusCode === 401 ? 'Unauthorized' : 'Forbidden',
+        code,
+        message,
+        requestId: req.id,
+      } satisfies TErrorBody);
     const auth = await this.authenticator.authenticate(req);
-    if (auth.kind === 'anonymous') return void deny(401, 'Sign in first');
-    if (auth.kind === 'refused') return void deny(401, auth.message);
-    if (auth.principal.role !== 'admin') return void deny(403, 'Only administrators may open the queue dashboard');
+    if (auth.kind === 'anonymous') return void deny(401, 'auth.required', 'Sign in first');
+    if (auth.kind === 'refused') return void deny(401, auth.code, auth.message);
+    if (auth.principal.role !== 'admin')
+      return void deny(403, 'auth.admin_only', 'Only administrators may open the queue dashboard');
   }
 
   async onApplicationShutdown(): Promise<void> {

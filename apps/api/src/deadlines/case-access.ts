@@ -1,6 +1,6 @@
-import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/request-context';
+import { DomainError } from '../common/domain-error';
 
 export interface CaseScopeRow {
   id: string;
@@ -29,6 +29,6 @@ export async function caseInScope(
     (p.role !== 'handler' ||
       row.lead_bureau_id === p.bureauId ||
       (!opts.leadOnly && p.bureauId !== null && row.assisting_bureau_ids.includes(p.bureauId)));
-  if (!row || !visible) throw new NotFoundException('No such case');
+  if (!row || !visible) throw new DomainError('case.not_found', 404, 'No such case');
   return row;
 }

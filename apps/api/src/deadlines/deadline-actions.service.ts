@@ -1,11 +1,12 @@
 import type { TExtensionDecisionInput, TExtensionRequestInput, TPauseInput } from '@hotline/contracts';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { caseInScope } from './case-access';
 import { DeadlineEngine, type DeadlineRow } from './engine/deadline-engine';
+import { DomainError } from '../common/domain-error';
 
 const actorOf = (p: Principal) => ({ id: p.userId, name: p.displayName, role: p.role });
 
@@ -28,7 +29,7 @@ export class DeadlineActionsService {
        ORDER BY id DESC LIMIT 1 FOR UPDATE`,
       [caseId, kind],
     )) as DeadlineRow[];
-    if (!d) throw new ConflictException(`This case has no running ${kind} deadline`);
+    if (!d) throw new DomainError('deadline.not_running', 409, `This case has no running ${kind} deadline`, { kind });
     return d;
   }
 
@@ -38,21 +39,35 @@ export class DeadlineActionsService {
       const d = await this.liveDeadline(m, caseId, body.kind);
       // While paused the due time is frozen in remaining_ms and recomputed on resume, which
       // would silently drop an approved extension: ask for more time once the clock runs.
-      if (d.paused_at) throw new ConflictException('The clock is paused; resume it before asking for an extension');
+      if (d.paused_at)
+        throw new DomainError('deadline.paused', 409, 'The clock is paused; resume it before asking for an extension');
       const now = new Date();
       const newDue = new Date(body.newDueAt);
       // "Before the deadline": a clock that has already run out needs a supervisor, not a request.
       if (d.status === 'missed' || d.due_at.getTime() <= now.getTime()) {
-        throw new ConflictException('The deadline has already passed; an extension must be asked for before it');
+        throw new DomainError(
+          'extension.deadline_passed',
+          409,
+          'The deadline has already passed; an extension must be asked for before it',
+        );
       }
       if (newDue.getTime() <= d.due_at.getTime()) {
-        throw new BadRequestException('The new due time must be later than the current one');
+        throw new DomainError(
+          'extension.due_before_deadline',
+          400,
+          'The new due time must be later than the current one',
+          { dueAt: d.due_at.toISOString() },
+        );
       }
       const pending = (await m.query(`SELECT 1 FROM extension_requests WHERE deadline_id = $1 AND status = 'pending'`, [
         d.id,
       ])) as unknown[];
       if (pending.length)
-        throw new ConflictException('An extension request for this deadline is already waiting for a decision');
+        throw new DomainError(
+          'extension.already_pending',
+          409,
+          'An extension request for this deadline is already waiting for a decision',
+        );
       const [row] = (await m.query(
         `INSERT INTO extension_requests (case_id, deadline_id, requested_by, reason, previous_due_at, requested_due_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, status, created_at AS "createdAt"`,
@@ -100,8 +115,11 @@ export class DeadlineActionsService {
         requested_due_at: Date;
         status: string;
       }[];
-      if (!req) throw new NotFoundException('No such extension request');
-      if (req.status !== 'pending') throw new ConflictException(`This request was already ${req.status}`);
+      if (!req) throw new DomainError('extension.not_found', 404, 'No such extension request');
+      if (req.status !== 'pending')
+        throw new DomainError('extension.already_decided', 409, `This request was already ${req.status}`, {
+          status: req.status,
+        });
       const [d] = (await m.query(`SELECT * FROM case_deadlines WHERE id = $1 FOR UPDATE`, [
         req.deadline_id,
       ])) as DeadlineRow[];
@@ -114,10 +132,12 @@ export class DeadlineActionsService {
       if (body.approve) {
         // A request made in time is honoured even if the clock ran out while it waited.
         const live = d && (d.status === 'pending' || (d.status === 'missed' && !d.settled_at));
-        if (!d || !live) throw new ConflictException('The deadline is no longer running; nothing to extend');
+        if (!d || !live)
+          throw new DomainError('deadline.not_running', 409, 'The deadline is no longer running; nothing to extend');
         // A paused clock's due time is recomputed from remaining_ms on resume, which would undo
         // the extension; the request stays pending until the clock runs again.
-        if (d.paused_at) throw new ConflictException('The clock is paused; resume it before approving an extension');
+        if (d.paused_at)
+          throw new DomainError('deadline.paused', 409, 'The clock is paused; resume it before approving an extension');
         await this.engine.moveDue(m, d, req.requested_due_at, now);
         await m.query(`UPDATE cases SET extension_count = extension_count + 1 WHERE id = $1`, [req.case_id]);
       }
@@ -180,10 +200,16 @@ export class DeadlineActionsService {
          WHERE d.case_id = $1 AND d.kind IN ('accept','reply') AND d.status = 'pending' FOR UPDATE OF d`,
         [caseId],
       )) as (DeadlineRow & { pause_allowed: boolean })[];
-      if (rows.length === 0) throw new ConflictException('This case has no running deadline to pause');
-      if (rows.some((r) => r.paused_at)) throw new ConflictException('The clock is already paused');
+      if (rows.length === 0)
+        throw new DomainError('deadline.not_running', 409, 'This case has no running deadline to pause');
+      if (rows.some((r) => r.paused_at))
+        throw new DomainError('deadline.already_paused', 409, 'The clock is already paused');
       if (rows.some((r) => !r.pause_allowed))
-        throw new ConflictException('The deadline policy of this case does not allow pausing');
+        throw new DomainError(
+          'deadline.pause_not_allowed',
+          409,
+          'The deadline policy of this case does not allow pausing',
+        );
       const now = new Date();
       for (const d of rows) await this.engine.pause(m, d, body.reason, now);
       await this.engine.timeline(m, rows[0]!, 'clock_paused', body.reason, {}, actorOf(p));
@@ -209,7 +235,7 @@ export class DeadlineActionsService {
         `SELECT * FROM case_deadlines WHERE case_id = $1 AND status = 'pending' AND paused_at IS NOT NULL FOR UPDATE`,
         [caseId],
       )) as DeadlineRow[];
-      if (rows.length === 0) throw new ConflictException('The clock is not paused');
+      if (rows.length === 0) throw new DomainError('deadline.not_paused', 409, 'The clock is not paused');
       const now = new Date();
       const dues: Record<string, string> = {};
       for (const d of rows) dues[d.kind] = (await this.engine.resume(m, d, now)).toISOString();

@@ -1,10 +1,11 @@
 import type { TDeadlinePolicyInput, TDeadlinePolicyUpdate } from '@hotline/contracts';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineEngine } from './engine/deadline-engine';
+import { DomainError } from '../common/domain-error';
 
 const SELECT = `id, name, category_id AS "categoryId", request_type AS "requestType", urgency,
   accept_limit AS "acceptLimit", reply_limit AS "replyLimit", warning_fraction::float AS "warningFraction",
@@ -44,10 +45,15 @@ export class DeadlinePoliciesService {
 
   private duplicate(err: unknown): never {
     if ((err as { code?: string }).code === '23505') {
-      throw new ConflictException('An active policy already exists for this category, request type and urgency');
+      throw new DomainError(
+        'policy.duplicate',
+        409,
+        'An active policy already exists for this category, request type and urgency',
+      );
     }
     // A category id that does not exist is bad input, not a conflict with another policy.
-    if ((err as { code?: string }).code === '23503') throw new BadRequestException('No such category');
+    if ((err as { code?: string }).code === '23503')
+      throw new DomainError('category.not_found', 400, 'No such category');
     throw err;
   }
 
@@ -121,7 +127,7 @@ export class DeadlinePoliciesService {
         `UPDATE deadline_policies SET active = false, version = version + 1, updated_by = $2, updated_at = now() WHERE id = $1 AND active`,
         [id, p.userId],
       )) as [unknown, number];
-      if (count === 0) throw new NotFoundException('No such active policy');
+      if (count === 0) throw new DomainError('policy.not_found', 404, 'No such active policy');
       await this.snapshot(m, id, p);
       await this.audit.record(
         { action: 'deadline_policy.deactivate', actor: p, targetType: 'deadline_policy', targetId: id, meta },
@@ -134,7 +140,7 @@ export class DeadlinePoliciesService {
 
   private async explainMiss(m: EntityManager, id: number): Promise<never> {
     const [row] = (await m.query(`SELECT active FROM deadline_policies WHERE id = $1`, [id])) as { active: boolean }[];
-    if (!row || !row.active) throw new NotFoundException('No such active policy');
-    throw new ConflictException('Someone changed this policy first; reload it and try again');
+    if (!row || !row.active) throw new DomainError('policy.not_found', 404, 'No such active policy');
+    throw new DomainError('policy.version_conflict', 409, 'Someone changed this policy first; reload it and try again');
   }
 }

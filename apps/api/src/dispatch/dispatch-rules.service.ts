@@ -10,7 +10,7 @@ import type {
 } from '@hotline/contracts';
 import type { DispatchRuleEntity } from '@hotline/database';
 import { dispatchReasonZh, NO_DISPATCH_RULE_ZH, ruleSpecificityKey } from '@hotline/domain';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -21,6 +21,7 @@ import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DispatchResolver } from './dispatch-resolver.service';
 import { DispatchRulesRepository, snapshotOf } from './dispatch-rules.repository';
+import { DomainError } from '../common/domain-error';
 
 type RuleConditions = Pick<
   DispatchRuleEntity,
@@ -66,7 +67,8 @@ export class DispatchRulesService {
   }
 
   async versions(ruleId: number): Promise<TDispatchRuleVersion[]> {
-    if (!(await this.rules.findById(ruleId))) throw new NotFoundException(`Dispatch rule #${ruleId} does not exist`);
+    if (!(await this.rules.findById(ruleId)))
+      throw new DomainError('dispatch_rule.not_found', 404, `Dispatch rule #${ruleId} does not exist`, { id: ruleId });
     return (await this.rules.findVersions(ruleId)).map((v) => ({
       id: v.id,
       ruleId: v.ruleId,
@@ -115,7 +117,7 @@ export class DispatchRulesService {
 
   async update(id: number, body: TUpdateDispatchRule, actor: Principal, meta: RequestMeta): Promise<TDispatchRule> {
     const current = await this.rules.findById(id);
-    if (!current) throw new NotFoundException(`Dispatch rule #${id} does not exist`);
+    if (!current) throw new DomainError('dispatch_rule.not_found', 404, `Dispatch rule #${id} does not exist`, { id });
     // A new category or district without a street clears a street that no longer fits.
     const areaChanged = body.districtId !== undefined && body.districtId !== current.districtId;
     const conditions = await this.validated({
@@ -218,21 +220,29 @@ export class DispatchRulesService {
   /** Checks every referenced row exists and fits; fills in the district of a lone street. */
   private async validated(c: RuleConditions): Promise<RuleConditions> {
     const category = (await this.tree.all()).get(c.categoryId);
-    if (!category || !category.active) throw new BadRequestException(`Category ${c.categoryId} does not exist`);
+    if (!category || !category.active)
+      throw new DomainError('category.not_found', 400, `Category ${c.categoryId} does not exist`, { id: c.categoryId });
     let districtId = c.districtId;
     if (c.streetId !== null) districtId = await this.checkArea(districtId, c.streetId);
     else if (districtId !== null && !(await this.catalogue.findDistrictById(districtId))) {
-      throw new BadRequestException(`District ${districtId} does not exist`);
+      throw new DomainError('district.not_found', 400, `District ${districtId} does not exist`, { id: districtId });
     }
     const assisting = [...new Set(c.assistingBureauIds)];
     if (assisting.includes(c.leadBureauId)) {
-      throw new BadRequestException('The lead bureau cannot also be an assisting bureau');
+      throw new DomainError(
+        'dispatch_rule.lead_also_assisting',
+        400,
+        'The lead bureau cannot also be an assisting bureau',
+      );
     }
     const found = await this.catalogue.findBureausByIds([c.leadBureauId, ...assisting]);
     for (const bureauId of [c.leadBureauId, ...assisting]) {
       const b = found.find((x) => x.id === bureauId);
-      if (!b) throw new BadRequestException(`Bureau ${bureauId} does not exist`);
-      if (!b.active) throw new BadRequestException(`Bureau ${b.code} is deactivated and cannot receive cases`);
+      if (!b) throw new DomainError('bureau.not_found', 400, `Bureau ${bureauId} does not exist`, { id: bureauId });
+      if (!b.active)
+        throw new DomainError('bureau.inactive', 400, `Bureau ${b.code} is deactivated and cannot receive cases`, {
+          code: b.code,
+        });
     }
     const keyword = c.keyword?.trim() ? c.keyword.trim() : null;
     return { ...c, districtId, keyword, assistingBureauIds: assisting };
@@ -241,28 +251,48 @@ export class DispatchRulesService {
   /** A street must lie in the district given; with no district, the street's own is used. */
   private async checkArea(districtId: number | null, streetId: number): Promise<number> {
     const street = await this.catalogue.findStreetById(streetId);
-    if (!street) throw new BadRequestException(`Street ${streetId} does not exist`);
+    if (!street) throw new DomainError('street.not_found', 400, `Street ${streetId} does not exist`, { id: streetId });
     if (districtId !== null && street.districtId !== districtId) {
-      throw new BadRequestException(`Street ${street.nameZh} (${streetId}) is not in district ${districtId}`);
+      throw new DomainError(
+        'street.not_in_district',
+        400,
+        `Street ${street.nameZh} (${streetId}) is not in district ${districtId}`,
+        { street: street.nameZh, district: districtId },
+      );
     }
     return street.districtId;
   }
 
   private async lockedAtVersion(m: EntityManager, id: number, version: number): Promise<DispatchRuleEntity> {
     const rule = await this.rules.findByIdForUpdate(m, id);
-    if (!rule) throw new NotFoundException(`Dispatch rule #${id} does not exist`);
+    if (!rule) throw new DomainError('dispatch_rule.not_found', 404, `Dispatch rule #${id} does not exist`, { id });
     if (rule.version !== version) {
-      throw new ConflictException(
+      throw new DomainError(
+        'dispatch_rule.version_conflict',
+        409,
         `This rule was changed by someone else (now version ${rule.version}); reload it and try again`,
+        { version: rule.version },
       );
     }
-    if (!rule.active) throw new ConflictException(`Dispatch rule #${id} is deactivated and can no longer change`);
+    if (!rule.active)
+      throw new DomainError(
+        'dispatch_rule.inactive',
+        409,
+        `Dispatch rule #${id} is deactivated and can no longer change`,
+        { id },
+      );
     return rule;
   }
 
   private async refuseDuplicate(m: EntityManager, key: string, exceptId?: number): Promise<void> {
     const other = await this.rules.findActiveBySpecificityKey(m, key, exceptId);
-    if (other) throw new ConflictException(`A rule for this category and area already exists (#${other.id})`);
+    if (other)
+      throw new DomainError(
+        'dispatch_rule.duplicate',
+        409,
+        `A rule for this category and area already exists (#${other.id})`,
+        { id: other.id },
+      );
   }
 
   /**

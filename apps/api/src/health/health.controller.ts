@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorator';
 import { REDIS } from '../infra/infra.module';
+import { DomainError } from '../common/domain-error';
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -52,7 +53,7 @@ export class HealthController {
       const failing = [pg !== 'up' ? 'PostgreSQL' : null, redis !== 'up' ? 'Redis' : null]
         .filter(Boolean)
         .join(' and ');
-      throw new ServiceUnavailableException({ message: `${failing} unreachable`, details: body });
+      throw new DomainError('service.unavailable', 503, `${failing} unreachable`, { failing }, body);
     }
     return body;
   }

@@ -1,7 +1,8 @@
 import type { TNotificationsQuery } from '@hotline/contracts';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/request-context';
+import { DomainError } from '../common/domain-error';
 
 /** The signed-in user's notifications (reminders, escalations, extension decisions, notices). */
 @Injectable()
@@ -27,7 +28,7 @@ export class NotificationsService {
       `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`,
       [id, p.userId],
     )) as [unknown, number];
-    if (count === 0) throw new NotFoundException('No such notification');
+    if (count === 0) throw new DomainError('notification.not_found', 404, 'No such notification');
     return { id, read: true };
   }
 

@@ -1,21 +1,13 @@
 import { env } from '@hotline/config';
 import type { ApiKeyEntity } from '@hotline/database';
-import {
-  BadRequestException,
-  type CanActivate,
-  createParamDecorator,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  SetMetadata,
-} from '@nestjs/common';
+import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AuditService } from '../audit/audit.service';
 import type { HotlineRequest } from '../common/request-context';
 import { firstParam } from '../common/request-params';
 import { formatOfPath } from './open311-format';
+import { DomainError } from '../common/domain-error';
 
 const KEY_REQUIRED = 'open311:api-key-required';
 
@@ -46,18 +38,19 @@ export class Open311Guard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<Open311Request>();
-    if (!formatOfPath(req.url)) throw new BadRequestException('The format must be .xml or .json');
+    if (!formatOfPath(req.url))
+      throw new DomainError('open311.invalid_format', 400, 'The format must be .xml or .json');
 
     const required = this.reflector.get<boolean | undefined>(KEY_REQUIRED, ctx.getHandler()) ?? false;
     const secret = firstParam(req, 'api_key');
-    if (!secret && required) throw new ForbiddenException('api_key is required');
+    if (!secret && required) throw new DomainError('open311.api_key_required', 403, 'api_key is required');
     if (secret) {
       const key = await this.apiKeys.authenticate(secret);
       if (!key) {
         // Keyed requests skip the per-address budget (RateLimitGuard); wrong keys still count
         // against it, so guessing keys is as slow as any other anonymous traffic.
         await this.apiKeys.enforceInvalidKeyLimit(req.ip);
-        throw new ForbiddenException('api_key is invalid or has been revoked');
+        throw new DomainError('open311.api_key_invalid', 403, 'api_key is invalid or has been revoked');
       }
       await this.apiKeys.enforceRateLimit(key);
       req.apiKey = key;
@@ -65,7 +58,7 @@ export class Open311Guard implements CanActivate {
 
     const jurisdiction = firstParam(req, 'jurisdiction_id');
     if (jurisdiction && jurisdiction !== env().OPEN311_JURISDICTION_ID) {
-      throw new NotFoundException(`jurisdiction_id ${jurisdiction} was not found`);
+      throw new DomainError('open311.jurisdiction_not_found', 404, `jurisdiction_id ${jurisdiction} was not found`);
     }
 
     // Writes are audited by intake with the case they created; reads with a key here.

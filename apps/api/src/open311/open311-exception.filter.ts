@@ -4,12 +4,24 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { databaseRefusal } from '../common/database-errors';
 import { CONTENT_TYPES, formatOfPath, render } from './open311-format';
 
-/** Nest's validation pipe reports 'path: message'; Open311 clients read the message alone. */
+/** Open311 clients read the messages alone: GeoReport's errors have no place for our codes. */
 function descriptionsOf(e: HttpException): string[] {
   const res = e.getResponse();
   if (typeof res === 'string') return [res];
-  const message = (res as { message?: unknown }).message;
+  const { message, details } = res as { message?: unknown; details?: unknown };
   if (Array.isArray(message)) return message.map(String);
+  // A coded refusal listing several problems (attribute answers) keeps one error per problem.
+  if (Array.isArray(details) && details.every((d) => typeof d === 'string')) return details;
+  // A validation failure lists its fields ({path, message}); GeoReport shows each as 'path: message'.
+  if (
+    Array.isArray(details) &&
+    details.length > 0 &&
+    details.every((d) => typeof d === 'object' && d && 'message' in d)
+  ) {
+    return (details as { path?: unknown[]; message: string }[]).map((d) =>
+      d.path?.length ? `${d.path.join('.')}: ${d.message}` : d.message,
+    );
+  }
   return [typeof message === 'string' ? message : e.message];
 }
 

@@ -1,12 +1,13 @@
 import type { TIntakeCommand, TOpen311CreateRequest, TOpen311CreatedRequest } from '@hotline/contracts';
 import type { ApiKeyEntity } from '@hotline/database';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import { Open311CatalogueRepository } from './open311-catalogue.repository';
 import type { Open311Document, Open311Lang } from './open311-format';
 import { requestsDocument } from './open311-requests.service';
 import { checkAttributes, nearestStreet, type StreetPoint, streetNamedIn } from './open311-rules';
+import { DomainError } from '../common/domain-error';
 
 /**
  * Open311 reports are problems a resident points at (a stall on the pavement, a dark lamp),
@@ -33,9 +34,11 @@ export class Open311IntakeService {
     meta: RequestMeta,
   ): Promise<Open311Document> {
     const service = await this.catalogue.findLeafByCode(req.service_code!);
-    if (!service) throw new NotFoundException(`service_code ${req.service_code} was not found`);
+    if (!service)
+      throw new DomainError('open311.service_not_found', 404, `service_code ${req.service_code} was not found`);
     const answers = checkAttributes(service.attributes, req.attribute ?? {});
-    if ('errors' in answers) throw new BadRequestException(answers.errors);
+    if ('errors' in answers)
+      throw new DomainError('open311.invalid_request', 400, answers.errors.join('; '), undefined, answers.errors);
     const street = await this.locate(req);
 
     const name = [req.first_name, req.last_name].filter(Boolean).join(' ');
@@ -87,12 +90,17 @@ export class Open311IntakeService {
     const streets = await this.catalogue.listStreets();
     if (req.address_id) {
       const street = streets.find((s) => s.code === req.address_id);
-      if (!street) throw new BadRequestException(`address_id ${req.address_id} is not a known street code`);
+      if (!street)
+        throw new DomainError(
+          'open311.address_not_found',
+          400,
+          `address_id ${req.address_id} is not a known street code`,
+        );
       return street;
     }
     if (req.lat !== undefined && req.long !== undefined) {
       const street = nearestStreet(streets, req.lat, req.long);
-      if (!street) throw new BadRequestException('lat/long lies outside the jurisdiction');
+      if (!street) throw new DomainError('open311.outside_jurisdiction', 400, 'lat/long lies outside the jurisdiction');
       return street;
     }
     return req.address_string ? streetNamedIn(streets, req.address_string) : null;

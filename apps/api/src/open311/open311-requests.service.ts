@@ -1,9 +1,10 @@
 import type { TOpen311RequestsQuery, TOpen311ServiceRequest, TOpen311Token } from '@hotline/contracts';
 import { CASE_STATUSES, coarsenCoordinate, type Open311ReadScope, open311ReadScope } from '@hotline/domain';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isoCityTime, type Open311Document, type Open311Lang } from './open311-format';
 import { type PublicCaseRow, Open311RequestsRepository } from './open311-requests.repository';
 import { open311Status, requestWindow } from './open311-rules';
+import { DomainError } from '../common/domain-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,7 +22,7 @@ export class Open311RequestsService {
       rows = await this.requests.findPublic({ trackingNumbers: q.service_request_id, ...page });
     } else {
       const window = requestWindow(q.start_date, q.end_date, new Date());
-      if ('error' in window) throw new BadRequestException(window.error);
+      if ('error' in window) throw new DomainError('open311.invalid_request', 400, window.error);
       const wanted = q.status;
       rows = await this.requests.findPublic({
         ...window,
@@ -36,13 +37,14 @@ export class Open311RequestsService {
   async one(trackingNumber: string, lang: Open311Lang, keyed: boolean): Promise<Open311Document> {
     const scope = open311ReadScope(keyed);
     const row = await this.requests.findPublicByTrackingNumber(trackingNumber, channelsOf(scope));
-    if (!row) throw new NotFoundException(`service_request_id ${trackingNumber} was not found`);
+    if (!row)
+      throw new DomainError('open311.request_not_found', 404, `service_request_id ${trackingNumber} was not found`);
     return requestsDocument([toServiceRequest(row, lang, scope)]);
   }
 
   async token(token: string): Promise<Open311Document> {
     const trackingNumber = UUID.test(token) ? await this.requests.findTrackingNumberByToken(token) : null;
-    if (!trackingNumber) throw new NotFoundException(`token ${token} was not found`);
+    if (!trackingNumber) throw new DomainError('open311.token_not_found', 404, `token ${token} was not found`);
     const body: TOpen311Token[] = [{ service_request_id: trackingNumber, token }];
     return { root: 'service_requests', item: 'request', body };
   }

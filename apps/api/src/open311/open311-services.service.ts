@@ -1,8 +1,9 @@
 import type { TOpen311Discovery, TOpen311Service, TOpen311ServiceDefinition } from '@hotline/contracts';
 import { env } from '@hotline/config';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Open311CatalogueRepository, type ServiceLeaf } from './open311-catalogue.repository';
 import { CONTENT_TYPES, type Open311Document, type Open311Lang } from './open311-format';
+import { DomainError } from '../common/domain-error';
 
 /** Bumped whenever the Open311 surface changes, so clients know to re-read discovery. */
 const API_CHANGESET = '2026-11-25T00:00:00+08:00';
@@ -39,7 +40,7 @@ export class Open311ServicesService {
 
   async definition(code: string, lang: Open311Lang): Promise<Open311Document> {
     const leaf = await this.catalogue.findLeafByCode(code);
-    if (!leaf) throw new NotFoundException(`service_code ${code} was not found`);
+    if (!leaf) throw new DomainError('open311.service_not_found', 404, `service_code ${code} was not found`);
     const body: TOpen311ServiceDefinition = {
       service_code: leaf.code,
       attributes: [...leaf.attributes]

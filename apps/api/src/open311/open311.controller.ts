@@ -6,19 +6,7 @@ import {
   ZOpen311BaseQuerySchema,
   ZOpen311RequestsQuerySchema,
 } from '@hotline/contracts';
-import {
-  All,
-  Body,
-  Post,
-  Controller,
-  Get,
-  NotFoundException,
-  Param,
-  Query,
-  UseFilters,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
+import { All, Body, Post, Controller, Get, Param, Query, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApiKeyEntity } from '@hotline/database';
 import { IdempotencyKey } from '../cases/idempotency-key.decorator';
@@ -33,6 +21,7 @@ import { Open311FormatInterceptor } from './open311-format.interceptor';
 import { Open311IntakeService } from './open311-intake.service';
 import { Open311RequestsService } from './open311-requests.service';
 import { Open311ServicesService } from './open311-services.service';
+import { DomainError } from '../common/domain-error';
 
 /**
  * Open311 GeoReport v2 at /open311/v2 (outside the /api prefix, where clients expect it).
@@ -127,6 +116,6 @@ export class Open311Controller {
   @All('*')
   @ApiOperation({ summary: 'Unknown Open311 endpoint', deprecated: true })
   unknown(): never {
-    throw new NotFoundException('Unknown Open311 endpoint; see discovery.xml');
+    throw new DomainError('open311.endpoint_not_found', 404, 'Unknown Open311 endpoint; see discovery.xml');
   }
 }

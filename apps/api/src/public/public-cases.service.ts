@@ -1,12 +1,13 @@
 import type { TPublicCaseIntake, TPublicCaseView, TPublicFeedback, TPublicIntakeResult } from '@hotline/contracts';
 import { type CaseEntity, hashSecret, verifySecret } from '@hotline/database';
 import { citizenEventNote } from '@hotline/domain';
-import { ConflictException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CaseActionsService } from '../cases/case-actions.service';
 import { citizenActor } from '../cases/case-actor';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { CasesRepository } from '../cases/cases.repository';
 import type { RequestMeta } from '../common/current-principal.decorator';
+import { DomainError } from '../common/domain-error';
 
 const NOT_FOUND = 'No case with that tracking number and access code';
 
@@ -98,13 +99,16 @@ export class PublicCasesService implements OnModuleInit {
 
   async feedback(trackingNumber: string, body: TPublicFeedback, meta: RequestMeta): Promise<TPublicCaseView> {
     const c = await this.unlock(trackingNumber, body.accessCode);
-    if (c.parentCaseId) throw new ConflictException('This request was merged into another; it follows that case');
+    if (c.parentCaseId)
+      throw new DomainError('public.case_merged', 409, 'This request was merged into another; it follows that case');
     if (c.status !== 'awaiting_follow_up') {
-      throw new ConflictException(
-        c.status === 'closed'
-          ? 'This case is closed; feedback is no longer taken'
-          : 'Feedback opens once the bureau has replied to your request',
-      );
+      throw c.status === 'closed'
+        ? new DomainError('public.feedback_closed', 409, 'This case is closed; feedback is no longer taken')
+        : new DomainError(
+            'public.feedback_not_open',
+            409,
+            'Feedback opens once the bureau has replied to your request',
+          );
     }
     await this.actions.followUp(
       c.id,
@@ -123,7 +127,7 @@ export class PublicCasesService implements OnModuleInit {
   private async unlock(trackingNumber: string, code: string | undefined): Promise<CaseEntity> {
     const c = await this.repo.findByTrackingNumber(trackingNumber);
     const ok = await verifySecret(code ?? '', c?.accessCodeHash ?? this.dummyHash);
-    if (!c || !c.accessCodeHash || !ok) throw new NotFoundException(NOT_FOUND);
+    if (!c || !c.accessCodeHash || !ok) throw new DomainError('public.case_not_found', 404, NOT_FOUND);
     return c;
   }
 }

@@ -1,13 +1,15 @@
 import type { TSupervisionAnswerInput, TSupervisionNoticeInput } from '@hotline/contracts';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { caseInScope } from '../deadlines/case-access';
 import { DeadlineEngine } from '../deadlines/engine/deadline-engine';
+import { DomainError } from '../common/domain-error';
 
-const noSuchNotice = () => new NotFoundException('No such supervision notice');
+const noSuchNotice = () => new DomainError('supervision.notice_not_found', 404, 'No such supervision notice');
+const isNotFound = (e: unknown) => e instanceof HttpException && e.getStatus() === 404;
 
 /** Supervision notices (督办): a demand with a due time, tracked by a clock like any other deadline. */
 @Injectable()
@@ -21,11 +23,16 @@ export class SupervisionService {
   async issue(p: Principal, caseId: string, body: TSupervisionNoticeInput, meta: RequestMeta) {
     const dueAt = new Date(body.dueAt);
     const now = new Date();
-    if (dueAt.getTime() <= now.getTime()) throw new BadRequestException('The due time must be in the future');
+    if (dueAt.getTime() <= now.getTime())
+      throw new DomainError('supervision.due_in_past', 400, 'The due time must be in the future');
     return this.ds.transaction(async (m) => {
       const c = await caseInScope(m, caseId, p, { lock: true });
       if (c.status === 'closed')
-        throw new ConflictException('The case is closed; a supervision notice needs an open case');
+        throw new DomainError(
+          'supervision.case_closed',
+          409,
+          'The case is closed; a supervision notice needs an open case',
+        );
       const [notice] = (await m.query(
         `INSERT INTO supervision_notices (case_id, issued_by, demand, due_at) VALUES ($1, $2, $3, $4) RETURNING id, created_at`,
         [caseId, p.userId, body.demand, dueAt],
@@ -87,9 +94,10 @@ export class SupervisionService {
       // as a notice that does not exist: the id tells a handler nothing.
       if (!n) throw noSuchNotice();
       const c = await caseInScope(m, n.case_id, p, { leadOnly: true }).catch((e: unknown) => {
-        throw e instanceof NotFoundException ? noSuchNotice() : e;
+        throw isNotFound(e) ? noSuchNotice() : e;
       });
-      if (n.status !== 'open') throw new ConflictException(`This notice is ${n.status}`);
+      if (n.status !== 'open')
+        throw new DomainError('supervision.notice_not_open', 409, `This notice is ${n.status}`, { status: n.status });
       const now = new Date();
       await m.query(
         `UPDATE supervision_notices SET status = 'answered', answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1`,

@@ -7,7 +7,7 @@ import {
   type TUsersQuery,
 } from '@hotline/contracts';
 import { BureauEntity, hashSecret, type StaffRole, type UserEntity } from '@hotline/database';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -15,6 +15,7 @@ import { LoginThrottleService } from '../auth/login-throttle.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { UsersRepository } from './users.repository';
+import { DomainError } from '../common/domain-error';
 
 export function toAdminUser(u: UserEntity): TAdminUser {
   return {
@@ -49,13 +50,15 @@ export class UsersService {
 
   async get(id: string): Promise<TAdminUser> {
     const user = await this.users.findById(id);
-    if (!user) throw new NotFoundException('No such user');
+    if (!user) throw new DomainError('user.not_found', 404, 'No such user');
     return toAdminUser(user);
   }
 
   async create(body: TCreateUser, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
     if (await this.users.findByUsername(body.username)) {
-      throw new ConflictException(`The username ${body.username} is already taken`);
+      throw new DomainError('user.username_taken', 409, `The username ${body.username} is already taken`, {
+        username: body.username,
+      });
     }
     const passwordHash = await hashSecret(body.password);
     return this.db.transaction(async (m) => {
@@ -90,15 +93,23 @@ export class UsersService {
       // Moving a handler to another role drops the bureau unless one is given explicitly.
       let bureauId = body.bureauId !== undefined ? body.bureauId : role === 'handler' ? user.bureauId : null;
       if (role === 'handler' && bureauId === null) {
-        throw new BadRequestException('A handler must belong to a bureau: send bureauId');
+        throw new DomainError('user.bureau_required', 400, 'A handler must belong to a bureau: send bureauId');
       }
       if (role !== 'handler' && bureauId !== null) {
-        throw new BadRequestException('Only handlers belong to a bureau: send bureauId null or leave it out');
+        throw new DomainError(
+          'user.bureau_not_allowed',
+          400,
+          'Only handlers belong to a bureau: send bureauId null or leave it out',
+        );
       }
       if (bureauId !== null && bureauId !== user.bureauId) await this.requireActiveBureau(m, bureauId);
       bureauId = bureauId ?? null;
       if (id === actor.userId && role !== user.role) {
-        throw new BadRequestException('You cannot change your own role; ask another administrator');
+        throw new DomainError(
+          'user.cannot_change_own_role',
+          400,
+          'You cannot change your own role; ask another administrator',
+        );
       }
       const before = { displayName: user.displayName, role: user.role, bureauId: user.bureauId };
       const accessChanged = role !== user.role || bureauId !== user.bureauId;
@@ -124,7 +135,8 @@ export class UsersService {
   }
 
   async setDisabled(id: string, disabled: boolean, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
-    if (disabled && id === actor.userId) throw new BadRequestException('You cannot disable your own account');
+    if (disabled && id === actor.userId)
+      throw new DomainError('user.cannot_disable_self', 400, 'You cannot disable your own account');
     return this.db.transaction(async (m) => {
       const user = await this.lockedUser(m, id);
       if (user.disabled === disabled) return toAdminUser(user);
@@ -144,12 +156,11 @@ export class UsersService {
 
   async resetPassword(id: string, password: string, actor: Principal, meta: RequestMeta): Promise<TAdminUser> {
     const target = await this.users.findById(id);
-    if (!target) throw new NotFoundException('No such user');
+    if (!target) throw new DomainError('user.not_found', 404, 'No such user');
     if (containsUsername(password, target.username)) {
-      throw new BadRequestException({
-        message: PASSWORD_PROBLEM_MESSAGES.contains_username,
-        details: [{ path: ['password'], message: PASSWORD_PROBLEM_MESSAGES.contains_username }],
-      });
+      throw new DomainError('validation.invalid_input', 400, PASSWORD_PROBLEM_MESSAGES.contains_username, undefined, [
+        { path: ['password'], code: 'custom', message: PASSWORD_PROBLEM_MESSAGES.contains_username },
+      ]);
     }
     const passwordHash = await hashSecret(password);
     // The new password starts every client's sign-in back-off for this user over.
@@ -168,13 +179,14 @@ export class UsersService {
 
   private async lockedUser(m: EntityManager, id: string): Promise<UserEntity> {
     const user = await this.users.findByIdForUpdate(m, id);
-    if (!user) throw new NotFoundException('No such user');
+    if (!user) throw new DomainError('user.not_found', 404, 'No such user');
     return user;
   }
 
   private async requireActiveBureau(m: EntityManager, bureauId: number): Promise<void> {
     const bureau = await m.getRepository(BureauEntity).findOne({ where: { id: bureauId } });
-    if (!bureau) throw new BadRequestException(`Bureau ${bureauId} does not exist`);
-    if (!bureau.active) throw new BadRequestException(`Bureau ${bureau.code} is deactivated`);
+    if (!bureau) throw new DomainError('bureau.not_found', 400, `Bureau ${bureauId} does not exist`, { id: bureauId });
+    if (!bureau.active)
+      throw new DomainError('bureau.inactive', 400, `Bureau ${bureau.code} is deactivated`, { code: bureau.code });
   }
 }

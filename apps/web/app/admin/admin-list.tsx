@@ -6,6 +6,7 @@ import { LiveHeading, Loading } from '@/components/live';
 import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
+import { errorMessage } from '@/lib/form-errors';
 
 /** A titled table over one admin list route; columns render each row (and may refresh the list after an action). */
 export function AdminList<T>({
@@ -32,7 +33,7 @@ export function AdminList<T>({
       {children?.(live.refresh)}
       {live.error && !live.data ? (
         <p className="form-error" role="alert">
-          {live.error instanceof Error ? live.error.message : t.errors.network}
+          {errorMessage(live.error, t)}
         </p>
       ) : !live.data ? (
         <Loading />

@@ -14,9 +14,9 @@ import { useEffect, useState } from 'react';
 import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
 import { emptyToUndefined, enumOptions, InputField, namedOptions, SelectField, toId } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
-import { api } from '@/lib/api';
+import { api, ApiError } from '@/lib/api';
 import { byId, useBureaus } from '@/lib/catalogue';
-import { applyServerErrors } from '@/lib/form-errors';
+import { applyServerErrors, errorMessage } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt, type Messages } from '@/lib/i18n/messages';
 import type { Named } from '@/lib/types';
@@ -230,9 +230,14 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
       await api(`/admin/users/${user.id}`, { method: 'PATCH', body });
       await onDone();
     } catch (e) {
-      const msg = applyServerErrors(e, setError, t);
-      if (/bureau/i.test(msg)) setError('bureauId', { type: 'server', message: t.adm.handlerNeedsBureau });
-      else setFormError(msg || null);
+      if (e instanceof ApiError && (e.code === 'user.bureau_required' || e.code?.startsWith('bureau.'))) {
+        setError('bureauId', {
+          type: 'server',
+          message: e.code === 'user.bureau_required' ? t.adm.handlerNeedsBureau : errorMessage(e, t),
+        });
+        return;
+      }
+      setFormError(applyServerErrors(e, setError, t) || null);
     }
   };
   return (

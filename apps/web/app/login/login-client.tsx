@@ -3,12 +3,12 @@
 import { ZLoginSchema, type TLogin } from '@hotline/contracts';
 import { InputField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
-import { api, ApiError } from '@/lib/api';
+import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 
 export function LoginClient() {
   const { t } = useI18n();
-  const { register, handleSubmit, errors, isSubmitting, formError, setFormError } = useZodForm(ZLoginSchema);
+  const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(ZLoginSchema);
 
   const onSubmit = async (values: TLogin) => {
     setFormError(null);
@@ -16,7 +16,8 @@ export function LoginClient() {
       const body = await api<{ user: { role: string } }>('/auth/login', { method: 'POST', body: values, public: true });
       window.location.assign(`/${body.user.role}`);
     } catch (e) {
-      setFormError(e instanceof ApiError ? e.message || t.login.failed : t.errors.network);
+      // The refusal in the reader's language, by its code; field problems go next to their field.
+      fail(e);
     }
   };
 

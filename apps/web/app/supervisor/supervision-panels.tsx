@@ -3,10 +3,11 @@
 import { fmtTime } from '@/lib/time';
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
-import { api, ApiError } from '@/lib/api';
+import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
 import { DataTable } from '@/components/data-table';
+import { errorMessage } from '@/lib/form-errors';
 
 /** A pending extension request as GET /api/extensions lists it. */
 interface PendingExtension {
@@ -30,7 +31,7 @@ export function ExtensionsPanel() {
       await api(`/extensions/${row.id}/decision`, { method: 'POST', body: { approve } });
       setMessage(t.caseView.done);
     } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : t.errors.network);
+      setMessage(errorMessage(e, t));
     }
     await live.refresh();
   };

@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import { api, ApiError, type Init } from '@/lib/api';
+import { api, type Init } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
+import { errorMessage } from '@/lib/form-errors';
 
 /**
  * A panel with a heading for one edit / create form or a history. Focus moves to its heading
@@ -42,10 +43,7 @@ export function Panel({
 
 /** A refusal from an action button (disable, revoke, …) in the reader's language where we know it. */
 export function actionError(e: unknown, t: Messages): string {
-  if (!(e instanceof ApiError)) return t.errors.network;
-  if (e.status === 403) return t.errors.forbidden;
-  if (e.status >= 500) return t.errors.server;
-  return e.message;
+  return errorMessage(e, t);
 }
 
 /**

@@ -114,7 +114,10 @@ function DayForm({ onDone }: { onDone: () => Promise<void> }) {
       await onDone();
     } catch (e) {
       // The API refuses a weekday make-up day and a holiday on a weekend: say so at the kind.
-      if (e instanceof ApiError && e.status === 400 && /weekday|weekend/i.test(e.message)) {
+      if (
+        e instanceof ApiError &&
+        (e.code === 'calendar.makeup_day_not_weekend' || e.code === 'calendar.holiday_on_weekend')
+      ) {
         setError('kind', {
           type: 'server',
           message: body.kind === 'makeup_workday' ? t.adm.makeupOnWeekend : t.adm.holidayOnWeekday,
@@ -179,8 +182,8 @@ function SettingsForm({
         setConflict(true);
         return;
       }
-      // "Working periods are not valid: …" (overlap, end before start) belongs to the periods.
-      if (e instanceof ApiError && e.status === 400 && /working periods/i.test(e.message)) {
+      // Invalid working periods (overlap, end before start) belong to the periods.
+      if (e instanceof ApiError && e.code === 'calendar.invalid_periods') {
         setFormError(t.adm.periodsInvalid);
         return;
       }

@@ -72,8 +72,7 @@ export function CatalogueClient() {
         try {
           await api(`/dispatch/rules/${r.id}/deactivate`, { method: 'POST', body: { version: r.version } });
         } catch (e) {
-          if (e instanceof ApiError && e.status === 409)
-            throw new ApiError(409, { statusCode: 409, message: t.adm.ruleConflict });
+          if (e instanceof ApiError && e.status === 409) throw new ApiError(409, e.body, t.adm.ruleConflict);
           throw e;
         } finally {
           await refresh();
@@ -242,16 +241,12 @@ function RuleForm({
       }
       await onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && rule && /someone|version/i.test(e.message)) {
+      if (e instanceof ApiError && e.code === 'dispatch_rule.version_conflict' && rule) {
         setConflict(true);
         return;
       }
       const msg = applyServerErrors(e, setError, t);
-      setFormError(
-        e instanceof ApiError && e.status === 409 && /already exists/i.test(e.message)
-          ? t.adm.ruleDuplicate
-          : msg || null,
-      );
+      setFormError(e instanceof ApiError && e.code === 'dispatch_rule.duplicate' ? t.adm.ruleDuplicate : msg || null);
     }
   };
   return (

@@ -255,16 +255,12 @@ function PolicyForm({
       }
       await onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && policy && /someone/i.test(e.message)) {
+      if (e instanceof ApiError && e.code === 'policy.version_conflict' && policy) {
         setConflict(true);
         return;
       }
       const msg = applyServerErrors(e, setError, t);
-      setFormError(
-        e instanceof ApiError && e.status === 409 && /already exists/i.test(e.message)
-          ? t.adm.policyDuplicate
-          : msg || null,
-      );
+      setFormError(e instanceof ApiError && e.code === 'policy.duplicate' ? t.adm.policyDuplicate : msg || null);
     }
   };
   const nullable = (x: unknown) => (x === '' || x === undefined ? null : x);

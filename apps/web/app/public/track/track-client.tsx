@@ -17,6 +17,7 @@ import { StatusBadge } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { PublicCaseView } from '@/lib/types';
+import { errorMessage } from '@/lib/form-errors';
 
 const ZLookup = z.strictObject({ trackingNumber: ZTrackingNumberParam, accessCode: ZAccessCode });
 type TLookup = z.infer<typeof ZLookup>;
@@ -44,7 +45,9 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
         setCreds(v);
       } catch (e) {
         setView(null);
-        setLookupError(e instanceof ApiError && e.status < 500 ? t.track.wrong : t.errors.network);
+        setLookupError(
+          e instanceof ApiError && e.status < 500 && e.status !== 429 ? t.track.wrong : errorMessage(e, t),
+        );
       }
     },
     [t],

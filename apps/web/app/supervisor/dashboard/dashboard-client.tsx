@@ -15,6 +15,7 @@ import { RatesChart, Sparkline } from '@/components/rates-chart';
 import { api, qs } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
+import { errorMessage } from '@/lib/form-errors';
 
 const pct = (r: TRate | undefined) => (r && r.value !== null ? `${(r.value * 100).toFixed(1)}%` : '—');
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -92,7 +93,7 @@ export function DashboardClient() {
       </form>
       {rates.error && !rates.data ? (
         <p className="form-error" role="alert">
-          {rates.error instanceof Error ? rates.error.message : t.errors.network}
+          {errorMessage(rates.error, t)}
         </p>
       ) : null}
       <CsvSection id="rates-title" title={t.dashboard.rates} csvHref={csv('overview', { groupBy: 'bureau' })}>
