@@ -3,15 +3,16 @@
 import { fmtTime } from '@/lib/time';
 import { useCallback, useState } from 'react';
 import { Countdown, LiveHeading, StatusBadge } from '@/components/live';
-import { currentDue } from '@/components/case-table';
+import { clockOf, currentDue } from '@/components/case-table';
 import { api, ApiError } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { CaseDetail, CaseEvent } from '@/lib/types';
-import { useLive } from '@/lib/use-live';
+import type { CaseEvent } from '@/lib/types';
+import { invalidateLive, useLive } from '@/lib/use-live';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { CaseActions } from './case-actions';
 import { CaseNotices } from './case-notices';
+import { ContributionForm, ExtensionRequests, LinkedCases, ShowContact, type CaseDetailPlus } from './case-extras';
 
 export function CaseClient({ id }: { id: string }) {
   const { t } = useI18n();
@@ -22,7 +23,7 @@ export function CaseClient({ id }: { id: string }) {
   const [flash, setFlash] = useState<string | null>(null);
   const load = useCallback(async () => {
     const [detail, events] = await Promise.all([
-      api<CaseDetail>(`/cases/${encodeURIComponent(id)}`),
+      api<CaseDetailPlus>(`/cases/${encodeURIComponent(id)}`),
       api<CaseEvent[] | { items: CaseEvent[] }>(`/cases/${encodeURIComponent(id)}/events`).catch(() => []),
     ]);
     return { detail, events: Array.isArray(events) ? events : events.items };
@@ -56,7 +57,8 @@ export function CaseClient({ id }: { id: string }) {
         <dl className="facts">
           <dt>{t.fields.status}</dt>
           <dd>
-            <StatusBadge status={c.status} /> {c.status !== 'closed' && <Countdown due={d.due} start={d.start} />}
+            <StatusBadge status={c.status} />{' '}
+            {c.status !== 'closed' && <Countdown due={d.due} start={d.start} flag={c.flag} clock={clockOf(c)} />}
           </dd>
           <dt>{t.fields.type}</dt>
           <dd>
@@ -85,6 +87,7 @@ export function CaseClient({ id }: { id: string }) {
           <dd>
             {[c.caller?.name, c.caller?.phone].filter(Boolean).join(' · ') || '—'}
             {c.caller.masked ? ` ${t.caseView.masked}` : ''}
+            <ShowContact c={c} />
           </dd>
           <dt>{t.fields.acceptDue}</dt>
           <dd>{c.acceptDueAt ? fmtTime(c.acceptDueAt) : '—'}</dd>
@@ -99,11 +102,29 @@ export function CaseClient({ id }: { id: string }) {
             <p style={{ whiteSpace: 'pre-wrap' }}>{c.publicReply}</p>
           </>
         )}
+        {c.internalNote && (
+          <>
+            <h2>{t.desk.internalNote}</h2>
+            <p style={{ whiteSpace: 'pre-wrap' }} data-testid="internal-note">
+              {c.internalNote}
+            </p>
+          </>
+        )}
+        <LinkedCases c={c} />
+        <ExtensionRequests c={c} />
         <CaseNotices caseId={c.id} version={c.version} />
+        <ContributionForm
+          c={c}
+          onDone={async (msg) => {
+            setFlash(msg);
+            await live.refresh();
+          }}
+        />
         <CaseActions
           detail={c}
           onDone={async (msg) => {
             setFlash(msg);
+            invalidateLive();
             await live.refresh();
           }}
           onConflict={async () => {
