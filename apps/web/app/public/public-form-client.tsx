@@ -2,7 +2,7 @@
 
 import { REQUEST_TYPE_VALUES, ZPublicCaseIntakeSchema, type TPublicCaseIntakeInput } from '@hotline/contracts';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   CategoryField,
   emptyToUndefined,
@@ -16,24 +16,86 @@ import {
 import { FormBanner, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
 import { useDistricts } from '@/lib/catalogue';
+import { forgetReceipt, keepReceipt, pendingReceipt, updateReceipt, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { PublicIntakeResult } from '@/lib/types';
+import type { PublicCaseView, PublicIntakeResult } from '@/lib/types';
+import { NextSteps, type PublicStep } from './next-steps';
+import { TopicBrowser } from './topic-browser';
+
+/** The tracking view with the issue-12 additions (reply deadline, steps), optional until served. */
+type TrackingView = PublicCaseView & { replyDueAt?: string | null; steps?: PublicStep[] };
 
 export function PublicFormClient() {
   const { t } = useI18n();
-  const name = useLocalName();
   const districts = useDistricts();
-  const [done, setDone] = useState<PublicIntakeResult | null>(null);
-  const { register, control, handleSubmit, watch, reset, errors, isSubmitting, formError, setFormError, fail } =
-    useZodForm(ZPublicCaseIntakeSchema, { caller: { contactAllowed: true } });
+  const [done, setDone] = useState<Receipt | null>(null);
+  const [steps, setSteps] = useState<PublicStep[] | null>(null);
+  const [gone, setGone] = useState(false);
+  const {
+    register,
+    control,
+    handleSubmit,
+    watch,
+    reset,
+    setValue,
+    errors,
+    isSubmitting,
+    formError,
+    setFormError,
+    fail,
+  } = useZodForm(ZPublicCaseIntakeSchema, { caller: { contactAllowed: true } });
   const districtId = watch('districtId');
   const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
 
+  // A reload or the back button after submitting shows the confirmation again (the access code
+  // is shown once by the server and lives only in this browser until the citizen puts it away).
+  useEffect(() => {
+    setDone(pendingReceipt());
+  }, []);
+
+  // Deadline and steps come from the tracking view (the same one the tracking page reads).
+  useEffect(() => {
+    if (!done) return;
+    let live = true;
+    api<TrackingView>(`/public/cases/${encodeURIComponent(done.trackingNumber)}`, {
+      headers: { 'X-Access-Code': done.accessCode },
+      public: true,
+    })
+      .then((v) => {
+        if (!live) return;
+        setSteps(v.steps ?? null);
+        if (v.replyDueAt !== undefined || v.status !== done.status) {
+          updateReceipt(done.trackingNumber, { replyDueAt: v.replyDueAt ?? null, status: v.status });
+          setDone((d) => d && { ...d, replyDueAt: v.replyDueAt ?? null, status: v.status });
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // Only when another receipt is shown; the fetch itself updates `done`.
+  }, [done?.trackingNumber]);
+
   const onSubmit = async (values: TPublicCaseIntakeInput) => {
     setFormError(null);
+    setGone(false);
     try {
-      setDone(await api<PublicIntakeResult>('/public/cases', { method: 'POST', body: values, public: true }));
+      const res = await api<PublicIntakeResult & { replyDueAt?: string | null }>('/public/cases', {
+        method: 'POST',
+        body: values,
+        public: true,
+      });
+      setDone(
+        keepReceipt({
+          trackingNumber: res.trackingNumber,
+          accessCode: res.accessCode,
+          status: res.status,
+          bureau: res.bureau,
+          replyDueAt: res.replyDueAt ?? null,
+        }),
+      );
+      reset();
       window.scrollTo(0, 0);
     } catch (e) {
       fail(e);
@@ -42,41 +104,21 @@ export function PublicFormClient() {
 
   if (done)
     return (
-      <section className="card stack" aria-labelledby="done-title">
-        <h1 id="done-title">{t.publicForm.doneTitle}</h1>
-        <p>{t.publicForm.doneIntro}</p>
-        <dl className="facts">
-          <dt>{t.fields.trackingNumber}</dt>
-          <dd className="big-code" data-testid="tracking-number">
-            {done.trackingNumber}
-          </dd>
-          <dt>{t.fields.accessCode}</dt>
-          <dd className="big-code" data-testid="access-code">
-            {done.accessCode}
-          </dd>
-        </dl>
-        <p role="status">
-          {done.bureau ? fmt(t.publicForm.bureauLine, { b: name(done.bureau) }) : t.publicForm.awaitingLine}
-        </p>
-        <p className="row">
-          <Link
-            className="button"
-            href={`/public/track?n=${encodeURIComponent(done.trackingNumber)}&code=${encodeURIComponent(done.accessCode)}`}
-          >
-            {t.publicForm.trackLink}
-          </Link>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              reset();
-              setDone(null);
-            }}
-          >
-            {t.publicForm.another}
-          </button>
-        </p>
-      </section>
+      <Confirmation
+        receipt={done}
+        steps={steps}
+        onNoted={() => {
+          updateReceipt(done.trackingNumber, { noted: true });
+          setDone(null);
+          setSteps(null);
+        }}
+        onForget={() => {
+          forgetReceipt(done.trackingNumber);
+          setDone(null);
+          setSteps(null);
+          setGone(true);
+        }}
+      />
     );
 
   const e = errors;
@@ -84,6 +126,11 @@ export function PublicFormClient() {
     <section className="card">
       <h1>{t.publicForm.title}</h1>
       <p className="muted">{t.publicForm.intro}</p>
+      {gone && (
+        <p className="notice" role="status">
+          {t.citizenDay.forgotten}
+        </p>
+      )}
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <fieldset disabled={isSubmitting}>
           <FormBanner message={formError} />
@@ -102,6 +149,7 @@ export function PublicFormClient() {
             control={control}
             name="categoryId"
           />
+          <TopicBrowser onPick={(id) => setValue('categoryId', id, { shouldValidate: true })} />
           <PlaceFields
             districts={districts}
             streets={streets}
@@ -162,6 +210,57 @@ export function PublicFormClient() {
       </form>
       <p>
         {t.publicForm.trackIntro} <Link href="/public/track">{t.track.title}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The filing receipt, with what happens next and the citizen's say over the stored copy. */
+function Confirmation({
+  receipt,
+  steps,
+  onNoted,
+  onForget,
+}: {
+  receipt: Receipt;
+  steps: PublicStep[] | null;
+  onNoted: () => void;
+  onForget: () => void;
+}) {
+  const { t } = useI18n();
+  const name = useLocalName();
+  return (
+    <section className="card stack" aria-labelledby="done-title">
+      <h1 id="done-title">{t.publicForm.doneTitle}</h1>
+      <p>{t.publicForm.doneIntro}</p>
+      <dl className="facts">
+        <dt>{t.fields.trackingNumber}</dt>
+        <dd className="big-code" data-testid="tracking-number">
+          {receipt.trackingNumber}
+        </dd>
+        <dt>{t.fields.accessCode}</dt>
+        <dd className="big-code" data-testid="access-code">
+          {receipt.accessCode}
+        </dd>
+      </dl>
+      <p role="status">
+        {receipt.bureau ? fmt(t.publicForm.bureauLine, { b: name(receipt.bureau) }) : t.publicForm.awaitingLine}
+      </p>
+      <NextSteps status={receipt.status ?? 'registered'} replyDueAt={receipt.replyDueAt} steps={steps} />
+      <p className="muted">{t.citizenDay.savedOnDevice}</p>
+      <p className="row">
+        <Link
+          className="button"
+          href={`/public/track?n=${encodeURIComponent(receipt.trackingNumber)}&code=${encodeURIComponent(receipt.accessCode)}`}
+        >
+          {t.publicForm.trackLink}
+        </Link>
+        <button type="button" className="button secondary" onClick={onNoted}>
+          {t.citizenDay.noted}
+        </button>
+        <button type="button" className="button secondary" onClick={onForget}>
+          {t.citizenDay.forget}
+        </button>
       </p>
     </section>
   );

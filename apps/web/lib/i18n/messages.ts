@@ -15,6 +15,7 @@ const zhCN = {
     submitting: '正在登录…',
     failed: '登录失败',
     citizenLink: '市民提交诉求或查询进度',
+    returnNotice: '登录已过期。重新登录后将回到您刚才的页面，未提交的内容已保留。',
   },
   errors: {
     required: '此项必填',
@@ -181,6 +182,32 @@ const zhCN = {
     reopened: '您的工单已重新交办，承办单位将继续处理。',
     closed: '工单已办结。',
   },
+  // Web engineer A (issue 12): what happens next, receipts kept on the device, finding a category.
+  citizenDay: {
+    replyBy: '我们将在 {d} 前答复您。',
+    stepsTitle: '接下来',
+    steps: {
+      received: '已收到您的诉求',
+      dispatched: '转交负责的承办单位',
+      handling: '承办单位签收并办理',
+      replied: '承办单位答复您',
+      feedback: '您评价办理结果',
+    } as Record<string, string>,
+    stepStates: { done: '已完成', current: '进行中', next: '待进行' } as Record<string, string>,
+    canDoTitle: '您可以',
+    canDoWaiting: '凭工单编号和查询码随时查询办理进度；情况有变化，可拨打 12345 并报上工单编号。',
+    canDoFeedback: '承办单位已答复。请在查询页面评价办理结果；如问题没有解决，工单会重新交办。',
+    canDoClosed: '工单已办结。如问题再次出现，请重新提交诉求。',
+    savedOnDevice: '工单编号和查询码已保存在本设备上，刷新或返回也不会丢失。公共设备上用完请删除。',
+    noted: '我已记下',
+    forget: '从本设备删除',
+    forgotten: '已从本设备删除。',
+    savedTitle: '本设备上保存的工单',
+    open: '查看进度',
+    browseTitle: '不知道选哪个分类？按主题浏览',
+    browseBack: '返回全部主题',
+    chosen: '已选择：{c}',
+  },
   intake: {
     title: '来电受理',
     hint: '键盘操作：Tab 切换，方向键选择分类，Enter 确认；Alt+S 提交。',
@@ -210,6 +237,14 @@ const zhCN = {
     created: '已登记工单 {n}（{s}）',
     noResults: '没有匹配的分类',
     results: '{n} 个匹配分类',
+  },
+  // Web engineer A (issue 12): a clean form per call, drafts, merge, not-accepted.
+  intakeDay: {
+    newCall: '新来电',
+    mergedInto: '已并入主工单',
+    draftRestored: '已恢复未提交的草稿（{t} 保存）。',
+    discardDraft: '放弃草稿，开始新来电',
+    noMatch: '没有匹配项',
   },
   queue: {
     title: '待派单队列',
@@ -544,6 +579,7 @@ const en: Messages = {
     submitting: 'Signing in…',
     failed: 'Sign-in failed',
     citizenLink: 'Citizens: submit a request or track one',
+    returnNotice: 'Your session expired. After signing in you return to the page you were on, with what you had not sent yet.',
   },
   errors: {
     required: 'This field is required',
@@ -711,6 +747,35 @@ const en: Messages = {
     reopened: 'Your request has been sent back to the bureau to work on again.',
     closed: 'This request is closed.',
   },
+  // Web engineer A (issue 12): what happens next, receipts kept on the device, finding a category.
+  citizenDay: {
+    replyBy: 'We will reply to you by {d}.',
+    stepsTitle: 'What happens next',
+    steps: {
+      received: 'We received your request',
+      dispatched: 'It goes to the responsible bureau',
+      handling: 'The bureau accepts and handles it',
+      replied: 'The bureau replies to you',
+      feedback: 'You rate the result',
+    },
+    stepStates: { done: 'done', current: 'in progress', next: 'to come' },
+    canDoTitle: 'What you can do',
+    canDoWaiting:
+      'Check the progress at any time with the tracking number and access code; if anything changes, call 12345 and give the tracking number.',
+    canDoFeedback:
+      'The bureau has replied. Please rate the result on the tracking page; if the problem is not solved, the case goes back to the bureau.',
+    canDoClosed: 'The case is closed. If the problem comes back, please submit a new request.',
+    savedOnDevice:
+      'The tracking number and access code are kept on this device, so a reload or the back button does not lose them. Delete them when you are done on a shared device.',
+    noted: 'I have noted it',
+    forget: 'Delete from this device',
+    forgotten: 'Deleted from this device.',
+    savedTitle: 'Requests kept on this device',
+    open: 'View progress',
+    browseTitle: 'Not sure which category? Browse by topic',
+    browseBack: 'Back to all topics',
+    chosen: 'Chosen: {c}',
+  },
   intake: {
     title: 'Call intake',
     hint: 'Keyboard: Tab moves, arrow keys pick a category, Enter confirms; Alt+S submits.',
@@ -740,6 +805,14 @@ const en: Messages = {
     created: 'Registered case {n} ({s})',
     noResults: 'No matching category',
     results: '{n} matching categories',
+  },
+  // Web engineer A (issue 12): a clean form per call, drafts, merge, not-accepted.
+  intakeDay: {
+    newCall: 'New call',
+    mergedInto: 'merged into the open case',
+    draftRestored: 'An unsent draft was restored (saved {t}).',
+    discardDraft: 'Discard the draft and start a new call',
+    noMatch: 'No match',
   },
   queue: {
     title: 'Dispatch queue',
