@@ -217,10 +217,44 @@ export const ZCaseListQuerySchema = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   flag: z.enum(CASE_FLAG_VALUES).optional(),
   q: z.string().trim().min(2, 'Search for at least 2 characters').max(100).optional(),
+  /** The caller's phone: the whole number, its last 4 digits, or 5-10 digits of it. */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{3,19}$/, 'Enter at least 4 digits of the phone number')
+    .optional(),
+  /** The whole tracking number, or 6+ of its digits. */
+  trackingNo: z
+    .string()
+    .trim()
+    .regex(/^\d{6,20}$/, 'Enter the tracking number (or at least 6 of its digits)')
+    .optional(),
+  address: z.string().trim().min(2, 'Search for at least 2 characters').max(100).optional(),
+  /** The repeats merged into this case (并单). */
+  parentId: z.uuid('parentId must be a case id').optional(),
+  /** newest (default): newest first. priority: breached, critical, urgent, then the nearest due; ties oldest first. */
+  sort: z.enum(['newest', 'priority']).default('newest'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type TCaseListQuery = z.infer<typeof ZCaseListQuerySchema>;
+
+/** Named sets of counts: the handler inbox tabs, the supervisor board, the agents' queue. */
+export const CASE_COUNT_SETS = {
+  inbox: ['toAccept', 'inProgress', 'dueSoon', 'overdue', 'returned'],
+  board: ['overdue', 'dueSoon', 'escalated'],
+  queue: ['awaitingDispatch', 'returnReview', 'awaitingFollowUp'],
+} as const;
+export const ZCaseCountsQuerySchema = z.strictObject({
+  set: z.enum(['inbox', 'board', 'queue'], 'set must be inbox, board or queue').default('inbox'),
+  bureauId: id.optional(),
+});
+export type TCaseCountsQuery = z.infer<typeof ZCaseCountsQuerySchema>;
+export const ZCaseCountsSchema = z.object({
+  set: z.enum(['inbox', 'board', 'queue']),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type TCaseCounts = z.infer<typeof ZCaseCountsSchema>;
 
 export const ZSimilarCasesQuerySchema = z
   .strictObject({
@@ -340,9 +374,26 @@ export interface TCaseEvent {
   data: Record<string, unknown>;
 }
 
+/** A row of `GET /api/cases`: the summary plus the engine's clock verdict for the colours. */
+export interface TCaseListItem extends TCaseSummary {
+  dispatchedAt: string | null;
+  acceptedAt: string | null;
+  /** flag = 'warning' (yellow). */
+  warning: boolean;
+  /** flag = 'overdue' (red). */
+  overdue: boolean;
+  /** running: the bureau owes an acceptance or reply; stopped: replied, returned, queued or closed; paused. */
+  clockState: 'running' | 'stopped' | 'paused';
+  parentCaseId: string | null;
+  mergedChildren: number;
+}
+
 export interface TCaseList {
-  items: TCaseSummary[];
+  items: TCaseListItem[];
   nextCursor: string | null;
+  /** Exact number of cases for the filter (all pages), or LIST_TOTAL_CAP when capped. */
+  total: number;
+  totalCapped: boolean;
 }
 
 export interface TSimilarCase extends TCaseSummary {

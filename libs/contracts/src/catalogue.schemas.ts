@@ -132,6 +132,18 @@ export const ZDispatchPreviewQuerySchema = z.strictObject({
 });
 export type TDispatchPreviewQuery = z.infer<typeof ZDispatchPreviewQuerySchema>;
 
+/**
+ * The same question sent as a JSON body (POST): a long description no longer ends up in a
+ * URL (HTTP 431). Matching reads the description's keywords only, so a generous cap is safe.
+ */
+export const ZDispatchPreviewBodySchema = z.strictObject({
+  categoryId: id,
+  districtId: id.optional(),
+  streetId: id.optional(),
+  description: z.string().max(20000, 'The description is too long (max 20000 characters)').optional(),
+});
+export type TDispatchPreviewBody = z.infer<typeof ZDispatchPreviewBodySchema>;
+
 export interface TDispatchPreview {
   matched: boolean;
   bureau: TCatalogueBureau | null;

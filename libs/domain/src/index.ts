@@ -14,3 +14,5 @@ export * from './case-intake';
 export * from './analytics';
 export * from './deadline-schedule';
 export * from './dispatch-reason';
+export * from './case-queue';
+export * from './case-search';

@@ -1,6 +1,6 @@
-import type { TCaseDetail, TCaseEvent, TCaseSummary } from '@hotline/contracts';
+import type { TCaseDetail, TCaseEvent, TCaseListItem, TCaseSummary } from '@hotline/contracts';
 import type { CaseEntity, CaseEventEntity } from '@hotline/database';
-import { allowedHttpActions } from '@hotline/domain';
+import { allowedHttpActions, clockState } from '@hotline/domain';
 import { presentCaller } from '../common/contact-privacy';
 import type { Principal } from '../common/request-context';
 
@@ -24,6 +24,20 @@ export function toCaseSummary(c: CaseEntity): TCaseSummary {
     replyDueAt: iso(c.replyDueAt),
     createdAt: iso(c.createdAt)!,
     version: c.version,
+  };
+}
+
+/** A list row: the summary plus the engine's clock verdict, so every list colours alike. */
+export function toCaseListItem(c: CaseEntity, paused: boolean): TCaseListItem {
+  return {
+    ...toCaseSummary(c),
+    dispatchedAt: iso(c.dispatchedAt),
+    acceptedAt: iso(c.acceptedAt),
+    warning: c.flag === 'warning',
+    overdue: c.flag === 'overdue',
+    clockState: clockState({ status: c.status, paused }),
+    parentCaseId: c.parentCaseId,
+    mergedChildren: c.mergedChildren,
   };
 }
 

@@ -1,4 +1,6 @@
 import type {
+  TCaseCounts,
+  TCaseCountsQuery,
   TCaseDetail,
   TCaseEvent,
   TCaseIntake,
@@ -74,6 +76,10 @@ export class CasesService {
 
   list(q: TCaseListQuery, p: Principal): Promise<TCaseList> {
     return this.queries.list(q, p);
+  }
+
+  counts(q: TCaseCountsQuery, p: Principal): Promise<TCaseCounts> {
+    return this.queries.counts(q, p);
   }
 
   similar(q: TSimilarCasesQuery): Promise<TSimilarCase[]> {
