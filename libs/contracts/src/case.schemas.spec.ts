@@ -1,7 +1,16 @@
-import { CASE_STATUSES, CHANNELS, REQUEST_TYPES, SATISFACTION_VALUES, SOLVED_VALUES, URGENCIES } from '@hotline/domain';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  FOLLOW_UP_ATTEMPT_OUTCOMES,
+  REQUEST_TYPES,
+  SATISFACTION_VALUES,
+  SOLVED_VALUES,
+  URGENCIES,
+} from '@hotline/domain';
 import {
   CASE_STATUS_VALUES,
   CHANNEL_VALUES,
+  FOLLOW_UP_ATTEMPT_OUTCOME_VALUES,
   REQUEST_TYPE_VALUES,
   SATISFACTION_OPTIONS,
   SOLVED_OPTIONS,
@@ -19,6 +28,7 @@ describe('case schemas', () => {
     expect(CHANNEL_VALUES).toEqual(CHANNELS);
     expect(SOLVED_OPTIONS).toEqual(SOLVED_VALUES);
     expect(SATISFACTION_OPTIONS).toEqual(SATISFACTION_VALUES);
+    expect(FOLLOW_UP_ATTEMPT_OUTCOME_VALUES).toEqual(FOLLOW_UP_ATTEMPT_OUTCOMES);
   });
 
   it('intake: defaults, phone normalisation, unknown fields refused', () => {

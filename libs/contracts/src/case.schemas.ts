@@ -428,3 +428,55 @@ export interface TPublicCaseView {
   /** The citizen may give follow-up feedback now (the bureau has replied). */
   canGiveFeedback: boolean;
 }
+
+// ---- follow-up worklist (回访, issue 12) -------------------------------------------------
+
+export const FOLLOW_UP_ATTEMPT_OUTCOME_VALUES = ['unreachable', 'wrong_number', 'refused', 'call_back_later'] as const;
+
+/** An unsuccessful follow-up call; the successful one stays POST /cases/:id/follow-up. */
+export const ZFollowUpAttemptSchema = z.strictObject({
+  version: version.optional(),
+  outcome: z.enum(FOLLOW_UP_ATTEMPT_OUTCOME_VALUES, 'Choose unreachable, wrong_number, refused or call_back_later'),
+  note: z.string().trim().max(2000).optional(),
+  retryAt: instant.optional(),
+});
+export type TFollowUpAttempt = z.infer<typeof ZFollowUpAttemptSchema>;
+
+export const ZFollowUpWorklistQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type TFollowUpWorklistQuery = z.infer<typeof ZFollowUpWorklistQuerySchema>;
+
+export const ZFollowUpAttemptStateSchema = z.object({
+  attempts: z.number().int().nonnegative(),
+  lastAttemptAt: z.string().nullable(),
+  lastOutcome: z.enum(FOLLOW_UP_ATTEMPT_OUTCOME_VALUES).nullable(),
+  /** Call again from then; null when the case may be called now (or calling again will not help). */
+  retryAfter: z.string().nullable(),
+  /** The retry time has not come: the row is listed after the ones to call now. */
+  later: z.boolean(),
+  /** MAX_FOLLOW_UP_ATTEMPTS reached: close it without an answer. */
+  exhausted: z.boolean(),
+});
+export type TFollowUpAttemptState = z.infer<typeof ZFollowUpAttemptStateSchema>;
+
+export const ZFollowUpRowSchema = ZFollowUpAttemptStateSchema.extend({
+  id: z.string(),
+  trackingNumber: z.string(),
+  version: z.number().int(),
+  type: z.enum(REQUEST_TYPE_VALUES),
+  urgency: z.enum(URGENCY_VALUES),
+  categoryId: z.number().int().nullable(),
+  leadBureauId: z.number().int().nullable(),
+  description: z.string(),
+  publicReply: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  caller: z.object({ name: z.string().nullable(), phone: z.string().nullable(), anonymous: z.boolean() }),
+});
+export type TFollowUpRow = z.infer<typeof ZFollowUpRowSchema>;
+
+export const ZFollowUpWorklistSchema = z.object({
+  items: z.array(ZFollowUpRowSchema),
+  total: z.number().int().nonnegative(),
+});
+export type TFollowUpWorklist = z.infer<typeof ZFollowUpWorklistSchema>;

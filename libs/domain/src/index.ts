@@ -16,3 +16,4 @@ export * from './deadline-schedule';
 export * from './dispatch-reason';
 export * from './case-queue';
 export * from './case-search';
+export * from './follow-up-attempts';

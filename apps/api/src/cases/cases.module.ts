@@ -7,13 +7,16 @@ import { CaseTransitionService } from './case-transition.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { FollowUpsController } from './follow-ups.controller';
+import { FollowUpsRepository } from './follow-ups.repository';
+import { FollowUpsService } from './follow-ups.service';
 
 /**
  * The heart of the hotline: intake, flat dispatch, the lifecycle and the timeline. Other
  * modules use CaseIntakeService (Open311, API) and register CaseTransitionHooks (deadlines).
  */
 @Module({
-  controllers: [CasesController],
+  controllers: [CasesController, FollowUpsController],
   providers: [
     CasesRepository,
     CaseTransitionHooks,
@@ -22,6 +25,8 @@ import { CasesService } from './cases.service';
     CaseActionsService,
     CaseQueryService,
     CasesService,
+    FollowUpsRepository,
+    FollowUpsService,
   ],
   exports: [CaseIntakeService, CaseTransitionService, CaseActionsService, CaseTransitionHooks, CasesRepository],
 })
