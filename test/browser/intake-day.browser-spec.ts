@@ -162,6 +162,22 @@ describe('agent intake through a working day (Chromium, 1366×768)', () => {
     await page.context().close();
   });
 
+  it('a long description still gets the dispatch preview (sent in a POST body, not the URL)', async () => {
+    const page = await agentPage(browser, 'agent02');
+    const previews: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/dispatch/preview')) previews.push(`${r.request().method()} ${r.status()}`);
+    });
+    await typeCall(page, { phone: '13955550005', description: '流动摊贩占道经营，'.repeat(380) });
+    await page
+      .getByTestId('dispatch-preview')
+      .getByText(/将派往|派单目录没有匹配/)
+      .waitFor();
+    expect(previews.length).toBeGreaterThan(0);
+    expect(previews.every((p) => p === 'POST 200')).toBe(true);
+    await page.context().close();
+  });
+
   it('sign-in ignores a "next" that leaves the site', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: DESK });
     const page = await context.newPage();

@@ -126,7 +126,11 @@ export function IntakeClient() {
       return;
     }
     const timer = setTimeout(() => {
-      api<DispatchPreview>(`/dispatch/preview${qs({ categoryId, districtId, streetId, description })}`)
+      // POST: a long description in a query string used to fail with HTTP 431.
+      api<DispatchPreview>('/dispatch/preview', {
+        method: 'POST',
+        body: { categoryId, districtId, streetId, description: description || undefined },
+      })
         .then(setPreview)
         .catch(() => setPreview(null));
       if (streetId)
