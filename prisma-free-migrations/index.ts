@@ -7,6 +7,7 @@ import { AnalyticsMonthCubes1795578977707 } from './1795578977707-AnalyticsMonth
 import { AnalyticsLockFreeCheck1795580192663 } from './1795580192663-AnalyticsLockFreeCheck';
 import { AnalyticsExampleIndexes1795580529511 } from './1795580529511-AnalyticsExampleIndexes';
 import { AnalyticsStreetlessCubes1795580999325 } from './1795580999325-AnalyticsStreetlessCubes';
+import { NotAcceptedReason1796300000000 } from './1796300000000-NotAcceptedReason';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AnalyticsLockFreeCheck1795580192663,
   AnalyticsExampleIndexes1795580529511,
   AnalyticsStreetlessCubes1795580999325,
+  NotAcceptedReason1796300000000,
 ];

@@ -70,10 +70,22 @@ export const ZCaseIntakeSchema = z
     caller: ZCallerSchema.default({}),
     disposition: z.enum(INTAKE_DISPOSITIONS).default('dispatch'),
     directAnswer: z.string().trim().max(4000).optional(),
+    /** Not accepted (不予受理): why (shown to the citizen). */
+    notAcceptedReason: z.string().trim().max(2000).optional(),
+    /** Not accepted: where the citizen should turn instead (e.g. the court, 110). */
+    properChannel: z.string().trim().max(2000).optional(),
   })
   .refine((v) => v.disposition !== 'direct_answer' || (v.directAnswer ?? '').length > 0, {
     path: ['directAnswer'],
     message: 'A direct answer needs the answer text',
+  })
+  .refine((v) => v.disposition !== 'not_accepted' || (v.notAcceptedReason ?? '').length > 0, {
+    path: ['notAcceptedReason'],
+    message: 'Not accepted needs the reason the citizen is told',
+  })
+  .refine((v) => v.disposition !== 'not_accepted' || (v.properChannel ?? '').length > 0, {
+    path: ['properChannel'],
+    message: 'Not accepted needs the proper channel the citizen should use',
   });
 export type TCaseIntake = z.infer<typeof ZCaseIntakeSchema>;
 export type TCaseIntakeInput = z.input<typeof ZCaseIntakeSchema>;
@@ -108,6 +120,8 @@ export interface TIntakeCommand {
   caller: TCaller;
   disposition?: (typeof INTAKE_DISPOSITIONS)[number];
   directAnswer?: string;
+  notAcceptedReason?: string;
+  properChannel?: string;
   sourceRef?: Record<string, unknown>;
 }
 
@@ -128,7 +142,15 @@ const bureaus = {
 export const ZDispatchActionSchema = z.strictObject({ version, ...bureaus, note });
 export type TDispatchAction = z.infer<typeof ZDispatchActionSchema>;
 
-export const ZRedispatchActionSchema = z.strictObject({ version, ...bureaus, reason: text(2000, 'a reason') });
+/** A wrong category can be corrected when redispatching (the catalogue's suggestion comes from POST /dispatch/preview). */
+const categoryFix = { categoryId: id.optional() };
+
+export const ZRedispatchActionSchema = z.strictObject({
+  version,
+  ...bureaus,
+  ...categoryFix,
+  reason: text(2000, 'a reason'),
+});
 export type TRedispatchAction = z.infer<typeof ZRedispatchActionSchema>;
 
 export const ZAcceptActionSchema = z.strictObject({ version, note });
@@ -148,6 +170,7 @@ export const ZReturnDecisionSchema = z
     decision: z.enum(['redispatch', 'send_back', 'requeue']),
     bureauId: id.optional(),
     assistingBureauIds: z.array(id).max(10).optional(),
+    ...categoryFix,
     note,
   })
   .refine((v) => v.decision !== 'redispatch' || v.bureauId !== undefined, {
@@ -338,6 +361,9 @@ export interface TCaseDetail extends TCaseSummary {
   closedAt: string | null;
   closeReason: string | null;
   directAnswer: string | null;
+  /** Not accepted at intake: the reason and the proper channel the citizen was told. */
+  notAcceptedReason: string | null;
+  properChannel: string | null;
   publicReply: string | null;
   /** Internal notes are staff-only; never part of the citizen view. */
   internalNote: string | null;
@@ -357,7 +383,49 @@ export interface TCaseDetail extends TCaseSummary {
   updatedAt: string;
   /** HTTP action names (dispatch, accept, reply, …) the viewer may send now. */
   allowedActions: string[];
+  /** Merged repeats on both sides (GET /cases/:id and action answers; not on intake). */
+  linked?: TCaseLinks;
+  /** Extension requests of the case, newest first (GET /cases/:id and action answers). */
+  extensionRequests?: TExtensionRequestView[];
 }
+
+/** A case on the other side of a merge (并单), as much as the viewer may see of it. */
+export const ZLinkedCaseSchema = z.object({
+  id: z.string(),
+  trackingNumber: z.string(),
+  status: z.enum(CASE_STATUS_VALUES),
+  channel: z.enum(CHANNEL_VALUES),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** The first 200 characters. */
+  description: z.string(),
+});
+export type TLinkedCase = z.infer<typeof ZLinkedCaseSchema>;
+
+export const ZCaseLinksSchema = z.object({
+  /** The case this one was merged into (null when not merged, or not visible to a bureau). */
+  parent: ZLinkedCaseSchema.nullable(),
+  /** Repeats merged into this case, oldest first (at most 50; visible ones for a bureau). */
+  children: z.array(ZLinkedCaseSchema),
+  /** How many repeats were merged into this case in all ("3 linked reports"). */
+  childCount: z.number().int().nonnegative(),
+});
+export type TCaseLinks = z.infer<typeof ZCaseLinksSchema>;
+
+export const ZExtensionRequestViewSchema = z.object({
+  id: z.string(),
+  deadlineKind: z.enum(['accept', 'reply', 'supervision']),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  reason: z.string(),
+  previousDueAt: z.string(),
+  requestedDueAt: z.string(),
+  requestedAt: z.string(),
+  requestedBy: z.object({ id: z.string(), name: z.string().nullable() }),
+  decidedBy: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type TExtensionRequestView = z.infer<typeof ZExtensionRequestViewSchema>;
 
 export interface TCaseEvent {
   id: string;

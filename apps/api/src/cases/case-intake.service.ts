@@ -3,6 +3,7 @@ import { CASE_CHANGED_TOPIC, type TCaseChangedEvent, type TIntakeCommand } from 
 import { type CaseEntity, hashSecret, StreetEntity } from '@hotline/database';
 import {
   accessCodeFromBytes,
+  notAcceptedNote,
   formatTrackingNumber,
   generateAccessCode,
   intakeOutcome,
@@ -158,6 +159,8 @@ export class CaseIntakeService {
           closedAt: status === 'closed' ? at : null,
           closeReason: outcome.closeReason,
           directAnswer: cmd.directAnswer ?? null,
+          notAcceptedReason: disposition === 'not_accepted' ? (cmd.notAcceptedReason ?? null) : null,
+          properChannel: disposition === 'not_accepted' ? (cmd.properChannel ?? null) : null,
           createdBy: 'userId' in actor ? actor.userId : null,
           sourceRef: JSON.stringify(cmd.sourceRef ?? {}),
           createdAt: at,
@@ -173,7 +176,7 @@ export class CaseIntakeService {
             role: outcome.role,
             // The direct answer is what the citizen was told; dispatch reasons are internal.
             isPublic: true,
-            note: outcome.action === 'direct_answer' ? (cmd.directAnswer ?? null) : (match?.reason ?? null),
+            note: outcomeNote(outcome.action, cmd, match?.reason ?? null),
           },
         ],
         actor: who,
@@ -276,6 +279,16 @@ function changedEvent(
     bureauId: row.leadBureauId,
     version: row.version,
   };
+}
+
+/**
+ * The public note of the intake's second event: the direct answer, or for not accepted the
+ * reason and the proper channel (what the citizen was told), else the dispatch reason.
+ */
+function outcomeNote(action: string, cmd: TIntakeCommand, dispatchReason: string | null): string | null {
+  if (action === 'direct_answer') return cmd.directAnswer ?? null;
+  if (action === 'not_accept') return notAcceptedNote(cmd.notAcceptedReason ?? '', cmd.properChannel ?? '');
+  return dispatchReason;
 }
 
 /** Key order does not matter: the same request sent twice hashes the same. */

@@ -1,8 +1,16 @@
-import type { TCaseDetail, TCaseEvent, TCaseListItem, TCaseSummary } from '@hotline/contracts';
+import type {
+  TCaseDetail,
+  TCaseEvent,
+  TCaseListItem,
+  TCaseSummary,
+  TExtensionRequestView,
+  TLinkedCase,
+} from '@hotline/contracts';
 import type { CaseEntity, CaseEventEntity } from '@hotline/database';
 import { allowedHttpActions, clockState } from '@hotline/domain';
 import { presentCaller } from '../common/contact-privacy';
 import type { Principal } from '../common/request-context';
+import type { ExtensionRequestRow, LinkedCaseRow } from './case-links.repository';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -76,6 +84,8 @@ export function toCaseDetail(c: CaseEntity, viewer: Principal): TCaseDetail {
     closedAt: iso(c.closedAt),
     closeReason: c.closeReason,
     directAnswer: c.directAnswer,
+    notAcceptedReason: c.notAcceptedReason,
+    properChannel: c.properChannel,
     publicReply: c.publicReply,
     internalNote: c.internalNote,
     returnReason: c.returnReason,
@@ -115,5 +125,33 @@ export function toCaseEvent(e: CaseEventEntity): TCaseEvent {
     note: e.note,
     isPublic: e.isPublic,
     data: e.data,
+  };
+}
+
+export function toLinkedCase(l: LinkedCaseRow): TLinkedCase {
+  return {
+    id: l.id,
+    trackingNumber: l.trackingNumber,
+    status: l.status as TLinkedCase['status'],
+    channel: l.channel as TLinkedCase['channel'],
+    createdAt: iso(l.createdAt)!,
+    closedAt: iso(l.closedAt),
+    description: l.description,
+  };
+}
+
+export function toExtensionRequestView(x: ExtensionRequestRow): TExtensionRequestView {
+  return {
+    id: x.id,
+    deadlineKind: x.deadlineKind as TExtensionRequestView['deadlineKind'],
+    status: x.status as TExtensionRequestView['status'],
+    reason: x.reason,
+    previousDueAt: iso(x.previousDueAt)!,
+    requestedDueAt: iso(x.requestedDueAt)!,
+    requestedAt: iso(x.requestedAt)!,
+    requestedBy: { id: x.requestedById, name: x.requestedByName },
+    decidedBy: x.decidedById ? { id: x.decidedById, name: x.decidedByName } : null,
+    decidedAt: iso(x.decidedAt),
+    decisionNote: x.decisionNote,
   };
 }

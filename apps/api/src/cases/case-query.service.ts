@@ -22,12 +22,23 @@ import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/com
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
-import { toCaseDetail, toCaseEvent, toCaseListItem, toCaseSummary } from './case-presenter';
+import { CaseLinksRepository, type LinkedCaseRow } from './case-links.repository';
+import {
+  toCaseDetail,
+  toCaseEvent,
+  toCaseListItem,
+  toCaseSummary,
+  toExtensionRequestView,
+  toLinkedCase,
+} from './case-presenter';
 import { canSee, caseNotFound } from './case-transition.service';
 import { CasesRepository } from './cases.repository';
 
 /** How far back a closed case still counts as a possible repeat at intake. */
 const SIMILAR_RECENT_DAYS = 30;
+
+/** How many merged repeats the case page lists (the count covers them all). */
+const LINKED_CHILDREN_SHOWN = 50;
 
 /** The web's tabs as fixed SQL conditions over open cases (CASE_COUNT_SETS in the contracts). */
 const OPEN_BUREAU = `status IN ('dispatched', 'in_progress', 'return_review')`;
@@ -57,10 +68,32 @@ export class CaseQueryService {
   constructor(
     private readonly repo: CasesRepository,
     private readonly audit: AuditService,
+    private readonly links: CaseLinksRepository,
   ) {}
 
   async detail(caseId: string, viewer: Principal): Promise<TCaseDetail> {
-    return toCaseDetail(await this.visibleCase(caseId, viewer), viewer);
+    return this.present(await this.visibleCase(caseId, viewer), viewer);
+  }
+
+  /**
+   * The full case page: the case, the repeats merged into it or the case it was merged into
+   * (a bureau sees only linked cases it could open), and its extension requests.
+   */
+  async present(c: CaseEntity, viewer: Principal): Promise<TCaseDetail> {
+    const [links, extensions] = await Promise.all([
+      this.links.linked(c.id, c.parentCaseId, LINKED_CHILDREN_SHOWN),
+      this.links.extensionRequests(c.id),
+    ]);
+    const visible = (l: LinkedCaseRow) => canSee(l as unknown as CaseEntity, viewer);
+    return {
+      ...toCaseDetail(c, viewer),
+      linked: {
+        parent: links.parent && visible(links.parent) ? toLinkedCase(links.parent) : null,
+        children: links.children.filter(visible).map(toLinkedCase),
+        childCount: links.childCount,
+      },
+      extensionRequests: extensions.map(toExtensionRequestView),
+    };
   }
 
   async events(caseId: string, viewer: Principal): Promise<TCaseEvent[]> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseActionsService } from './case-actions.service';
 import { CaseIntakeService } from './case-intake.service';
+import { CaseLinksRepository } from './case-links.repository';
 import { CaseQueryService } from './case-query.service';
 import { CaseTransitionHooks } from './case-transition-hooks';
 import { CaseTransitionService } from './case-transition.service';
@@ -19,6 +20,7 @@ import { FollowUpsService } from './follow-ups.service';
   controllers: [CasesController, FollowUpsController],
   providers: [
     CasesRepository,
+    CaseLinksRepository,
     CaseTransitionHooks,
     CaseTransitionService,
     CaseIntakeService,

@@ -66,7 +66,7 @@ export class CasesService {
       a: ReturnType<typeof staffActor>,
     ) => ReturnType<CaseActionsService[A]>;
     const updated = await run(caseId, body, staffActor(p, meta));
-    return toCaseDetail(updated, p);
+    return this.queries.present(updated, p);
   }
 
   async contribute(caseId: string, body: TContributionAction, p: Principal, meta: RequestMeta): Promise<TCaseEvent[]> {
