@@ -51,6 +51,7 @@ async function typeCall(page: Page, call: { phone: string; name?: string; descri
 interface Filed {
   id: string;
   trackingNumber: string;
+  status: string;
   caller: { phone: string | null; name: string | null };
 }
 async function lastFiled(page: Page): Promise<Filed> {
@@ -111,6 +112,48 @@ describe('agent intake through a working day (Chromium, 1366×768)', () => {
     await page.context().close();
   });
 
+  it('a repeat call merges into the similar open case with one key and is reported as merged', async () => {
+    const page = await agentPage(browser, 'agent02');
+    await typeCall(page, { phone: '13966660006', description: '文庙路口又有摊贩占道，和上次反映的是同一处。' });
+    const similar = page.getByRole('complementary').getByRole('button', { name: /并入此工单.*Alt\+M/ });
+    await similar.waitFor();
+    await page.keyboard.press('Alt+M');
+    const chosen = page.getByText(/提交后将并入 \d+/);
+    await chosen.waitFor();
+    const parentN = /(\d{13,20})/.exec((await chosen.textContent()) ?? '')![1]!;
+    await page.keyboard.press('Alt+S');
+    await page.getByTestId('new-call').getByText('已并入主工单').waitFor();
+    await expect(page.getByTestId('new-call').getByRole('link', { name: parentN }).count()).resolves.toBe(1);
+    const child = await lastFiled(page);
+    expect(child).toMatchObject({ status: 'closed' });
+    const parentHref = await page.getByTestId('new-call').getByRole('link', { name: parentN }).getAttribute('href');
+    const parent = (await (await page.request.get(webUrl(`/api${parentHref!}`))).json()) as {
+      linked?: { childCount: number; children: { trackingNumber: string }[] };
+    };
+    expect(parent.linked?.children.map((c) => c.trackingNumber)).toContain(child.trackingNumber);
+    await page.context().close();
+  });
+
+  it('not accepted (不予受理) asks for the reason and the proper channel the citizen is told', async () => {
+    const page = await agentPage(browser, 'agent02');
+    await typeCall(page, { phone: '13977770007', description: '要求热线判决邻居之间的借款纠纷。' });
+    await page.getByRole('radio', { name: '不予受理' }).check();
+    await page.getByRole('button', { name: '提交工单' }).click();
+    await page.locator('#notAcceptedReason-error').waitFor();
+    await page.locator('#properChannel-error').waitFor();
+    await page.getByLabel('不予受理的原因（将告知市民）').fill('民间借贷纠纷属于法院受理范围，热线无法裁决。');
+    await page.getByLabel('应通过什么渠道反映（告知市民的正确渠道）').fill('向所在区人民法院起诉，或申请人民调解。');
+    await page.keyboard.press('Alt+S');
+    await page
+      .getByTestId('new-call')
+      .getByText(/已登记工单 \d+（已办结）/)
+      .waitFor();
+    const filed = (await lastFiled(page)) as Filed & { notAcceptedReason?: string; properChannel?: string };
+    expect(filed.notAcceptedReason).toBe('民间借贷纠纷属于法院受理范围，热线无法裁决。');
+    expect(filed.properChannel).toBe('向所在区人民法院起诉，或申请人民调解。');
+    await page.context().close();
+  });
+
   it('a reload mid-intake restores the draft, which the agent can discard', async () => {
     const page = await agentPage(browser, 'agent02');
     await typeCall(page, { phone: '13933330003', name: '钱女士', description: '早市摊贩把菜摊摆到了马路中间。' });
@@ -120,8 +163,10 @@ describe('agent intake through a working day (Chromium, 1366×768)', () => {
     await expect(page.getByLabel('联系电话').inputValue()).resolves.toBe('13933330003');
     await expect(page.getByLabel('姓名', { exact: true }).inputValue()).resolves.toBe('钱女士');
     await expect(page.getByLabel('诉求内容').inputValue()).resolves.toBe('早市摊贩把菜摊摆到了马路中间。');
-    await expect(page.getByLabel('区县').inputValue()).resolves.toBe('清源区');
-    await expect(page.getByLabel('街道/乡镇').inputValue()).resolves.toBe('文庙街道');
+    // The boxes show the names once the district list has loaded.
+    await page.waitForFunction(
+      "document.getElementById('districtId')?.value === '清源区' && document.getElementById('streetId')?.value === '文庙街道'",
+    );
     await page
       .getByTestId('chosen-category')
       .getByText(/占道经营/)

@@ -7,7 +7,8 @@ import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import type { CategoryHit, CategoryNode } from '@/lib/types';
 
-function hitPath(h: CategoryHit, en: boolean): string {
+/** A hit's full path ("公用事业 / 供水 / 停水") in the reader's language. */
+export function hitPath(h: CategoryHit, en: boolean): string {
   const p = h.path;
   if (p && !Array.isArray(p)) return en ? p.en : p.zh;
   if (Array.isArray(p)) return p.join(' / ');

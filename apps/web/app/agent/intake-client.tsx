@@ -52,9 +52,17 @@ const DRAFT_SLOT = 'intake';
 
 /** True when the agent has typed anything worth keeping (the defaults alone are not a draft). */
 function hasContent(v: TCaseIntakeInput): boolean {
-  return [v.caller?.phone, v.caller?.name, v.description, v.address, v.categoryId, v.districtId, v.directAnswer].some(
-    (x) => x !== undefined && x !== null && x !== '',
-  );
+  return [
+    v.caller?.phone,
+    v.caller?.name,
+    v.description,
+    v.address,
+    v.categoryId,
+    v.districtId,
+    v.directAnswer,
+    v.notAcceptedReason,
+    v.properChannel,
+  ].some((x) => x !== undefined && x !== null && x !== '');
 }
 
 /** The call just filed, shown above the clean form of the next one. */
@@ -376,7 +384,7 @@ export function IntakeClient() {
                 ))}
               </div>
             </fieldset>
-            {disposition !== 'dispatch' && (
+            {(disposition === 'direct_answer' || disposition === 'emergency_transfer') && (
               <TextareaField
                 id="directAnswer"
                 label={t.intake.directAnswer}
@@ -384,6 +392,24 @@ export function IntakeClient() {
                 rows={3}
                 {...register('directAnswer', { setValueAs: emptyToUndefined })}
               />
+            )}
+            {disposition === 'not_accepted' && (
+              <>
+                <TextareaField
+                  id="notAcceptedReason"
+                  label={t.intakeDay.notAcceptedReason}
+                  error={e.notAcceptedReason?.message}
+                  rows={2}
+                  {...register('notAcceptedReason', { setValueAs: emptyToUndefined })}
+                />
+                <TextareaField
+                  id="properChannel"
+                  label={t.intakeDay.properChannel}
+                  error={e.properChannel?.message}
+                  rows={2}
+                  {...register('properChannel', { setValueAs: emptyToUndefined })}
+                />
+              </>
             )}
             <button type="submit" className="button">
               {isSubmitting ? t.intake.submitting : t.intake.submit}

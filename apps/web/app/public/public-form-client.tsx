@@ -21,6 +21,7 @@ import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import type { PublicCaseView, PublicIntakeResult } from '@/lib/types';
 import { NextSteps, type PublicStep } from './next-steps';
+import { CategorySuggest } from './category-suggest';
 import { TopicBrowser } from './topic-browser';
 
 /** The tracking view with the issue-12 additions (reply deadline, steps), optional until served. */
@@ -32,6 +33,7 @@ export function PublicFormClient() {
   const [done, setDone] = useState<Receipt | null>(null);
   const [steps, setSteps] = useState<PublicStep[] | null>(null);
   const [gone, setGone] = useState(false);
+  const [notSure, setNotSure] = useState(false);
   const {
     register,
     control,
@@ -45,7 +47,9 @@ export function PublicFormClient() {
     setFormError,
     fail,
   } = useZodForm(ZPublicCaseIntakeSchema, { caller: { contactAllowed: true } });
-  const districtId = watch('districtId');
+  const [districtId, description, rawCategory] = watch(['districtId', 'description', 'categoryId']);
+  const categoryId = typeof rawCategory === 'number' ? rawCategory : undefined;
+  const pickCategory = (id: number) => setValue('categoryId', id, { shouldValidate: true });
   const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
 
   // A reload or the back button after submitting shows the confirmation again (the access code
@@ -96,6 +100,7 @@ export function PublicFormClient() {
         }),
       );
       reset();
+      setNotSure(false);
       window.scrollTo(0, 0);
     } catch (e) {
       fail(e);
@@ -142,14 +147,46 @@ export function PublicFormClient() {
             options={enumOptions(REQUEST_TYPE_VALUES, t.enums.type)}
             {...register('type', { setValueAs: emptyToUndefined })}
           />
-          <CategoryField
-            id="category"
-            label={t.fields.categorySearch}
-            error={e.categoryId?.message}
-            control={control}
-            name="categoryId"
+          <TextareaField
+            id="description"
+            label={t.fields.description}
+            error={e.description?.message}
+            rows={5}
+            {...register('description')}
           />
-          <TopicBrowser onPick={(id) => setValue('categoryId', id, { shouldValidate: true })} />
+          {notSure ? (
+            <p className="notice" role="status" data-testid="not-sure">
+              {t.citizenDay.notSureChosen}{' '}
+              <button type="button" className="link-button" onClick={() => setNotSure(false)}>
+                {t.citizenDay.chooseAfterAll}
+              </button>
+            </p>
+          ) : (
+            <>
+              <CategoryField
+                id="category"
+                label={t.fields.categorySearch}
+                error={e.categoryId?.message}
+                control={control}
+                name="categoryId"
+              />
+              <CategorySuggest description={description} chosen={categoryId} onPick={pickCategory} />
+              <TopicBrowser onPick={pickCategory} />
+              <p>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    // A category must not be a wall: without one the case goes to an agent to sort.
+                    setValue('categoryId', undefined, { shouldValidate: false });
+                    setNotSure(true);
+                  }}
+                >
+                  {t.citizenDay.notSure}
+                </button>
+              </p>
+            </>
+          )}
           <PlaceFields
             districts={districts}
             streets={streets}
@@ -163,13 +200,6 @@ export function PublicFormClient() {
             label={t.fields.address}
             error={e.address?.message}
             {...register('address', { setValueAs: emptyToUndefined })}
-          />
-          <TextareaField
-            id="description"
-            label={t.fields.description}
-            error={e.description?.message}
-            rows={5}
-            {...register('description')}
           />
           <div className="row">
             <InputField

@@ -206,7 +206,10 @@ const zhCN = {
     open: '查看进度',
     browseTitle: '不知道选哪个分类？按主题浏览',
     browseBack: '返回全部主题',
-    chosen: '已选择：{c}',
+    suggestTitle: '根据您的描述，可能是以下分类（点选即可）：',
+    notSure: '不确定属于哪一类？交给工作人员分类',
+    notSureChosen: '不选分类也可以：工作人员会为您选择分类并转交承办单位。',
+    chooseAfterAll: '我还是自己选',
   },
   intake: {
     title: '来电受理',
@@ -245,6 +248,8 @@ const zhCN = {
     draftRestored: '已恢复未提交的草稿（{t} 保存）。',
     discardDraft: '放弃草稿，开始新来电',
     noMatch: '没有匹配项',
+    notAcceptedReason: '不予受理的原因（将告知市民）',
+    properChannel: '应通过什么渠道反映（告知市民的正确渠道）',
   },
   queue: {
     title: '待派单队列',
@@ -829,7 +834,10 @@ const en: Messages = {
     open: 'View progress',
     browseTitle: 'Not sure which category? Browse by topic',
     browseBack: 'Back to all topics',
-    chosen: 'Chosen: {c}',
+    suggestTitle: 'From your description it may be one of these (tap to choose):',
+    notSure: 'Not sure which category? Let our staff choose',
+    notSureChosen: 'No category needed: our staff will choose it and pass your request to the right bureau.',
+    chooseAfterAll: 'I will choose after all',
   },
   intake: {
     title: 'Call intake',
@@ -868,6 +876,8 @@ const en: Messages = {
     draftRestored: 'An unsent draft was restored (saved {t}).',
     discardDraft: 'Discard the draft and start a new call',
     noMatch: 'No match',
+    notAcceptedReason: 'Why it is not accepted (the citizen is told)',
+    properChannel: 'Where the citizen should turn instead (the proper channel they are told)',
   },
   queue: {
     title: 'Dispatch queue',
