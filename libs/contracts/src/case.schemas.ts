@@ -90,10 +90,13 @@ export const ZCaseIntakeSchema = z
 export type TCaseIntake = z.infer<typeof ZCaseIntakeSchema>;
 export type TCaseIntakeInput = z.input<typeof ZCaseIntakeSchema>;
 
-/** The citizen's web form: no disposition, no urgency choice, contact details optional. */
+/**
+ * The citizen's web form: no disposition, no urgency choice, contact details optional. No
+ * category means "not sure": the case waits in the agents' dispatch queue (awaiting_dispatch).
+ */
 export const ZPublicCaseIntakeSchema = z.strictObject({
   type: z.enum(REQUEST_TYPE_VALUES, 'Choose the request type'),
-  categoryId: id,
+  categoryId: id.optional(),
   ...place,
   description: text(4000, 'a description'),
   attributes: z.record(z.string(), z.unknown()).optional(),
@@ -108,7 +111,8 @@ export interface TIntakeCommand {
   channel: (typeof CHANNEL_VALUES)[number];
   type: (typeof REQUEST_TYPE_VALUES)[number];
   urgency: (typeof URGENCY_VALUES)[number];
-  categoryId: number;
+  /** Absent only from the citizen's "not sure": an agent chooses the category at dispatch. */
+  categoryId?: number;
   districtId?: number;
   streetId?: number;
   address?: string;
@@ -139,11 +143,11 @@ const bureaus = {
   assistingBureauIds: z.array(id).max(10).optional(),
 };
 
-export const ZDispatchActionSchema = z.strictObject({ version, ...bureaus, note });
-export type TDispatchAction = z.infer<typeof ZDispatchActionSchema>;
-
-/** A wrong category can be corrected when redispatching (the catalogue's suggestion comes from POST /dispatch/preview). */
+/** A case filed as "not sure" (no category) gets its category when dispatched; a wrong one is corrected. */
 const categoryFix = { categoryId: id.optional() };
+
+export const ZDispatchActionSchema = z.strictObject({ version, ...bureaus, ...categoryFix, note });
+export type TDispatchAction = z.infer<typeof ZDispatchActionSchema>;
 
 export const ZRedispatchActionSchema = z.strictObject({
   version,

@@ -19,6 +19,8 @@ export interface TCategoryNode {
   nameZh: string;
   nameEn: string;
   keywords: string[];
+  /** Everyday words for it (小摊贩, 停水了); the search and suggestions match them. */
+  synonyms: string[];
   children: TCategoryNode[];
 }
 
@@ -32,6 +34,30 @@ export interface TCategorySearchHit {
   pathZh: string[];
   pathEn: string[];
 }
+
+/** "Describe it and we suggest the category" (public, rate-limited). */
+export const ZCategorySuggestSchema = z.strictObject({
+  text: z.string().trim().min(2, 'Describe the problem in a few words').max(4000, 'The text is too long (max 4000)'),
+  limit: z.number().int().min(1).max(5).default(5),
+});
+export type TCategorySuggestInput = z.infer<typeof ZCategorySuggestSchema>;
+
+export const ZCategorySuggestionSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  level: z.number().int(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  pathZh: z.array(z.string()),
+  pathEn: z.array(z.string()),
+  /** Higher is a better match (for ordering only). */
+  score: z.number(),
+  /** The words of the text that matched. */
+  matched: z.array(z.string()),
+});
+export type TCategorySuggestion = z.infer<typeof ZCategorySuggestionSchema>;
+export const ZCategorySuggestResultSchema = z.object({ items: z.array(ZCategorySuggestionSchema) });
+export type TCategorySuggestResult = z.infer<typeof ZCategorySuggestResultSchema>;
 
 export interface TStreet {
   id: number;

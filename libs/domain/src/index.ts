@@ -17,3 +17,4 @@ export * from './dispatch-reason';
 export * from './case-queue';
 export * from './case-search';
 export * from './follow-up-attempts';
+export * from './category-suggest';

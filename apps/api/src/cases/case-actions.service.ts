@@ -43,6 +43,7 @@ export class CaseActionsService {
 
   async dispatch(caseId: string, body: TDispatchAction, actor: CaseActor): Promise<CaseEntity> {
     const assisting = await this.checkBureaus(body.bureauId, body.assistingBureauIds);
+    await this.checkCategory(body.categoryId);
     return this.transitions.apply({
       caseId,
       version: body.version,
@@ -53,8 +54,14 @@ export class CaseActionsService {
         assistingBureauIds: assisting,
         dispatchedAt: sql('now()'),
         acceptedAt: null,
+        ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
       }),
-      event: { note: body.note ?? null, isPublic: true, bureauId: body.bureauId },
+      event: (c) => ({
+        note: body.note ?? null,
+        isPublic: true,
+        bureauId: body.bureauId,
+        data: categoryChange(c.categoryId, body.categoryId),
+      }),
     });
   }
 

@@ -86,8 +86,9 @@ export class CaseIntakeService {
 
     const place = await this.checkPlace(cmd);
     const disposition = cmd.disposition ?? 'dispatch';
+    // Without a category ("not sure") nothing can match: the case waits for an agent.
     const match =
-      disposition === 'dispatch'
+      disposition === 'dispatch' && cmd.categoryId !== undefined
         ? await this.dispatcher.resolve({
             categoryId: cmd.categoryId,
             districtId: place.districtId,
@@ -118,8 +119,8 @@ export class CaseIntakeService {
     const plan = await this.hooks.planIntake({
       type: cmd.type,
       urgency: cmd.urgency,
-      categoryId: cmd.categoryId,
-      categoryPath: await this.categories.pathOf(cmd.categoryId),
+      categoryId: cmd.categoryId ?? null,
+      categoryPath: cmd.categoryId === undefined ? [] : await this.categories.pathOf(cmd.categoryId),
       leadBureauId: match?.leadBureauId ?? null,
       action: outcome.action,
       toStatus: status,
@@ -135,7 +136,7 @@ export class CaseIntakeService {
           type: cmd.type,
           urgency: cmd.urgency,
           status,
-          categoryId: cmd.categoryId,
+          categoryId: cmd.categoryId ?? null,
           districtId: place.districtId,
           streetId: place.streetId,
           address: cmd.address ?? null,
@@ -225,7 +226,7 @@ export class CaseIntakeService {
 
   /** The category must exist; a street implies its district and must lie in the given one. */
   private async checkPlace(cmd: TIntakeCommand): Promise<{ districtId: number | null; streetId: number | null }> {
-    if (!(await this.categories.exists(cmd.categoryId))) {
+    if (cmd.categoryId !== undefined && !(await this.categories.exists(cmd.categoryId))) {
       throw new BadRequestException(`Category ${cmd.categoryId} does not exist`);
     }
     if (cmd.streetId === undefined) return { districtId: cmd.districtId ?? null, streetId: null };
