@@ -122,7 +122,7 @@ describe('queues, search and follow-ups for a working day (Chromium, 1366×768)'
       await page.getByLabel('查询名称').fill('这一单');
       await page.getByRole('button', { name: '保存当前查询' }).click();
       await page.reload();
-      await page.getByRole('button', { name: '这一单' }).click();
+      await page.getByRole('button', { name: '这一单', exact: true }).click();
       await results.locator(`tr[data-tracking="${toAccept.trackingNumber}"]`).waitFor();
       await screenshot(page, 'case-search');
       await page.context().close();

@@ -76,7 +76,8 @@ export async function waterCase(
     address?: string;
   },
 ): Promise<Created> {
-  return agent<Created>('/cases', {
+  // Intake answers the case with what happened to it ({ case, … }).
+  const r = await agent<{ case: Created }>('/cases', {
     type: 'help',
     urgency: opts.urgency ?? 'normal',
     ...place,
@@ -84,6 +85,7 @@ export async function waterCase(
     description: opts.description,
     caller: { name: opts.name ?? '王先生', phone: opts.phone, contactAllowed: true },
   });
+  return r.case;
 }
 
 /**

@@ -36,3 +36,23 @@ export function policyLabel(
   if (!label) return n;
   return m[2] ? `${label}${t.desk.policyAny}` : label;
 }
+
+/**
+ * The catalogue's dispatch reason ("rule #12: category level 3 + district + keyword \"x\"",
+ * stored in English on the timeline) in the reader's language. Other notes pass unchanged.
+ */
+export function dispatchReasonLabel(note: string, t: Messages): string {
+  const m = /^rule #(\d+): (.+)$/.exec(note);
+  if (!m) return note;
+  const parts: string[] = [];
+  for (const part of m[2]!.split(' + ')) {
+    const level = /^category level (\d+)$/.exec(part);
+    const keyword = /^keyword "(.*)"$/.exec(part);
+    if (level) parts.push(t.desk.ruleParts.level.replace('{n}', level[1]!));
+    else if (keyword) parts.push(t.desk.ruleParts.keyword.replace('{k}', keyword[1]!));
+    else if (part === 'district') parts.push(t.desk.ruleParts.district);
+    else if (part === 'street') parts.push(t.desk.ruleParts.street);
+    else return note;
+  }
+  return t.desk.ruleReason.replace('{id}', m[1]!).replace('{parts}', parts.join(' + '));
+}

@@ -210,6 +210,7 @@ const zhCN = {
     notSure: '不确定属于哪一类？交给工作人员分类',
     notSureChosen: '不选分类也可以：工作人员会为您选择分类并转交承办单位。',
     chooseAfterAll: '我还是自己选',
+    chooseOrNotSure: '请选择分类；不确定的话，点“不确定属于哪一类”。',
   },
   intake: {
     title: '来电受理',
@@ -458,6 +459,10 @@ const zhCN = {
     apiKeyActor: '接口客户端',
     policyAny: '（任意类型）',
     policyDefault: '默认',
+    eventActions: { follow_up_attempt: '回访未果', repeat_merged: '重复诉求并入' } as Record<string, string>,
+    ruleReason: '规则 #{id}：{parts}',
+    ruleParts: { level: '第 {n} 级类别', district: '区县', street: '街道', keyword: '关键词“{k}”' },
+    exhausted: '已回访 3 次未果',
   },
   admin: {
     title: '系统管理',
@@ -838,6 +843,7 @@ const en: Messages = {
     notSure: 'Not sure which category? Let our staff choose',
     notSureChosen: 'No category needed: our staff will choose it and pass your request to the right bureau.',
     chooseAfterAll: 'I will choose after all',
+    chooseOrNotSure: 'Choose a category, or tap "Not sure which category".',
   },
   intake: {
     title: 'Call intake',
@@ -1088,6 +1094,13 @@ const en: Messages = {
     apiKeyActor: 'API client',
     policyAny: ' (any type)',
     policyDefault: 'Default',
+    eventActions: { follow_up_attempt: 'Follow-up attempt', repeat_merged: 'Repeat report merged' } as Record<
+      string,
+      string
+    >,
+    ruleReason: 'rule #{id}: {parts}',
+    ruleParts: { level: 'category level {n}', district: 'district', street: 'street', keyword: 'keyword "{k}"' },
+    exhausted: '3 attempts without success',
   },
   admin: {
     title: 'Administration',

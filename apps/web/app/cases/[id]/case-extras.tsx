@@ -11,36 +11,15 @@ import { fmtTime } from '@/lib/time';
 import type { CaseDetail } from '@/lib/types';
 import { invalidateLive } from '@/lib/use-live';
 
-interface LinkedRef {
-  id: string;
-  trackingNumber: string;
-  status?: string;
-}
-
-/** What the case page reads beyond the summary (issue 12 contract items 6 and 7). */
-export type CaseDetailPlus = CaseDetail & {
-  linked?: { parent?: LinkedRef | null; children?: LinkedRef[]; childCount?: number };
-  extensionRequests?: {
-    id: string;
-    kind?: string;
-    requestedDueAt: string;
-    previousDueAt?: string;
-    state?: string;
-    status?: string;
-    reason?: string;
-    decidedBy?: string | null;
-    decidedByName?: string | null;
-    decidedAt?: string | null;
-    note?: string | null;
-  }[];
-};
+/** The case page reads the detail as the contract gives it (linked cases, extension requests). */
+export type CaseDetailPlus = CaseDetail;
 
 /** Both sides of a merge: the child names its parent, the parent counts its repeat reports. */
 export function LinkedCases({ c }: { c: CaseDetailPlus }) {
   const { t } = useI18n();
   const parent = c.linked?.parent;
   const children = c.linked?.children ?? [];
-  const count = c.linked?.childCount ?? c.mergedChildren ?? children.length;
+  const count = c.linked?.childCount ?? c.mergedChildren;
   if (!parent && !c.parentCaseId && !count) return null;
   return (
     <section aria-labelledby="linked-title" data-testid="linked">
@@ -110,15 +89,16 @@ export function ExtensionRequests({ c }: { c: CaseDetailPlus }) {
       <h2 id="ext-req-title">{t.desk.extensionRequests}</h2>
       <ul>
         {rows.map((r) => {
-          const state = r.state ?? r.status ?? 'pending';
+          const state = r.status;
           return (
             <li key={r.id}>
-              {t.desk.requestedDue} {fmtTime(r.requestedDueAt)} · <strong>{t.desk.extState[state] ?? state}</strong>
+              {t.board.kinds[r.deadlineKind] ?? ''} {t.desk.requestedDue} {fmtTime(r.requestedDueAt)} ·{' '}
+              <strong>{t.desk.extState[state] ?? state}</strong>
               {r.reason && <div className="muted">{r.reason}</div>}
               {r.decidedAt && (
                 <div className="muted">
-                  {t.desk.decidedBy} {r.decidedByName ?? ''} {fmtTime(r.decidedAt)}
-                  {r.note ? ` · ${r.note}` : ''}
+                  {t.desk.decidedBy} {r.decidedBy?.name ?? ''} {fmtTime(r.decidedAt)}
+                  {r.decisionNote ? ` · ${r.decisionNote}` : ''}
                 </div>
               )}
             </li>
