@@ -1,6 +1,7 @@
 import {
   CASE_STATUSES,
   CHANNELS,
+  CITIZEN_STEP_CODES,
   FOLLOW_UP_ATTEMPT_OUTCOMES,
   REQUEST_TYPES,
   SATISFACTION_VALUES,
@@ -10,6 +11,7 @@ import {
 import {
   CASE_STATUS_VALUES,
   CHANNEL_VALUES,
+  CITIZEN_STEP_CODE_VALUES,
   FOLLOW_UP_ATTEMPT_OUTCOME_VALUES,
   REQUEST_TYPE_VALUES,
   SATISFACTION_OPTIONS,
@@ -29,6 +31,7 @@ describe('case schemas', () => {
     expect(SOLVED_OPTIONS).toEqual(SOLVED_VALUES);
     expect(SATISFACTION_OPTIONS).toEqual(SATISFACTION_VALUES);
     expect(FOLLOW_UP_ATTEMPT_OUTCOME_VALUES).toEqual(FOLLOW_UP_ATTEMPT_OUTCOMES);
+    expect(CITIZEN_STEP_CODE_VALUES).toEqual(CITIZEN_STEP_CODES);
   });
 
   it('intake: defaults, phone normalisation, unknown fields refused', () => {

@@ -485,7 +485,18 @@ export interface TPublicIntakeResult {
   accessCode: string;
   status: (typeof CASE_STATUS_VALUES)[number];
   bureau: TBureauRef | null;
+  /** When the bureau must reply at the latest (null until a bureau has the case). */
+  replyDueAt: string | null;
+  steps: TCitizenStep[];
 }
+
+export const CITIZEN_STEP_CODE_VALUES = ['received', 'dispatching', 'handling', 'replied', 'closed'] as const;
+/** One step of the citizen's request; the web translates the code. */
+export const ZCitizenStepSchema = z.object({
+  code: z.enum(CITIZEN_STEP_CODE_VALUES),
+  state: z.enum(['done', 'current', 'next']),
+});
+export type TCitizenStep = z.infer<typeof ZCitizenStepSchema>;
 
 export interface TPublicCaseView {
   trackingNumber: string;
@@ -499,6 +510,10 @@ export interface TPublicCaseView {
   timeline: Array<{ at: string; action: string; status: string | null; note: string | null }>;
   /** The citizen may give follow-up feedback now (the bureau has replied). */
   canGiveFeedback: boolean;
+  /** When the bureau must reply at the latest, while it owes the reply; else null. */
+  replyDueAt: string | null;
+  /** received → dispatching → handling → replied → closed (received → closed when closed at intake). */
+  steps: TCitizenStep[];
 }
 
 // ---- follow-up worklist (回访, issue 12) -------------------------------------------------

@@ -18,3 +18,4 @@ export * from './case-queue';
 export * from './case-search';
 export * from './follow-up-attempts';
 export * from './category-suggest';
+export * from './citizen-steps';

@@ -1,6 +1,7 @@
 import type { TPublicCaseIntake, TPublicCaseView, TPublicFeedback, TPublicIntakeResult } from '@hotline/contracts';
 import { type CaseEntity, hashSecret, verifySecret } from '@hotline/database';
 import { ConflictException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { citizenReplyDueAt, citizenSteps } from '@hotline/domain';
 import { CaseActionsService } from '../cases/case-actions.service';
 import { citizenActor } from '../cases/case-actor';
 import { CaseIntakeService } from '../cases/case-intake.service';
@@ -64,6 +65,7 @@ export class PublicCasesService implements OnModuleInit {
       accessCode: accessCode!,
       status: caseRow.status,
       bureau: bureau ? { id: bureau.id, code: bureau.code, nameZh: bureau.nameZh, nameEn: bureau.nameEn } : null,
+      ...citizenProgress(caseRow),
     };
   }
 
@@ -91,6 +93,7 @@ export class PublicCasesService implements OnModuleInit {
         note: e.isPublic ? e.note : null,
       })),
       canGiveFeedback: shown === own && own.status === 'awaiting_follow_up',
+      ...citizenProgress(shown),
     };
   }
 
@@ -124,4 +127,13 @@ export class PublicCasesService implements OnModuleInit {
     if (!c || !c.accessCodeHash || !ok) throw new NotFoundException(NOT_FOUND);
     return c;
   }
+}
+
+/** The reply deadline and the steps ahead, as codes the web translates (never internal text). */
+function citizenProgress(c: CaseEntity): Pick<TPublicCaseView, 'replyDueAt' | 'steps'> {
+  const due = citizenReplyDueAt(c.status, c.replyDueAt === null ? null : new Date(c.replyDueAt));
+  return {
+    replyDueAt: due === null ? null : due.toISOString(),
+    steps: citizenSteps(c.status, c.dispatchedAt !== null),
+  };
 }
