@@ -25,6 +25,8 @@ export interface FollowUpRow {
   lastAttemptAt?: string | null;
   lastOutcome?: string | null;
   retryAfter?: string | null;
+  /** Three attempts since the reply without reaching the citizen. */
+  exhausted?: boolean;
 }
 
 type Open = { id: string; form: 'done' | 'attempt' } | null;
@@ -91,7 +93,10 @@ export function FollowUpsClient() {
               <td>{[r.caller?.name, r.caller?.phone].filter(Boolean).join(' · ') || '—'}</td>
               <td>{r.repliedAt ? fmtTime(r.repliedAt) : '—'}</td>
               <td data-testid="attempts">{r.attempts}</td>
-              <td>{r.lastOutcome ? (t.desk.outcomes[r.lastOutcome] ?? r.lastOutcome) : '—'}</td>
+              <td>
+                {r.lastOutcome ? (t.desk.outcomes[r.lastOutcome] ?? r.lastOutcome) : '—'}
+                {r.exhausted && <div className="muted">{t.desk.exhausted}</div>}
+              </td>
               <td>{r.retryAfter ? fmtTime(r.retryAfter) : '—'}</td>
               <td>
                 <div className="row">

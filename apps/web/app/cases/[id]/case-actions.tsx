@@ -281,7 +281,7 @@ export function ActionForm({
             </div>
           );
         })}
-        {(action === 'redispatch' || action === 'return-decision') && (
+        {(action === 'dispatch' || action === 'redispatch' || action === 'return-decision') && (
           <CategoryFix
             schema={schema}
             caseId={detail.id}
