@@ -74,4 +74,45 @@ describe('a citizen on a phone (Chromium, 390×844)', () => {
     await expect(page.evaluate<string | null>("localStorage.getItem('hl_receipts')")).resolves.toBeNull();
     await page.context().close();
   });
+
+  it('finds a category with everyday words: 小摊贩 in the search, a description suggests one', async () => {
+    const page = await phonePage();
+    await page.goto(webUrl('/public'));
+    await page.getByLabel('搜索分类（中文、拼音或首字母）').fill('小摊贩');
+    await page
+      .getByRole('option', { name: /占道经营/ })
+      .first()
+      .waitFor();
+    // Describing it is enough too: the catalogue suggests the category for the description.
+    await page.getByLabel('诉求内容').fill('楼下天天有人摆摊卖菜，把人行道都占了。');
+    const suggestion = page
+      .getByTestId('category-suggest')
+      .getByRole('button', { name: /占道经营/ })
+      .first();
+    await suggestion.click();
+    await page
+      .getByTestId('chosen-category')
+      .getByText(/占道经营/)
+      .waitFor();
+    await screenshot(page, 'citizen-category-suggested');
+    await page.context().close();
+  });
+
+  it('a citizen who is not sure of the category still files, and the case waits for an agent', async () => {
+    const page = await phonePage();
+    await page.goto(webUrl('/public'));
+    await page.getByLabel('诉求类型').selectOption({ label: '投诉' });
+    await fillRest(page, '小区旁边的空地最近堆了很多来路不明的东西，不知道该找谁。');
+    // No category and no "not sure": the form asks for one of the two.
+    await page.getByRole('button', { name: '提交诉求' }).click();
+    await page.locator('#category-error', { hasText: '不确定' }).waitFor();
+    await page.getByRole('button', { name: '不确定属于哪一类？交给工作人员分类' }).click();
+    await page.getByRole('button', { name: '提交诉求' }).click();
+    await page.getByRole('heading', { name: '提交成功' }).waitFor();
+    await page.getByText('工作人员将尽快为您分派承办单位。').waitFor();
+    const n = (await page.getByTestId('tracking-number').textContent())!.trim();
+    await page.getByRole('region', { name: '提交成功' }).getByRole('link', { name: '查询办理进度' }).click();
+    await page.getByRole('heading', { name: new RegExp(`${n}.*待派单`) }).waitFor();
+    await page.context().close();
+  });
 });

@@ -41,6 +41,7 @@ export function PublicFormClient() {
     watch,
     reset,
     setValue,
+    setError,
     errors,
     isSubmitting,
     formError,
@@ -84,6 +85,12 @@ export function PublicFormClient() {
   const onSubmit = async (values: TPublicCaseIntakeInput) => {
     setFormError(null);
     setGone(false);
+    // The API takes a case without a category ("not sure"), but only when the citizen said so.
+    if (!notSure && values.categoryId === undefined) {
+      setError('categoryId', { type: 'required', message: t.citizenDay.chooseOrNotSure });
+      document.getElementById('category')?.focus();
+      return;
+    }
     try {
       const res = await api<PublicIntakeResult & { replyDueAt?: string | null }>('/public/cases', {
         method: 'POST',
