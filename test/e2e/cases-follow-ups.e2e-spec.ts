@@ -22,7 +22,10 @@ describe('Follow-up worklist and attempts', () => {
   const replied: Array<{ id: string; version: number }> = [];
 
   const worklist = async () =>
-    (await http(app).get('/api/follow-ups').set(as('agent01')).expect(200)).body as { items: Row[]; total: number };
+    (await http(app).get('/api/follow-ups').query({ limit: 200 }).set(as('agent01')).expect(200)).body as {
+      items: Row[];
+      total: number;
+    };
   const mine = async () => (await worklist()).items.filter((r) => replied.some((c) => c.id === r.id));
 
   beforeAll(async () => {
