@@ -47,6 +47,12 @@ describe('a citizen on a phone (Chromium, 390×844)', () => {
     const n = (await page.getByTestId('tracking-number').textContent())!.trim();
     const code = (await page.getByTestId('access-code').textContent())!.trim();
     await page.getByTestId('next-steps').getByText('承办单位签收并办理').waitFor();
+    // Auto-dispatched, so the bureau owes a reply: its deadline in plain words, Beijing time.
+    const deadline = page.getByTestId('reply-deadline');
+    await deadline.waitFor();
+    expect(await deadline.textContent()).toMatch(
+      /^我们将在 \d{1,2}月\d{1,2}日（周[一二三四五六日]）\d{2}:\d{2} 前答复您。$/,
+    );
 
     // Reload: the receipt is still on screen.
     await page.reload();
@@ -65,7 +71,7 @@ describe('a citizen on a phone (Chromium, 390×844)', () => {
     await expect(page.getByLabel('查询码').inputValue()).resolves.toBe(code);
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await page.getByRole('heading', { name: new RegExp(n) }).waitFor();
-    await page.getByTestId('next-steps').waitFor();
+    await page.getByTestId('next-steps').getByTestId('reply-deadline').waitFor();
     await screenshot(page, 'citizen-tracking-steps');
 
     // Deleted from the device: nothing of it is left in the browser.

@@ -4,37 +4,10 @@ import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { plainDeadline } from '@/lib/plain-deadline';
 
-/** A step of the citizen's journey as the API names it (issue 12): a code the web translates. */
+/** A step of the citizen's request as the API names it (libs/domain citizenSteps): a code the web translates. */
 export interface PublicStep {
   code: string;
   state: 'done' | 'current' | 'next';
-  at?: string | null;
-}
-
-const JOURNEY = ['received', 'dispatched', 'handling', 'replied', 'feedback'] as const;
-
-/** Which step a status is at, when the API sends no steps of its own. */
-function currentIndex(status: string): number {
-  switch (status) {
-    case 'registered':
-    case 'awaiting_dispatch':
-      return 1;
-    case 'dispatched':
-    case 'return_review':
-    case 'in_progress':
-      return 2;
-    case 'awaiting_follow_up':
-      return 4;
-    case 'closed':
-      return JOURNEY.length;
-    default:
-      return 1;
-  }
-}
-
-function stepsFor(status: string): PublicStep[] {
-  const at = currentIndex(status);
-  return JOURNEY.map((code, i) => ({ code, state: i < at ? 'done' : i === at ? 'current' : 'next' }));
 }
 
 /**
@@ -48,11 +21,12 @@ export function NextSteps({
 }: {
   status: string;
   replyDueAt?: string | null;
-  steps?: PublicStep[] | null;
+  steps?: readonly PublicStep[] | null;
 }) {
   const { t, locale } = useI18n();
   const c = t.citizenDay;
-  const shown = (steps?.length ? steps : stepsFor(status)).filter((s) => c.steps[s.code]);
+  // Only codes with words are shown: a raw code never reaches the citizen.
+  const shown = (steps ?? []).filter((s) => c.steps[s.code]);
   const waitingForReply = !['awaiting_follow_up', 'closed'].includes(status);
   const canDo =
     status === 'closed' ? c.canDoClosed : status === 'awaiting_follow_up' ? c.canDoFeedback : c.canDoWaiting;
@@ -64,7 +38,7 @@ export function NextSteps({
         </p>
       )}
       <h2 id="next-steps-title">{c.stepsTitle}</h2>
-      <ol className="steps">
+      <ol className="steps" hidden={shown.length === 0}>
         {shown.map((s) => (
           <li key={s.code} data-state={s.state} aria-current={s.state === 'current' ? 'step' : undefined}>
             <span className="step-mark" aria-hidden="true">

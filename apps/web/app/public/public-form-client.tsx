@@ -24,14 +24,11 @@ import { NextSteps, type PublicStep } from './next-steps';
 import { CategorySuggest } from './category-suggest';
 import { TopicBrowser } from './topic-browser';
 
-/** The tracking view with the issue-12 additions (reply deadline, steps), optional until served. */
-type TrackingView = PublicCaseView & { replyDueAt?: string | null; steps?: PublicStep[] };
-
 export function PublicFormClient() {
   const { t } = useI18n();
   const districts = useDistricts();
   const [done, setDone] = useState<Receipt | null>(null);
-  const [steps, setSteps] = useState<PublicStep[] | null>(null);
+  const [steps, setSteps] = useState<readonly PublicStep[] | null>(null);
   const [gone, setGone] = useState(false);
   const [notSure, setNotSure] = useState(false);
   const {
@@ -63,7 +60,7 @@ export function PublicFormClient() {
   useEffect(() => {
     if (!done) return;
     let live = true;
-    api<TrackingView>(`/public/cases/${encodeURIComponent(done.trackingNumber)}`, {
+    api<PublicCaseView>(`/public/cases/${encodeURIComponent(done.trackingNumber)}`, {
       headers: { 'X-Access-Code': done.accessCode },
       public: true,
     })
@@ -92,11 +89,12 @@ export function PublicFormClient() {
       return;
     }
     try {
-      const res = await api<PublicIntakeResult & { replyDueAt?: string | null }>('/public/cases', {
+      const res = await api<PublicIntakeResult>('/public/cases', {
         method: 'POST',
         body: values,
         public: true,
       });
+      setSteps(res.steps ?? null);
       setDone(
         keepReceipt({
           trackingNumber: res.trackingNumber,
@@ -260,7 +258,7 @@ function Confirmation({
   onForget,
 }: {
   receipt: Receipt;
-  steps: PublicStep[] | null;
+  steps: readonly PublicStep[] | null;
   onNoted: () => void;
   onForget: () => void;
 }) {

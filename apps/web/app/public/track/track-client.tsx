@@ -18,16 +18,14 @@ import { api, ApiError } from '@/lib/api';
 import { forgetReceipt, loadReceipts, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { PublicCaseView } from '@/lib/types';
-import { NextSteps, type PublicStep } from '../next-steps';
+import { NextSteps } from '../next-steps';
 
 const ZLookup = z.strictObject({ trackingNumber: ZTrackingNumberParam, accessCode: ZAccessCode });
 type TLookup = z.infer<typeof ZLookup>;
-/** The tracking view with the issue-12 additions (reply deadline, steps), optional until served. */
-type TrackingView = PublicCaseView & { replyDueAt?: string | null; steps?: PublicStep[] };
 
 export function TrackClient({ initialNumber, initialCode }: { initialNumber: string; initialCode: string }) {
   const { t } = useI18n();
-  const [view, setView] = useState<TrackingView | null>(null);
+  const [view, setView] = useState<PublicCaseView | null>(null);
   const [saved, setSaved] = useState<Receipt[]>([]);
   const [creds, setCreds] = useState<TLookup | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
@@ -41,7 +39,7 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
     async (v: TLookup) => {
       setLookupError(null);
       try {
-        const res = await api<TrackingView>(`/public/cases/${encodeURIComponent(v.trackingNumber)}`, {
+        const res = await api<PublicCaseView>(`/public/cases/${encodeURIComponent(v.trackingNumber)}`, {
           headers: { 'X-Access-Code': v.accessCode },
           public: true,
         });
@@ -150,7 +148,7 @@ function CaseView({
   creds,
   onChanged,
 }: {
-  view: TrackingView;
+  view: PublicCaseView;
   creds: TLookup;
   onChanged: (msg: string) => Promise<void>;
 }) {
