@@ -8,6 +8,8 @@ import { AnalyticsLockFreeCheck1795580192663 } from './1795580192663-AnalyticsLo
 import { AnalyticsExampleIndexes1795580529511 } from './1795580529511-AnalyticsExampleIndexes';
 import { AnalyticsStreetlessCubes1795580999325 } from './1795580999325-AnalyticsStreetlessCubes';
 import { AuthSessions1796000000000 } from './1796000000000-AuthSessions';
+import { NotAcceptedReason1796300000000 } from './1796300000000-NotAcceptedReason';
+import { CategorySynonyms1796300000001 } from './1796300000001-CategorySynonyms';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   AnalyticsExampleIndexes1795580529511,
   AnalyticsStreetlessCubes1795580999325,
   AuthSessions1796000000000,
+  NotAcceptedReason1796300000000,
+  CategorySynonyms1796300000001,
 ];

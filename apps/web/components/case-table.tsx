@@ -3,9 +3,12 @@
 import Link from 'next/link';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { byId, flattenTree, useBureaus, useCategoryTree } from '@/lib/catalogue';
-import type { CaseSummary } from '@/lib/types';
+import type { CaseRow, CaseSummary } from '@/lib/types';
 import { DataTable } from './data-table';
 import { Countdown, StatusBadge } from './live';
+
+/** Statuses where no bureau clock runs for the viewer: replied, under return review, closed. */
+const CLOCK_STOPPED = new Set(['awaiting_follow_up', 'return_review', 'closed']);
 
 /** The deadline that matters now: accept while dispatched, reply afterwards. */
 export function currentDue(c: CaseSummary & { dispatchedAt?: string | null; acceptedAt?: string | null }): {
@@ -17,14 +20,26 @@ export function currentDue(c: CaseSummary & { dispatchedAt?: string | null; acce
     : { due: c.replyDueAt, start: c.acceptedAt ?? c.dispatchedAt };
 }
 
+/** The clock state the API reports, else the one the status implies. */
+export function clockOf(c: CaseRow): 'running' | 'stopped' | 'paused' {
+  return c.clockState ?? (CLOCK_STOPPED.has(c.status) ? 'stopped' : 'running');
+}
+
+/** The engine's verdict: the booleans of the list API, else the case's flag. */
+export function flagOf(c: CaseRow): string {
+  return c.overdue ? 'overdue' : c.warning ? 'warning' : c.flag;
+}
+
 export function CaseTable({
   items,
   caption,
   showBureau,
+  busy,
 }: {
-  items: CaseSummary[];
+  items: CaseRow[];
   caption: string;
   showBureau?: boolean;
+  busy?: boolean;
 }) {
   const { t } = useI18n();
   const name = useLocalName();
@@ -34,6 +49,7 @@ export function CaseTable({
   return (
     <DataTable
       caption={caption}
+      busy={busy}
       headers={[
         t.fields.trackingNumber,
         t.fields.category,
@@ -59,7 +75,13 @@ export function CaseTable({
             <td>
               <StatusBadge status={c.status} />
             </td>
-            <td>{c.status === 'closed' ? '—' : <Countdown due={d.due} start={d.start} flag={c.flag} />}</td>
+            <td>
+              {c.status === 'closed' ? (
+                '—'
+              ) : (
+                <Countdown due={d.due} start={d.start} flag={flagOf(c)} clock={clockOf(c)} />
+              )}
+            </td>
           </tr>
         );
       })}

@@ -7,7 +7,8 @@ import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import type { CategoryHit, CategoryNode } from '@/lib/types';
 
-function hitPath(h: CategoryHit, en: boolean): string {
+/** A hit's full path ("公用事业 / 供水 / 停水") in the reader's language. */
+export function hitPath(h: CategoryHit, en: boolean): string {
   const p = h.path;
   if (p && !Array.isArray(p)) return en ? p.en : p.zh;
   if (Array.isArray(p)) return p.join(' / ');
@@ -18,8 +19,9 @@ function hitPath(h: CategoryHit, en: boolean): string {
 
 /**
  * Search-as-you-type over the whole category tree (the API matches Chinese, English,
- * keywords, full pinyin and initials such as "zdjy"). A WAI-ARIA combobox: arrow keys move,
- * Enter picks, Escape closes, so an agent never leaves the keyboard.
+ * keywords, everyday synonyms, full pinyin and initials such as "zdjy"). A WAI-ARIA combobox:
+ * arrow keys move, Enter or Tab takes the highlighted match, Escape closes, so an agent never
+ * leaves the keyboard.
  */
 export function CategoryCombobox({
   value,
@@ -89,6 +91,9 @@ export function CategoryCombobox({
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter' && open && hits[active]) {
       e.preventDefault();
+      choose(hits[active]);
+    } else if (e.key === 'Tab' && open && hits[active]) {
+      // Tabbing out of a visible match takes it (focus moves on as usual): one key less per call.
       choose(hits[active]);
     } else if (e.key === 'Escape') {
       setOpen(false);

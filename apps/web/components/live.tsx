@@ -63,20 +63,32 @@ export function Loading() {
   return <p role="status">{t.loading}</p>;
 }
 
-/** Time left to a deadline: green, yellow from 75 % of the allowed time used (or < 1 h), red when overdue. */
+/**
+ * Time left to a deadline: green, yellow from 75 % of the allowed time used (or < 1 h), red when
+ * overdue. The engine's own verdict (`flag`: 'warning' / 'overdue') wins when given, so the
+ * colour and the board agree. A stopped or paused clock (replied, under return review, paused)
+ * shows as stopped, not as a running green countdown.
+ */
 export function Countdown({
   due,
   start,
   flag,
+  clock,
 }: {
   due: string | null | undefined;
   start?: string | null;
-  /** The deadline engine's own verdict ('warning' at 75 % of working time) wins when given. */
   flag?: string;
+  clock?: 'running' | 'stopped' | 'paused' | string | null;
 }) {
   const { t } = useI18n();
   const now = useNow(1000);
   if (!due) return <span className="muted">—</span>;
+  if (clock === 'stopped' || clock === 'paused')
+    return (
+      <span className="countdown stopped" data-colour="stopped" title={fmtTime(due)}>
+        {clock === 'paused' ? t.desk.clockPaused : t.desk.clockStopped}
+      </span>
+    );
   const dueMs = new Date(due).getTime();
   const left = dueMs - now;
   const span = start ? dueMs - new Date(start).getTime() : null;

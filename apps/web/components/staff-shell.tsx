@@ -4,7 +4,7 @@ import type { TSessionUser, TStaffRole } from '@hotline/contracts';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api } from '@/lib/api';
+import { api, goToSignIn } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
 import { LanguageSwitcher } from './language-switcher';
@@ -24,14 +24,21 @@ function navFor(role: TStaffRole, t: Messages): { href: string; label: string }[
       return [
         { href: '/agent', label: t.nav.intake },
         { href: '/agent/queue', label: t.nav.queue },
+        { href: '/agent/follow-ups', label: t.desk.followUpsTitle },
+        { href: '/cases', label: t.nav.cases },
       ];
     case 'handler':
-      return [{ href: '/handler', label: t.nav.inbox }];
+      return [
+        { href: '/handler', label: t.nav.inbox },
+        { href: '/cases', label: t.nav.cases },
+      ];
     case 'supervisor':
       return [
         { href: '/supervisor', label: t.nav.board },
         { href: '/supervisor/dashboard', label: t.nav.dashboard },
         { href: '/agent/queue', label: t.nav.queue },
+        { href: '/agent/follow-ups', label: t.desk.followUpsTitle },
+        { href: '/cases', label: t.nav.cases },
       ];
     case 'admin':
       return [
@@ -42,6 +49,7 @@ function navFor(role: TStaffRole, t: Messages): { href: string; label: string }[
         { href: '/admin/calendar', label: t.nav.calendar },
         { href: '/admin/api-keys', label: t.nav.apiKeys },
         { href: '/admin/audit', label: t.nav.audit },
+        { href: '/cases', label: t.nav.cases },
       ];
   }
 }
@@ -61,7 +69,7 @@ export function StaffShell({ roles, children }: { roles: readonly TStaffRole[]; 
         if (!roles.includes(u.role)) window.location.assign(`/${u.role}`);
         else setUser(u);
       })
-      .catch(() => window.location.assign('/login'));
+      .catch(() => goToSignIn());
   }, [roles]);
 
   const signOut = async () => {

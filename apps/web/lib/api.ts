@@ -3,6 +3,7 @@
 import type { TErrorCode, TErrorParams } from '@hotline/contracts';
 import { documentLocale, errorText } from './i18n/error-codes';
 import type { Locale } from './i18n/messages';
+import { signInUrl } from './safe-next';
 
 /** The API's uniform error body (see apps/api/src/common/http-exception.filter.ts). */
 export interface ApiErrorBody {
@@ -71,12 +72,42 @@ function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+const beforeSignIn = new Set<() => void>();
+
+/**
+ * Runs `save` just before a lapsed session sends the user to sign in (a page flushes the
+ * unsaved work it keeps locally); returns the unsubscribe function.
+ */
+export function onSessionExpired(save: () => void): () => void {
+  beforeSignIn.add(save);
+  return () => beforeSignIn.delete(save);
+}
+
+let leaving = false;
+
+/**
+ * Sends the user to sign in and back to this page afterwards (`/login?next=`). Pages keep
+ * their unsaved work themselves (see onSessionExpired); once is enough for many failed calls.
+ */
+export function goToSignIn(): void {
+  if (leaving) return;
+  leaving = true;
+  for (const save of beforeSignIn) {
+    try {
+      save();
+    } catch {
+      // A page that cannot save must not stop the others nor the redirect.
+    }
+  }
+  window.location.assign(signInUrl());
+}
+
 export type Init = Omit<RequestInit, 'body'> & { body?: unknown; public?: boolean };
 
 /**
  * Same-origin call to the API (next.config.ts proxies /api/*), so the HTTP-only session
  * cookies ride along. A 401 on a staff call refreshes the session once and retries; if that
- * fails too the user is sent to the sign-in page.
+ * fails too the user is sent to the sign-in page, which brings them back here afterwards.
  */
 export async function api<T>(path: string, init: Init = {}): Promise<T> {
   const { body, public: isPublic, ...rest } = init;
@@ -90,7 +121,7 @@ export async function api<T>(path: string, init: Init = {}): Promise<T> {
   if (res.status === 401 && !isPublic) {
     if (await refreshSession()) res = await send();
     if (res.status === 401) {
-      window.location.assign('/login');
+      goToSignIn();
       throw new ApiError(401, null);
     }
   }

@@ -2,6 +2,8 @@
 // not strictly need are optional so that a page degrades instead of crashing when the API
 // leaves one out.
 
+import type { TCaseSummary as TCaseSummaryBase } from '@hotline/contracts';
+
 export interface Named {
   id: number;
   code?: string;
@@ -51,4 +53,22 @@ export type {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/**
+ * A row of `GET /api/cases` with what the queues need beyond the summary: the engine's own
+ * clock verdict (issue 12 contract; optional until every API answers it).
+ */
+export type CaseRow = TCaseSummaryBase & {
+  warning?: boolean;
+  overdue?: boolean;
+  clockState?: 'running' | 'stopped' | 'paused';
+  dispatchedAt?: string | null;
+  acceptedAt?: string | null;
+};
+
+/** A page of cases with the exact count for the filter (capped above 10 000). */
+export interface CasePage extends Page<CaseRow> {
+  total?: number;
+  totalCapped?: boolean;
 }

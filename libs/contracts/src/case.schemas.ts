@@ -72,18 +72,33 @@ export const ZCaseIntakeSchema = z
     caller: ZCallerSchema.default({}),
     disposition: z.enum(INTAKE_DISPOSITIONS).default('dispatch'),
     directAnswer: z.string().trim().max(4000).optional(),
+    /** Not accepted (不予受理): why (shown to the citizen). */
+    notAcceptedReason: z.string().trim().max(2000).optional(),
+    /** Not accepted: where the citizen should turn instead (e.g. the court, 110). */
+    properChannel: z.string().trim().max(2000).optional(),
   })
   .refine((v) => v.disposition !== 'direct_answer' || (v.directAnswer ?? '').length > 0, {
     path: ['directAnswer'],
     message: 'A direct answer needs the answer text',
+  })
+  .refine((v) => v.disposition !== 'not_accepted' || (v.notAcceptedReason ?? '').length > 0, {
+    path: ['notAcceptedReason'],
+    message: 'Not accepted needs the reason the citizen is told',
+  })
+  .refine((v) => v.disposition !== 'not_accepted' || (v.properChannel ?? '').length > 0, {
+    path: ['properChannel'],
+    message: 'Not accepted needs the proper channel the citizen should use',
   });
 export type TCaseIntake = z.infer<typeof ZCaseIntakeSchema>;
 export type TCaseIntakeInput = z.input<typeof ZCaseIntakeSchema>;
 
-/** The citizen's web form: no disposition, no urgency choice, contact details optional. */
+/**
+ * The citizen's web form: no disposition, no urgency choice, contact details optional. No
+ * category means "not sure": the case waits in the agents' dispatch queue (awaiting_dispatch).
+ */
 export const ZPublicCaseIntakeSchema = z.strictObject({
   type: z.enum(REQUEST_TYPE_VALUES, 'Choose the request type'),
-  categoryId: id,
+  categoryId: id.optional(),
   ...place,
   description: text(4000, 'a description'),
   attributes: ZFreeJsonRecord.optional(),
@@ -98,7 +113,8 @@ export interface TIntakeCommand {
   channel: (typeof CHANNEL_VALUES)[number];
   type: (typeof REQUEST_TYPE_VALUES)[number];
   urgency: (typeof URGENCY_VALUES)[number];
-  categoryId: number;
+  /** Absent only from the citizen's "not sure": an agent chooses the category at dispatch. */
+  categoryId?: number;
   districtId?: number;
   streetId?: number;
   address?: string;
@@ -110,6 +126,8 @@ export interface TIntakeCommand {
   caller: TCaller;
   disposition?: (typeof INTAKE_DISPOSITIONS)[number];
   directAnswer?: string;
+  notAcceptedReason?: string;
+  properChannel?: string;
   sourceRef?: Record<string, unknown>;
 }
 
@@ -127,10 +145,18 @@ const bureaus = {
   assistingBureauIds: z.array(id).max(10).optional(),
 };
 
-export const ZDispatchActionSchema = z.strictObject({ version, ...bureaus, note });
+/** A case filed as "not sure" (no category) gets its category when dispatched; a wrong one is corrected. */
+const categoryFix = { categoryId: id.optional() };
+
+export const ZDispatchActionSchema = z.strictObject({ version, ...bureaus, ...categoryFix, note });
 export type TDispatchAction = z.infer<typeof ZDispatchActionSchema>;
 
-export const ZRedispatchActionSchema = z.strictObject({ version, ...bureaus, reason: text(2000, 'a reason') });
+export const ZRedispatchActionSchema = z.strictObject({
+  version,
+  ...bureaus,
+  ...categoryFix,
+  reason: text(2000, 'a reason'),
+});
 export type TRedispatchAction = z.infer<typeof ZRedispatchActionSchema>;
 
 export const ZAcceptActionSchema = z.strictObject({ version, note });
@@ -150,6 +176,7 @@ export const ZReturnDecisionSchema = z
     decision: z.enum(['redispatch', 'send_back', 'requeue']),
     bureauId: id.optional(),
     assistingBureauIds: z.array(id).max(10).optional(),
+    ...categoryFix,
     note,
   })
   .refine((v) => v.decision !== 'redispatch' || v.bureauId !== undefined, {
@@ -219,10 +246,44 @@ export const ZCaseListQuerySchema = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   flag: z.enum(CASE_FLAG_VALUES).optional(),
   q: z.string().trim().min(2, 'Search for at least 2 characters').max(100).optional(),
+  /** The caller's phone: the whole number, its last 4 digits, or 5-10 digits of it. */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{3,19}$/, 'Enter at least 4 digits of the phone number')
+    .optional(),
+  /** The whole tracking number, or 6+ of its digits. */
+  trackingNo: z
+    .string()
+    .trim()
+    .regex(/^\d{6,20}$/, 'Enter the tracking number (or at least 6 of its digits)')
+    .optional(),
+  address: z.string().trim().min(2, 'Search for at least 2 characters').max(100).optional(),
+  /** The repeats merged into this case (并单). */
+  parentId: z.uuid('parentId must be a case id').optional(),
+  /** newest (default): newest first. priority: breached, critical, urgent, then the nearest due; ties oldest first. */
+  sort: z.enum(['newest', 'priority']).default('newest'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type TCaseListQuery = z.infer<typeof ZCaseListQuerySchema>;
+
+/** Named sets of counts: the handler inbox tabs, the supervisor board, the agents' queue. */
+export const CASE_COUNT_SETS = {
+  inbox: ['toAccept', 'inProgress', 'dueSoon', 'overdue', 'returned'],
+  board: ['overdue', 'dueSoon', 'escalated'],
+  queue: ['awaitingDispatch', 'returnReview', 'awaitingFollowUp'],
+} as const;
+export const ZCaseCountsQuerySchema = z.strictObject({
+  set: z.enum(['inbox', 'board', 'queue'], 'set must be inbox, board or queue').default('inbox'),
+  bureauId: id.optional(),
+});
+export type TCaseCountsQuery = z.infer<typeof ZCaseCountsQuerySchema>;
+export const ZCaseCountsSchema = z.object({
+  set: z.enum(['inbox', 'board', 'queue']),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type TCaseCounts = z.infer<typeof ZCaseCountsSchema>;
 
 export const ZSimilarCasesQuerySchema = z
   .strictObject({
@@ -306,6 +367,9 @@ export interface TCaseDetail extends TCaseSummary {
   closedAt: string | null;
   closeReason: string | null;
   directAnswer: string | null;
+  /** Not accepted at intake: the reason and the proper channel the citizen was told. */
+  notAcceptedReason: string | null;
+  properChannel: string | null;
   publicReply: string | null;
   /** Internal notes are staff-only; never part of the citizen view. */
   internalNote: string | null;
@@ -325,7 +389,49 @@ export interface TCaseDetail extends TCaseSummary {
   updatedAt: string;
   /** HTTP action names (dispatch, accept, reply, …) the viewer may send now. */
   allowedActions: string[];
+  /** Merged repeats on both sides (GET /cases/:id and action answers; not on intake). */
+  linked?: TCaseLinks;
+  /** Extension requests of the case, newest first (GET /cases/:id and action answers). */
+  extensionRequests?: TExtensionRequestView[];
 }
+
+/** A case on the other side of a merge (并单), as much as the viewer may see of it. */
+export const ZLinkedCaseSchema = z.object({
+  id: z.string(),
+  trackingNumber: z.string(),
+  status: z.enum(CASE_STATUS_VALUES),
+  channel: z.enum(CHANNEL_VALUES),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** The first 200 characters. */
+  description: z.string(),
+});
+export type TLinkedCase = z.infer<typeof ZLinkedCaseSchema>;
+
+export const ZCaseLinksSchema = z.object({
+  /** The case this one was merged into (null when not merged, or not visible to a bureau). */
+  parent: ZLinkedCaseSchema.nullable(),
+  /** Repeats merged into this case, oldest first (at most 50; visible ones for a bureau). */
+  children: z.array(ZLinkedCaseSchema),
+  /** How many repeats were merged into this case in all ("3 linked reports"). */
+  childCount: z.number().int().nonnegative(),
+});
+export type TCaseLinks = z.infer<typeof ZCaseLinksSchema>;
+
+export const ZExtensionRequestViewSchema = z.object({
+  id: z.string(),
+  deadlineKind: z.enum(['accept', 'reply', 'supervision']),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  reason: z.string(),
+  previousDueAt: z.string(),
+  requestedDueAt: z.string(),
+  requestedAt: z.string(),
+  requestedBy: z.object({ id: z.string(), name: z.string().nullable() }),
+  decidedBy: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type TExtensionRequestView = z.infer<typeof ZExtensionRequestViewSchema>;
 
 export interface TCaseEvent {
   id: string;
@@ -342,9 +448,26 @@ export interface TCaseEvent {
   data: Record<string, unknown>;
 }
 
+/** A row of `GET /api/cases`: the summary plus the engine's clock verdict for the colours. */
+export interface TCaseListItem extends TCaseSummary {
+  dispatchedAt: string | null;
+  acceptedAt: string | null;
+  /** flag = 'warning' (yellow). */
+  warning: boolean;
+  /** flag = 'overdue' (red). */
+  overdue: boolean;
+  /** running: the bureau owes an acceptance or reply; stopped: replied, returned, queued or closed; paused. */
+  clockState: 'running' | 'stopped' | 'paused';
+  parentCaseId: string | null;
+  mergedChildren: number;
+}
+
 export interface TCaseList {
-  items: TCaseSummary[];
+  items: TCaseListItem[];
   nextCursor: string | null;
+  /** Exact number of cases for the filter (all pages), or LIST_TOTAL_CAP when capped. */
+  total: number;
+  totalCapped: boolean;
 }
 
 export interface TSimilarCase extends TCaseSummary {
@@ -364,7 +487,18 @@ export interface TPublicIntakeResult {
   accessCode: string;
   status: (typeof CASE_STATUS_VALUES)[number];
   bureau: TBureauRef | null;
+  /** When the bureau must reply at the latest (null until a bureau has the case). */
+  replyDueAt: string | null;
+  steps: TCitizenStep[];
 }
+
+export const CITIZEN_STEP_CODE_VALUES = ['received', 'dispatching', 'handling', 'replied', 'closed'] as const;
+/** One step of the citizen's request; the web translates the code. */
+export const ZCitizenStepSchema = z.object({
+  code: z.enum(CITIZEN_STEP_CODE_VALUES),
+  state: z.enum(['done', 'current', 'next']),
+});
+export type TCitizenStep = z.infer<typeof ZCitizenStepSchema>;
 
 export interface TPublicCaseView {
   trackingNumber: string;
@@ -378,4 +512,60 @@ export interface TPublicCaseView {
   timeline: Array<{ at: string; action: string; status: string | null; note: string | null }>;
   /** The citizen may give follow-up feedback now (the bureau has replied). */
   canGiveFeedback: boolean;
+  /** When the bureau must reply at the latest, while it owes the reply; else null. */
+  replyDueAt: string | null;
+  /** received → dispatching → handling → replied → closed (received → closed when closed at intake). */
+  steps: TCitizenStep[];
 }
+
+// ---- follow-up worklist (回访, issue 12) -------------------------------------------------
+
+export const FOLLOW_UP_ATTEMPT_OUTCOME_VALUES = ['unreachable', 'wrong_number', 'refused', 'call_back_later'] as const;
+
+/** An unsuccessful follow-up call; the successful one stays POST /cases/:id/follow-up. */
+export const ZFollowUpAttemptSchema = z.strictObject({
+  version: version.optional(),
+  outcome: z.enum(FOLLOW_UP_ATTEMPT_OUTCOME_VALUES, 'Choose unreachable, wrong_number, refused or call_back_later'),
+  note: z.string().trim().max(2000).optional(),
+  retryAt: instant.optional(),
+});
+export type TFollowUpAttempt = z.infer<typeof ZFollowUpAttemptSchema>;
+
+export const ZFollowUpWorklistQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type TFollowUpWorklistQuery = z.infer<typeof ZFollowUpWorklistQuerySchema>;
+
+export const ZFollowUpAttemptStateSchema = z.object({
+  attempts: z.number().int().nonnegative(),
+  lastAttemptAt: z.string().nullable(),
+  lastOutcome: z.enum(FOLLOW_UP_ATTEMPT_OUTCOME_VALUES).nullable(),
+  /** Call again from then; null when the case may be called now (or calling again will not help). */
+  retryAfter: z.string().nullable(),
+  /** The retry time has not come: the row is listed after the ones to call now. */
+  later: z.boolean(),
+  /** MAX_FOLLOW_UP_ATTEMPTS reached: close it without an answer. */
+  exhausted: z.boolean(),
+});
+export type TFollowUpAttemptState = z.infer<typeof ZFollowUpAttemptStateSchema>;
+
+export const ZFollowUpRowSchema = ZFollowUpAttemptStateSchema.extend({
+  id: z.string(),
+  trackingNumber: z.string(),
+  version: z.number().int(),
+  type: z.enum(REQUEST_TYPE_VALUES),
+  urgency: z.enum(URGENCY_VALUES),
+  categoryId: z.number().int().nullable(),
+  leadBureauId: z.number().int().nullable(),
+  description: z.string(),
+  publicReply: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  caller: z.object({ name: z.string().nullable(), phone: z.string().nullable(), anonymous: z.boolean() }),
+});
+export type TFollowUpRow = z.infer<typeof ZFollowUpRowSchema>;
+
+export const ZFollowUpWorklistSchema = z.object({
+  items: z.array(ZFollowUpRowSchema),
+  total: z.number().int().nonnegative(),
+});
+export type TFollowUpWorklist = z.infer<typeof ZFollowUpWorklistSchema>;

@@ -19,6 +19,8 @@ export interface TCategoryNode {
   nameZh: string;
   nameEn: string;
   keywords: string[];
+  /** Everyday words for it (小摊贩, 停水了); the search and suggestions match them. */
+  synonyms: string[];
   children: TCategoryNode[];
 }
 
@@ -32,6 +34,30 @@ export interface TCategorySearchHit {
   pathZh: string[];
   pathEn: string[];
 }
+
+/** "Describe it and we suggest the category" (public, rate-limited). */
+export const ZCategorySuggestSchema = z.strictObject({
+  text: z.string().trim().min(2, 'Describe the problem in a few words').max(4000, 'The text is too long (max 4000)'),
+  limit: z.number().int().min(1).max(5).default(5),
+});
+export type TCategorySuggestInput = z.infer<typeof ZCategorySuggestSchema>;
+
+export const ZCategorySuggestionSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  level: z.number().int(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  pathZh: z.array(z.string()),
+  pathEn: z.array(z.string()),
+  /** Higher is a better match (for ordering only). */
+  score: z.number(),
+  /** The words of the text that matched. */
+  matched: z.array(z.string()),
+});
+export type TCategorySuggestion = z.infer<typeof ZCategorySuggestionSchema>;
+export const ZCategorySuggestResultSchema = z.object({ items: z.array(ZCategorySuggestionSchema) });
+export type TCategorySuggestResult = z.infer<typeof ZCategorySuggestResultSchema>;
 
 export interface TStreet {
   id: number;
@@ -131,6 +157,18 @@ export const ZDispatchPreviewQuerySchema = z.strictObject({
   description: z.string().max(4000, 'The description is too long (max 4000 characters)').optional(),
 });
 export type TDispatchPreviewQuery = z.infer<typeof ZDispatchPreviewQuerySchema>;
+
+/**
+ * The same question sent as a JSON body (POST): a long description no longer ends up in a
+ * URL (HTTP 431). Matching reads the description's keywords only, so a generous cap is safe.
+ */
+export const ZDispatchPreviewBodySchema = z.strictObject({
+  categoryId: id,
+  districtId: id.optional(),
+  streetId: id.optional(),
+  description: z.string().max(20000, 'The description is too long (max 20000 characters)').optional(),
+});
+export type TDispatchPreviewBody = z.infer<typeof ZDispatchPreviewBodySchema>;
 
 export interface TDispatchPreview {
   matched: boolean;

@@ -77,6 +77,13 @@ export const ERROR_CODES = [
 
   // Catalogue, places and bureaus referenced by a request.
   'category.not_found', // {id}
+  'follow_up.retry_in_past', // 400
+  'follow_up.retry_too_far', // 400: more than 14 days ahead
+  'follow_up.retry_required', // 400: call back later needs a time
+  'follow_up.retry_not_taken', // 400: wrong number / refused take no retry time
+  'follow_up.not_awaiting', // 409: only a replied case awaiting follow-up
+  'search.phone_too_short', // 400
+  'search.tracking_too_short', // 400
   'district.not_found', // {id}
   'street.not_found', // {id}
   'street.not_in_district', // {street, district}

@@ -125,3 +125,11 @@ export function decodeCaseCursor(s: string): CaseCursor | null {
   if (!m || Number.isNaN(Date.parse(m[1]!))) return null;
   return { createdAt: m[1]!, id: m[2]! };
 }
+
+/**
+ * What the timeline and the citizen are told when a request is not accepted (不予受理): the
+ * reason and where to turn instead, one line each (both are required at intake).
+ */
+export function notAcceptedNote(reason: string, properChannel: string): string {
+  return `${reason.trim()}\n${properChannel.trim()}`.trim();
+}

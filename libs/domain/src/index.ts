@@ -16,3 +16,8 @@ export * from './deadline-schedule';
 export * from './dispatch-reason';
 export * from './login-backoff';
 export * from './case-visibility';
+export * from './case-queue';
+export * from './case-search';
+export * from './follow-up-attempts';
+export * from './category-suggest';
+export * from './citizen-steps';

@@ -17,6 +17,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CategoryTreeService } from '../catalogue/category-tree.service';
 import type { CaseActor } from './case-actor';
 import { isReopenable } from './case-presenter';
 import { sql } from './case-row';
@@ -38,10 +39,12 @@ export class CaseActionsService {
     private readonly transitions: CaseTransitionService,
     private readonly repo: CasesRepository,
     private readonly audit: AuditService,
+    private readonly categories: CategoryTreeService,
   ) {}
 
   async dispatch(caseId: string, body: TDispatchAction, actor: CaseActor): Promise<CaseEntity> {
     const assisting = await this.checkBureaus(body.bureauId, body.assistingBureauIds);
+    await this.checkCategory(body.categoryId);
     return this.transitions.apply({
       caseId,
       version: body.version,
@@ -52,13 +55,20 @@ export class CaseActionsService {
         assistingBureauIds: assisting,
         dispatchedAt: sql('now()'),
         acceptedAt: null,
+        ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
       }),
-      event: { note: body.note ?? null, isPublic: true, bureauId: body.bureauId },
+      event: (c) => ({
+        note: body.note ?? null,
+        isPublic: true,
+        bureauId: body.bureauId,
+        data: categoryChange(c.categoryId, body.categoryId),
+      }),
     });
   }
 
   async redispatch(caseId: string, body: TRedispatchAction, actor: CaseActor): Promise<CaseEntity> {
     const assisting = await this.checkBureaus(body.bureauId, body.assistingBureauIds);
+    await this.checkCategory(body.categoryId);
     return this.transitions.apply({
       caseId,
       version: body.version,
@@ -78,8 +88,14 @@ export class CaseActionsService {
         assistingBureauIds: assisting,
         dispatchedAt: sql('now()'),
         acceptedAt: null,
+        ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
       }),
-      event: { note: body.reason, isPublic: false, bureauId: body.bureauId, data: { reason: body.reason } },
+      event: (c) => ({
+        note: body.reason,
+        isPublic: false,
+        bureauId: body.bureauId,
+        data: { reason: body.reason, ...categoryChange(c.categoryId, body.categoryId) },
+      }),
     });
   }
 
@@ -106,9 +122,11 @@ export class CaseActionsService {
   }
 
   async returnDecision(caseId: string, body: TReturnDecision, actor: CaseActor): Promise<CaseEntity> {
+    if (body.decision !== 'redispatch') await this.checkCategory(body.categoryId);
     switch (body.decision) {
       case 'redispatch': {
         const assisting = await this.checkBureaus(body.bureauId!, body.assistingBureauIds);
+        await this.checkCategory(body.categoryId);
         return this.transitions.apply({
           caseId,
           version: body.version,
@@ -119,8 +137,13 @@ export class CaseActionsService {
             assistingBureauIds: assisting,
             dispatchedAt: sql('now()'),
             acceptedAt: null,
+            ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
           }),
-          event: { note: body.note ?? null, bureauId: body.bureauId!, data: { returnDecision: 'redispatch' } },
+          event: (c) => ({
+            note: body.note ?? null,
+            bureauId: body.bureauId!,
+            data: { returnDecision: 'redispatch', ...categoryChange(c.categoryId, body.categoryId) },
+          }),
         });
       }
       case 'send_back':
@@ -130,8 +153,15 @@ export class CaseActionsService {
           action: 'reject_return',
           actor,
           // Back to the same bureau as freshly dispatched: it must accept again.
-          patch: () => ({ dispatchedAt: sql('now()'), acceptedAt: null }),
-          event: { note: body.note ?? null, data: { returnDecision: 'send_back' } },
+          patch: () => ({
+            dispatchedAt: sql('now()'),
+            acceptedAt: null,
+            ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
+          }),
+          event: (c) => ({
+            note: body.note ?? null,
+            data: { returnDecision: 'send_back', ...categoryChange(c.categoryId, body.categoryId) },
+          }),
         });
       case 'requeue':
         return this.transitions.apply({
@@ -139,8 +169,16 @@ export class CaseActionsService {
           version: body.version,
           action: 'approve_return',
           actor,
-          patch: () => ({ leadBureauId: null, assistingBureauIds: [], acceptedAt: null }),
-          event: { note: body.note ?? null, data: { returnDecision: 'requeue' } },
+          patch: () => ({
+            leadBureauId: null,
+            assistingBureauIds: [],
+            acceptedAt: null,
+            ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
+          }),
+          event: (c) => ({
+            note: body.note ?? null,
+            data: { returnDecision: 'requeue', ...categoryChange(c.categoryId, body.categoryId) },
+          }),
         });
     }
   }
@@ -250,7 +288,24 @@ export class CaseActionsService {
       },
       patch: () => ({ parentCaseId: body.parentCaseId, closedAt: sql('now()'), closeReason: 'merged' }),
       event: { note: body.note ?? null, isPublic: true, data: { parentCaseId: body.parentCaseId } },
-      alsoInTransaction: (_before, _after, m) => this.repo.incrementMergedChildren(m, body.parentCaseId),
+      alsoInTransaction: async (_before, child, m) => {
+        await this.repo.incrementMergedChildren(m, body.parentCaseId);
+        // The parent keeps a trace of the repeat call on its own timeline (staff only: the
+        // repeat is another citizen's request).
+        await this.repo.insertEvent(m, {
+          caseId: body.parentCaseId,
+          actorId: actor.id,
+          actorName: actor.name,
+          actorRole: actor.role,
+          action: 'repeat_merged',
+          fromStatus: null,
+          toStatus: null,
+          bureauId: null,
+          note: body.note ?? null,
+          isPublic: false,
+          data: { childCaseId: child.id, childTrackingNumber: child.trackingNumber, channel: child.channel },
+        });
+      },
     });
   }
 
@@ -294,6 +349,13 @@ export class CaseActionsService {
     });
   }
 
+  /** A corrected category must exist (any level: the catalogue matches up the tree). */
+  private async checkCategory(categoryId: number | undefined): Promise<void> {
+    if (categoryId !== undefined && !(await this.categories.exists(categoryId))) {
+      throw new DomainError('category.not_found', 400, `Category ${categoryId} does not exist`, { id: categoryId });
+    }
+  }
+
   /** Lead and assisting bureaus must exist and be active; the lead is never also assisting. */
   private async checkBureaus(leadId: number, assistingIds: number[] = []): Promise<number[]> {
     const assisting = [...new Set(assistingIds)].filter((id) => id !== leadId);
@@ -306,4 +368,9 @@ export class CaseActionsService {
     }
     return assisting;
   }
+}
+
+/** The timeline's record of a category correction (nothing when the category did not change). */
+function categoryChange(before: number | null, after: number | undefined): Record<string, number | null> {
+  return after === undefined || after === before ? {} : { categoryFrom: before, categoryTo: after };
 }

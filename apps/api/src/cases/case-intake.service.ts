@@ -3,6 +3,7 @@ import { CASE_CHANGED_TOPIC, type TCaseChangedEvent, type TIntakeCommand } from 
 import { type CaseEntity, hashSecret, StreetEntity } from '@hotline/database';
 import {
   accessCodeFromBytes,
+  notAcceptedNote,
   formatTrackingNumber,
   generateAccessCode,
   intakeOutcome,
@@ -80,8 +81,9 @@ export class CaseIntakeService {
 
     const place = await this.checkPlace(cmd);
     const disposition = cmd.disposition ?? 'dispatch';
+    // Without a category ("not sure") nothing can match: the case waits for an agent.
     const match =
-      disposition === 'dispatch'
+      disposition === 'dispatch' && cmd.categoryId !== undefined
         ? await this.dispatcher.resolve({
             categoryId: cmd.categoryId,
             districtId: place.districtId,
@@ -113,8 +115,8 @@ export class CaseIntakeService {
     const plan = await this.hooks.planIntake({
       type: cmd.type,
       urgency: cmd.urgency,
-      categoryId: cmd.categoryId,
-      categoryPath: await this.categories.pathOf(cmd.categoryId),
+      categoryId: cmd.categoryId ?? null,
+      categoryPath: cmd.categoryId === undefined ? [] : await this.categories.pathOf(cmd.categoryId),
       leadBureauId: match?.leadBureauId ?? null,
       action: outcome.action,
       toStatus: status,
@@ -130,7 +132,7 @@ export class CaseIntakeService {
           type: cmd.type,
           urgency: cmd.urgency,
           status,
-          categoryId: cmd.categoryId,
+          categoryId: cmd.categoryId ?? null,
           districtId: place.districtId,
           streetId: place.streetId,
           address: cmd.address ?? null,
@@ -154,6 +156,8 @@ export class CaseIntakeService {
           closedAt: status === 'closed' ? at : null,
           closeReason: outcome.closeReason,
           directAnswer: cmd.directAnswer ?? null,
+          notAcceptedReason: disposition === 'not_accepted' ? (cmd.notAcceptedReason ?? null) : null,
+          properChannel: disposition === 'not_accepted' ? (cmd.properChannel ?? null) : null,
           createdBy: 'userId' in actor ? actor.userId : null,
           sourceRef: JSON.stringify(cmd.sourceRef ?? {}),
           createdAt: at,
@@ -170,7 +174,7 @@ export class CaseIntakeService {
             // The step is on the citizen's timeline; its note only when it is the direct answer
             // (citizenEventNote keeps a dispatch reason such as "rule #1: …" for staff).
             isPublic: true,
-            note: outcome.action === 'direct_answer' ? (cmd.directAnswer ?? null) : (match?.reason ?? null),
+            note: outcomeNote(outcome.action, cmd, match?.reason ?? null),
           },
         ],
         actor: who,
@@ -219,7 +223,7 @@ export class CaseIntakeService {
 
   /** The category must exist; a street implies its district and must lie in the given one. */
   private async checkPlace(cmd: TIntakeCommand): Promise<{ districtId: number | null; streetId: number | null }> {
-    if (!(await this.categories.exists(cmd.categoryId))) {
+    if (cmd.categoryId !== undefined && !(await this.categories.exists(cmd.categoryId))) {
       throw new DomainError('category.not_found', 400, `Category ${cmd.categoryId} does not exist`, {
         id: cmd.categoryId,
       });
@@ -281,6 +285,16 @@ function changedEvent(
     bureauId: row.leadBureauId,
     version: row.version,
   };
+}
+
+/**
+ * The public note of the intake's second event: the direct answer, or for not accepted the
+ * reason and the proper channel (what the citizen was told), else the dispatch reason.
+ */
+function outcomeNote(action: string, cmd: TIntakeCommand, dispatchReason: string | null): string | null {
+  if (action === 'direct_answer') return cmd.directAnswer ?? null;
+  if (action === 'not_accept') return notAcceptedNote(cmd.notAcceptedReason ?? '', cmd.properChannel ?? '');
+  return dispatchReason;
 }
 
 /** Key order does not matter: the same request sent twice hashes the same. */

@@ -1,8 +1,16 @@
-import type { TCaseDetail, TCaseEvent, TCaseSummary } from '@hotline/contracts';
+import type {
+  TCaseDetail,
+  TCaseEvent,
+  TCaseListItem,
+  TCaseSummary,
+  TExtensionRequestView,
+  TLinkedCase,
+} from '@hotline/contracts';
 import type { CaseEntity, CaseEventEntity } from '@hotline/database';
-import { allowedHttpActions, type CaseFieldVisibility, caseFieldVisibility } from '@hotline/domain';
+import { allowedHttpActions, type CaseFieldVisibility, caseFieldVisibility, clockState } from '@hotline/domain';
 import { presentCaller } from '../common/contact-privacy';
 import type { Principal } from '../common/request-context';
+import type { ExtensionRequestRow, LinkedCaseRow } from './case-links.repository';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -24,6 +32,20 @@ export function toCaseSummary(c: CaseEntity): TCaseSummary {
     replyDueAt: iso(c.replyDueAt),
     createdAt: iso(c.createdAt)!,
     version: c.version,
+  };
+}
+
+/** A list row: the summary plus the engine's clock verdict, so every list colours alike. */
+export function toCaseListItem(c: CaseEntity, paused: boolean): TCaseListItem {
+  return {
+    ...toCaseSummary(c),
+    dispatchedAt: iso(c.dispatchedAt),
+    acceptedAt: iso(c.acceptedAt),
+    warning: c.flag === 'warning',
+    overdue: c.flag === 'overdue',
+    clockState: clockState({ status: c.status, paused }),
+    parentCaseId: c.parentCaseId,
+    mergedChildren: c.mergedChildren,
   };
 }
 
@@ -63,6 +85,8 @@ export function toCaseDetail(c: CaseEntity, viewer: Principal): TCaseDetail {
     closedAt: iso(c.closedAt),
     closeReason: c.closeReason,
     directAnswer: c.directAnswer,
+    notAcceptedReason: c.notAcceptedReason,
+    properChannel: c.properChannel,
     publicReply: c.publicReply,
     internalNote: visible.internalNote ? c.internalNote : null,
     returnReason: c.returnReason,
@@ -104,5 +128,33 @@ export function toCaseEvent(e: CaseEventEntity, visible: Pick<CaseFieldVisibilit
     note: e.note,
     isPublic: e.isPublic,
     data,
+  };
+}
+
+export function toLinkedCase(l: LinkedCaseRow): TLinkedCase {
+  return {
+    id: l.id,
+    trackingNumber: l.trackingNumber,
+    status: l.status as TLinkedCase['status'],
+    channel: l.channel as TLinkedCase['channel'],
+    createdAt: iso(l.createdAt)!,
+    closedAt: iso(l.closedAt),
+    description: l.description,
+  };
+}
+
+export function toExtensionRequestView(x: ExtensionRequestRow): TExtensionRequestView {
+  return {
+    id: x.id,
+    deadlineKind: x.deadlineKind as TExtensionRequestView['deadlineKind'],
+    status: x.status as TExtensionRequestView['status'],
+    reason: x.reason,
+    previousDueAt: iso(x.previousDueAt)!,
+    requestedDueAt: iso(x.requestedDueAt)!,
+    requestedAt: iso(x.requestedAt)!,
+    requestedBy: { id: x.requestedById, name: x.requestedByName },
+    decidedBy: x.decidedById ? { id: x.decidedById, name: x.decidedByName } : null,
+    decidedAt: iso(x.decidedAt),
+    decisionNote: x.decisionNote,
   };
 }

@@ -7,8 +7,8 @@ import type { EntityManager } from 'typeorm';
 export interface IntakeFacts {
   type: CaseEntity['type'];
   urgency: CaseEntity['urgency'];
-  categoryId: number;
-  /** Root → leaf category ids (from the in-memory tree). */
+  categoryId: number | null;
+  /** Root → leaf category ids (from the in-memory tree); empty without a category. */
   categoryPath: number[];
   leadBureauId: number | null;
   action: string;

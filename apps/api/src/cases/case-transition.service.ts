@@ -17,6 +17,13 @@ export const STALE_VERSION_MESSAGE = 'This case was changed by someone else; rel
 /** How much of a case a handler's bureau must own to take the action. */
 export type BureauScope = 'lead' | 'lead_or_assisting';
 
+export interface TransitionEvent {
+  note?: string | null;
+  isPublic?: boolean;
+  data?: Record<string, unknown>;
+  bureauId?: number | null;
+}
+
 export interface TransitionRequest {
   caseId: string;
   /** The version the user saw; a stale one gets 409 and changes nothing. */
@@ -28,7 +35,8 @@ export interface TransitionRequest {
   /** The columns the action sets besides status/version (may depend on the current row). */
   patch: (current: CaseEntity) => CasePatch;
   /** The timeline entry. `isPublic` events appear on the citizen's tracking page. */
-  event: { note?: string | null; isPublic?: boolean; data?: Record<string, unknown>; bureauId?: number | null };
+  /** The timeline event, or a function of the case as it was before (e.g. to record what changed). */
+  event: TransitionEvent | ((before: CaseEntity) => TransitionEvent);
   /** More writes in the same transaction (e.g. the merge parent's counter). */
   alsoInTransaction?: (before: CaseEntity, after: CaseEntity, m: EntityManager) => Promise<void>;
 }
@@ -68,6 +76,7 @@ export class CaseTransitionService {
       const patch = { ...req.patch(current), status: decided.to };
       const updated = await this.repo.updateIfVersion(m, current.id, req.version, patch);
       if (!updated) throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
+      const ev = typeof req.event === 'function' ? req.event(current) : req.event;
       await this.repo.insertEvent(m, {
         caseId: current.id,
         actorId: actor.id,
@@ -76,10 +85,10 @@ export class CaseTransitionService {
         action: req.action,
         fromStatus: current.status,
         toStatus: updated.status,
-        bureauId: req.event.bureauId ?? updated.leadBureauId,
-        note: req.event.note ?? null,
-        isPublic: req.event.isPublic ?? false,
-        data: req.event.data ?? {},
+        bureauId: ev.bureauId ?? updated.leadBureauId,
+        note: ev.note ?? null,
+        isPublic: ev.isPublic ?? false,
+        data: ev.data ?? {},
       });
       const event = changedEvent(updated, req.action, current.status, actor);
       await this.repo.insertOutbox(m, event);

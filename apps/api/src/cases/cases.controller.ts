@@ -1,5 +1,6 @@
 import {
   ZAcceptActionSchema,
+  ZCaseCountsQuerySchema,
   ZCaseIdParam,
   ZCaseIntakeSchema,
   ZCaseListQuerySchema,
@@ -15,6 +16,7 @@ import {
   ZReturnDecisionSchema,
   ZSimilarCasesQuerySchema,
   type TAcceptAction,
+  type TCaseCountsQuery,
   type TCaseIntake,
   type TCaseListQuery,
   type TCloseAction,
@@ -62,6 +64,15 @@ export class CasesController {
   @ApiOperation({ summary: 'List and search cases (filters, keyset pagination); handlers see their bureau only' })
   list(@Query({ schema: ZCaseListQuerySchema }) q: TCaseListQuery, @CurrentPrincipal() p: Principal) {
     return this.cases.list(q, p);
+  }
+
+  @Get('counts')
+  @Roles(...ALL_STAFF)
+  @ApiOperation({
+    summary: 'Counts of open cases per inbox tab, board column or queue (set=inbox|board|queue), scoped like the lists',
+  })
+  counts(@Query({ schema: ZCaseCountsQuerySchema }) q: TCaseCountsQuery, @CurrentPrincipal() p: Principal) {
+    return this.cases.counts(q, p);
   }
 
   @Get('similar')

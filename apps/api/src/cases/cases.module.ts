@@ -1,27 +1,34 @@
 import { Module } from '@nestjs/common';
 import { CaseActionsService } from './case-actions.service';
 import { CaseIntakeService } from './case-intake.service';
+import { CaseLinksRepository } from './case-links.repository';
 import { CaseQueryService } from './case-query.service';
 import { CaseTransitionHooks } from './case-transition-hooks';
 import { CaseTransitionService } from './case-transition.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { FollowUpsController } from './follow-ups.controller';
+import { FollowUpsRepository } from './follow-ups.repository';
+import { FollowUpsService } from './follow-ups.service';
 
 /**
  * The heart of the hotline: intake, flat dispatch, the lifecycle and the timeline. Other
  * modules use CaseIntakeService (Open311, API) and register CaseTransitionHooks (deadlines).
  */
 @Module({
-  controllers: [CasesController],
+  controllers: [CasesController, FollowUpsController],
   providers: [
     CasesRepository,
+    CaseLinksRepository,
     CaseTransitionHooks,
     CaseTransitionService,
     CaseIntakeService,
     CaseActionsService,
     CaseQueryService,
     CasesService,
+    FollowUpsRepository,
+    FollowUpsService,
   ],
   exports: [CaseIntakeService, CaseTransitionService, CaseActionsService, CaseTransitionHooks, CasesRepository],
 })

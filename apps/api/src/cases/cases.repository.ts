@@ -1,6 +1,6 @@
 import { CASE_CHANGED_TOPIC, type TCaseChangedEvent } from '@hotline/contracts';
 import { BureauEntity, type CaseEntity, type CaseEventEntity } from '@hotline/database';
-import type { CaseStatus, Role } from '@hotline/domain';
+import type { CaseStatus, DigitsMatch, PriorityCursor, Role } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -56,10 +56,40 @@ export interface CaseListFilter {
   flag?: string;
   notFlag?: string;
   text?: string;
+  /** Only cases not closed (overdue lists: a closed case is never "overdue work"). */
+  openOnly?: boolean;
+  address?: string;
+  phone?: DigitsMatch;
+  trackingNo?: DigitsMatch;
+  parentId?: string;
   /** Handlers: only cases their bureau leads or assists. */
   scopeBureauId?: number;
+  sort?: 'newest' | 'priority';
   after?: { createdAt: string; id: string };
+  afterPriority?: PriorityCursor;
   limit: number;
+}
+
+/** A row's priority keys as PostgreSQL renders them (for the next page's cursor). */
+export interface PriorityKeyText {
+  bucket: number;
+  due: string;
+}
+
+const tsText = (expr: string) => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** SQL twin of priorityBucket (libs/domain case-queue). */
+const PRIO_BUCKET = `(CASE WHEN flag = 'overdue' AND status <> 'closed' THEN 0
+  WHEN urgency = 'critical' THEN 1 WHEN urgency = 'urgent' THEN 2 ELSE 3 END)`;
+/** SQL twin of nextDueAt: the acceptance while not accepted, else the reply; none off the bureau's clock. */
+const PRIO_DUE = `(CASE WHEN status = 'dispatched' AND accepted_at IS NULL THEN LEAST(accept_due_at, reply_due_at)
+  WHEN status IN ('dispatched', 'in_progress') THEN reply_due_at END)`;
+const PRIO_DUE_SORT = `COALESCE(${PRIO_DUE}, 'infinity'::timestamptz)`;
+
+/** A LIKE pattern with the user's text escaped. */
+function like(text: string, mode: 'contains' | 'suffix'): string {
+  const esc = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return mode === 'suffix' ? `%${esc}` : `%${esc}%`;
 }
 
 /** Keyset cursors carry PostgreSQL's microseconds, so the list query returns them as text. */
@@ -270,13 +300,91 @@ export class CasesRepository {
     return this.ds.getRepository(BureauEntity).find({ where: { id: In(ids) } });
   }
 
-  /** One page of cases, newest first, walking the (created_at DESC, id DESC) indexes. */
-  async list(f: CaseListFilter): Promise<Array<{ caseRow: CaseEntity; cursorAt: string }>> {
+  /**
+   * One page of cases. Newest first walks the (created_at DESC, id DESC) indexes; priority
+   * orders by `priorityKey` (libs/domain case-queue): bucket (breached 0, critical 1, urgent 2,
+   * normal 3), the deadline the case races now (none last), oldest first, id. Each row also
+   * answers whether a pending clock is paused, and its cursor keys as text (microseconds).
+   */
+  async list(
+    f: CaseListFilter,
+  ): Promise<Array<{ caseRow: CaseEntity; cursorAt: string; paused: boolean; priority: PriorityKeyText }>> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
     };
+    const where = this.listWhere(f, p);
+    if (f.after) where.push(`(created_at, id) < (${p(f.after.createdAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
+    if (f.afterPriority) {
+      const a = f.afterPriority;
+      where.push(
+        `(${PRIO_BUCKET}, ${PRIO_DUE_SORT}, created_at, id) > (${p(a.bucket)}::int, ${p(a.due)}::timestamptz, ${p(a.createdAt)}::timestamptz, ${p(a.id)}::uuid)`,
+      );
+    }
+    const order =
+      f.sort === 'priority' ? `${PRIO_BUCKET}, ${PRIO_DUE_SORT}, created_at, id` : 'created_at DESC, id DESC';
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT *, ${CURSOR_TS} AS cursor_at, ${PRIO_BUCKET} AS prio_bucket,
+              CASE WHEN ${PRIO_DUE} IS NULL THEN 'infinity' ELSE ${tsText(PRIO_DUE)} END AS prio_due,
+              EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = cases.id AND d.status = 'pending'
+                        AND d.paused_at IS NOT NULL) AS clock_paused
+       FROM cases
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${order} LIMIT ${p(f.limit)}`,
+      params,
+    );
+    return rows.map((r) => ({
+      caseRow: this.cases.fromRow(r),
+      cursorAt: String(r['cursor_at']),
+      paused: r['clock_paused'] === true,
+      priority: { bucket: Number(r['prio_bucket']), due: String(r['prio_due']) },
+    }));
+  }
+
+  /** How many cases match the filter, counting at most `cap + 1` rows (then the caller says "capped"). */
+  async countList(f: Omit<CaseListFilter, 'limit'>, cap: number): Promise<number> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = this.listWhere(f, p);
+    const rows: Array<{ n: number }> = await this.ds.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${p(cap + 1)}) s`,
+      params,
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
+   * Several counts over the same scope in one scan: each named condition is a
+   * `count(*) FILTER (WHERE …)` (conditions are fixed SQL from the service, never user text).
+   */
+  async countBy(
+    conditions: Record<string, string>,
+    scope: { scopeBureauId?: number; bureauId?: number },
+  ): Promise<Record<string, number>> {
+    const params: unknown[] = [];
+    const where: string[] = [`status <> 'closed'`];
+    if (scope.bureauId !== undefined) {
+      params.push(scope.bureauId);
+      where.push(`lead_bureau_id = $${params.length}`);
+    }
+    if (scope.scopeBureauId !== undefined) {
+      params.push(scope.scopeBureauId);
+      where.push(`(lead_bureau_id = $${params.length} OR assisting_bureau_ids @> ARRAY[$${params.length}::int])`);
+    }
+    const names = Object.keys(conditions);
+    const rows: Array<Record<string, number>> = await this.ds.query(
+      `SELECT ${names.map((n, i) => `count(*) FILTER (WHERE ${conditions[n]})::int AS c${i}`).join(', ')}
+       FROM cases WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return Object.fromEntries(names.map((n, i) => [n, Number(rows[0]?.[`c${i}`] ?? 0)]));
+  }
+
+  private listWhere(f: Omit<CaseListFilter, 'limit'>, p: (v: unknown) => string): string[] {
     const where: string[] = [];
     if (f.statuses) where.push(`status = ANY(${p(f.statuses)}::text[])`);
     if (f.bureauId !== undefined) where.push(`lead_bureau_id = ${p(f.bureauId)}`);
@@ -296,19 +404,29 @@ export class CasesRepository {
     if (f.createdTo) where.push(`created_at < ${p(f.createdTo)}::timestamptz`);
     if (f.flag) where.push(`flag = ${p(f.flag)}`);
     if (f.notFlag) where.push(`flag <> ${p(f.notFlag)}`);
-    if (f.text) where.push(`description ILIKE ${p(`%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (f.openOnly) where.push(`status <> 'closed'`);
+    if (f.text) where.push(`description ILIKE ${p(like(f.text, 'contains'))}`);
+    if (f.address) where.push(`address ILIKE ${p(like(f.address, 'contains'))}`);
+    if (f.phone) {
+      where.push(
+        f.phone.mode === 'exact'
+          ? `caller_phone IN (${p(f.phone.digits)}, ${p(`+86${f.phone.digits}`)})`
+          : `caller_phone LIKE ${p(like(f.phone.digits, f.phone.mode))}`,
+      );
+    }
+    if (f.trackingNo) {
+      where.push(
+        f.trackingNo.mode === 'exact'
+          ? `tracking_number = ${p(f.trackingNo.digits)}`
+          : `tracking_number LIKE ${p(like(f.trackingNo.digits, f.trackingNo.mode))}`,
+      );
+    }
+    if (f.parentId) where.push(`parent_case_id = ${p(f.parentId)}::uuid`);
     if (f.scopeBureauId !== undefined) {
       const b = p(f.scopeBureauId);
       where.push(`(lead_bureau_id = ${b} OR assisting_bureau_ids @> ARRAY[${b}::int])`);
     }
-    if (f.after) where.push(`(created_at, id) < (${p(f.after.createdAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT *, ${CURSOR_TS} AS cursor_at FROM cases
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY created_at DESC, id DESC LIMIT ${p(f.limit)}`,
-      params,
-    );
-    return rows.map((r) => ({ caseRow: this.cases.fromRow(r), cursorAt: String(r['cursor_at']) }));
+    return where;
   }
 
   /**

@@ -1,4 +1,6 @@
 import type {
+  TCaseCounts,
+  TCaseCountsQuery,
   TCaseDetail,
   TCaseEvent,
   TCaseIntake,
@@ -64,7 +66,7 @@ export class CasesService {
       a: ReturnType<typeof staffActor>,
     ) => ReturnType<CaseActionsService[A]>;
     const updated = await run(caseId, body, staffActor(p, meta));
-    return toCaseDetail(updated, p);
+    return this.queries.present(updated, p);
   }
 
   async contribute(caseId: string, body: TContributionAction, p: Principal, meta: RequestMeta): Promise<TCaseEvent[]> {
@@ -74,6 +76,10 @@ export class CasesService {
 
   list(q: TCaseListQuery, p: Principal): Promise<TCaseList> {
     return this.queries.list(q, p);
+  }
+
+  counts(q: TCaseCountsQuery, p: Principal): Promise<TCaseCounts> {
+    return this.queries.counts(q, p);
   }
 
   similar(q: TSimilarCasesQuery): Promise<TSimilarCase[]> {

@@ -1,11 +1,14 @@
 import {
   ZCategorySearchQuerySchema,
+  ZCategorySuggestSchema,
   type TCategoryNode,
+  type TCategorySuggestInput,
+  type TCategorySuggestResult,
   type TCategorySearchHit,
   type TCategorySearchQuery,
   type TDistrict,
 } from '@hotline/contracts';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, Public, Roles } from '../common/access.decorator';
 import { RateLimit } from '../common/rate-limit.decorator';
@@ -34,6 +37,19 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Leaf categories matching Chinese, English, keywords, full pinyin or initials ("zdjy")' })
   search(@Query({ schema: ZCategorySearchQuerySchema }) query: TCategorySearchQuery): Promise<TCategorySearchHit[]> {
     return this.tree.search(query.q, query.limit);
+  }
+
+  @Post('public/catalogue/suggest')
+  @Public()
+  @HttpCode(200)
+  @RateLimit({ bucket: 'category-suggest', perMinute: 'public' })
+  @ApiOperation({
+    summary: 'Up to 5 leaf categories for a description in everyday words (names, synonyms, keywords), best first',
+  })
+  async suggest(
+    @Body({ schema: ZCategorySuggestSchema }) body: TCategorySuggestInput,
+  ): Promise<TCategorySuggestResult> {
+    return { items: await this.tree.suggest(body.text, body.limit) };
   }
 
   @Get('districts')

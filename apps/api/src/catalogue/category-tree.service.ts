@@ -2,7 +2,8 @@ import { CategoryEntity } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { TCategoryNode, TCategorySearchHit } from '@hotline/contracts';
+import type { TCategoryNode, TCategorySearchHit, TCategorySuggestion } from '@hotline/contracts';
+import { searchTextMatchesWord, suggestCategories } from '@hotline/domain';
 import { DomainError } from '../common/domain-error';
 
 export interface CategoryNode {
@@ -14,6 +15,7 @@ export interface CategoryNode {
   nameEn: string;
   pinyin: string;
   keywords: string[];
+  synonyms: string[];
   deadlineClass: string | null;
   sortOrder: number;
   active: boolean;
@@ -85,6 +87,7 @@ export class CategoryTreeService {
         nameEn: r.nameEn,
         pinyin: r.pinyin,
         keywords: r.keywords,
+        synonyms: r.synonyms ?? [],
         deadlineClass: r.deadlineClass,
         sortOrder: r.sortOrder,
         active: r.active,
@@ -109,6 +112,7 @@ export class CategoryTreeService {
         nameZh: n.nameZh,
         nameEn: n.nameEn,
         keywords: n.keywords,
+        synonyms: n.synonyms,
         children: [],
       };
       nodes.set(n.id, node);
@@ -150,12 +154,15 @@ export class CategoryTreeService {
   }
 
   /**
-   * 0: the leaf's own name or keyword contains the text; 1: a pinyin word of the path starts
+   * 0: the leaf's own name, keyword or synonym contains the text; 0.5: the text contains one
+   * of them; 1: a pinyin word of the path starts
    * with it; 2: the path's pinyin contains it; 3: an ancestor's name does; null: no match.
    */
   private rankMatch(leaf: CategoryNode, path: CategoryNode[], needle: string, compact: string): number | null {
-    const own = [leaf.nameZh, leaf.nameEn, ...leaf.keywords].map((s) => s.toLowerCase());
+    const own = [leaf.nameZh, leaf.nameEn, ...leaf.keywords, ...leaf.synonyms].map((s) => s.toLowerCase());
     if (own.some((s) => s.includes(needle))) return 0;
+    // Everyday phrasing around a known word ("停水了吗" holds the synonym "停水了").
+    if (own.some((s) => searchTextMatchesWord(needle, s))) return 0.5;
     // The pinyin column holds the whole path ("chengshiguanli ... zhandaojingying csgl ... zdjy").
     const pinyinWords = leaf.pinyin.toLowerCase().split(/\s+/);
     if (compact.length > 0 && pinyinWords.some((w) => w.startsWith(compact))) return 1;
@@ -163,6 +170,52 @@ export class CategoryTreeService {
     const ancestors = path.slice(0, -1).flatMap((p) => [p.nameZh, p.nameEn.toLowerCase()]);
     if (ancestors.some((s) => s.includes(needle))) return 3;
     return null;
+  }
+
+  /** Up to `limit` leaf categories for a citizen's description, best first (suggestCategories). */
+  async suggest(text: string, limit: number): Promise<TCategorySuggestion[]> {
+    const byId = await this.all();
+    const leaves = this.activeLeaves(byId);
+    const ranked = suggestCategories(
+      text,
+      leaves.map(({ node, path }) => ({
+        id: node.id,
+        nameZh: node.nameZh,
+        nameEn: node.nameEn,
+        keywords: node.keywords,
+        synonyms: node.synonyms,
+        ancestorNames: path.slice(0, -1).map((p) => p.nameZh),
+      })),
+      limit,
+    );
+    return ranked.map((r) => {
+      const path = this.pathFrom(byId.get(r.id)!, byId);
+      const node = path[path.length - 1]!;
+      return {
+        id: node.id,
+        code: node.code,
+        level: node.level,
+        nameZh: node.nameZh,
+        nameEn: node.nameEn,
+        pathZh: path.map((p) => p.nameZh),
+        pathEn: path.map((p) => p.nameEn),
+        score: r.score,
+        matched: r.matched,
+      };
+    });
+  }
+
+  /** Active leaves whose whole path is active, with that path. */
+  private activeLeaves(byId: Map<number, CategoryNode>): Array<{ node: CategoryNode; path: CategoryNode[] }> {
+    const hasChildren = new Set<number>();
+    for (const n of byId.values()) if (n.active && n.parentId !== null) hasChildren.add(n.parentId);
+    const out: Array<{ node: CategoryNode; path: CategoryNode[] }> = [];
+    for (const node of byId.values()) {
+      if (!node.active || hasChildren.has(node.id)) continue;
+      const path = this.pathFrom(node, byId);
+      if (path.every((p) => p.active)) out.push({ node, path });
+    }
+    return out;
   }
 
   // The depth bound guards against a corrupt parent cycle looping forever.

@@ -1,12 +1,14 @@
 import {
   ZCreateDispatchRuleSchema,
   ZDeactivateDispatchRuleSchema,
+  ZDispatchPreviewBodySchema,
   ZDispatchPreviewQuerySchema,
   ZDispatchRulesQuerySchema,
   ZIdParam,
   ZUpdateDispatchRuleSchema,
   type TCreateDispatchRule,
   type TDeactivateDispatchRule,
+  type TDispatchPreviewBody,
   type TDispatchPreviewQuery,
   type TDispatchRulesQuery,
   type TUpdateDispatchRule,
@@ -79,5 +81,13 @@ export class DispatchController {
   @ApiOperation({ summary: 'Which bureau the catalogue would pick for a case, and why' })
   preview(@Query({ schema: ZDispatchPreviewQuerySchema }) query: TDispatchPreviewQuery) {
     return this.rules.preview(query);
+  }
+
+  @Post('preview')
+  @Roles(...ALL_STAFF)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The same preview with the case in the body (long descriptions; nothing is stored)' })
+  previewByBody(@Body({ schema: ZDispatchPreviewBodySchema }) body: TDispatchPreviewBody) {
+    return this.rules.preview(body);
   }
 }

@@ -1,6 +1,6 @@
 import type { TPublicCaseIntake, TPublicCaseView, TPublicFeedback, TPublicIntakeResult } from '@hotline/contracts';
 import { type CaseEntity, hashSecret, verifySecret } from '@hotline/database';
-import { citizenEventNote } from '@hotline/domain';
+import { citizenEventNote, citizenReplyDueAt, citizenSteps } from '@hotline/domain';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CaseActionsService } from '../cases/case-actions.service';
 import { citizenActor } from '../cases/case-actor';
@@ -66,6 +66,7 @@ export class PublicCasesService implements OnModuleInit {
       accessCode: accessCode!,
       status: caseRow.status,
       bureau: bureau ? { id: bureau.id, code: bureau.code, nameZh: bureau.nameZh, nameEn: bureau.nameEn } : null,
+      ...citizenProgress(caseRow),
     };
   }
 
@@ -94,6 +95,7 @@ export class PublicCasesService implements OnModuleInit {
         note: citizenEventNote(e),
       })),
       canGiveFeedback: shown === own && own.status === 'awaiting_follow_up',
+      ...citizenProgress(shown),
     };
   }
 
@@ -130,4 +132,13 @@ export class PublicCasesService implements OnModuleInit {
     if (!c || !c.accessCodeHash || !ok) throw new DomainError('public.case_not_found', 404, NOT_FOUND);
     return c;
   }
+}
+
+/** The reply deadline and the steps ahead, as codes the web translates (never internal text). */
+function citizenProgress(c: CaseEntity): Pick<TPublicCaseView, 'replyDueAt' | 'steps'> {
+  const due = citizenReplyDueAt(c.status, c.replyDueAt === null ? null : new Date(c.replyDueAt));
+  return {
+    replyDueAt: due === null ? null : due.toISOString(),
+    steps: citizenSteps(c.status, c.dispatchedAt !== null),
+  };
 }

@@ -11,25 +11,26 @@ import {
   type TCaseIntakeResult,
 } from '@hotline/contracts';
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CaseTable } from '@/components/case-table';
 import {
   CategoryField,
   emptyToUndefined,
   enumOptions,
   InputField,
-  PlaceFields,
   SelectField,
   TextareaField,
-  toId,
 } from '@/components/field';
 import { FormBanner, useZodForm } from '@/components/form';
-import { api, qs } from '@/lib/api';
+import { PlaceComboFields } from '@/components/place-combo-fields';
+import { useSession } from '@/components/staff-shell';
+import { api, ApiError, onSessionExpired, qs } from '@/lib/api';
 import { flattenTree, useCategoryTree, useDistricts } from '@/lib/catalogue';
+import { clearDraft, loadDraft, saveDraft } from '@/lib/local-draft';
 import { usePreviewDeadlines } from '@/lib/deadline-preview';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { DispatchPreview, SimilarCase } from '@/lib/types';
+import type { CaseDetail, DispatchPreview, SimilarCase } from '@/lib/types';
 
 const DEFAULTS: TCaseIntakeInput = {
   type: undefined as unknown as TCaseIntakeInput['type'],
@@ -40,6 +41,39 @@ const DEFAULTS: TCaseIntakeInput = {
   disposition: 'dispatch',
 };
 
+/** What the intake keeps in this browser while a call is being typed (lib/local-draft). */
+interface IntakeDraft {
+  form: TCaseIntakeInput;
+  mergeInto: SimilarCase | null;
+  /** Kept so a submit retried after a reload or sign-in can never file the call twice. */
+  idempotencyKey: string;
+}
+const DRAFT_SLOT = 'intake';
+
+/** True when the agent has typed anything worth keeping (the defaults alone are not a draft). */
+function hasContent(v: TCaseIntakeInput): boolean {
+  return [
+    v.caller?.phone,
+    v.caller?.name,
+    v.description,
+    v.address,
+    v.categoryId,
+    v.districtId,
+    v.directAnswer,
+    v.notAcceptedReason,
+    v.properChannel,
+  ].some((x) => x !== undefined && x !== null && x !== '');
+}
+
+/** The call just filed, shown above the clean form of the next one. */
+interface PreviousCall {
+  id: string;
+  n: string;
+  status: string;
+  /** Set when the call was merged into an open case: the parent's tracking number. */
+  mergedInto?: { id: string; n: string };
+}
+
 /**
  * Call intake, built to be filled during the call without the mouse: the phone number
  * first (earlier cases appear), then type, urgency, category by search, place, description.
@@ -48,8 +82,11 @@ const DEFAULTS: TCaseIntakeInput = {
 export function IntakeClient() {
   const { t, locale } = useI18n();
   const name = useLocalName();
+  const user = useSession();
   const districts = useDistricts();
-  const [created, setCreated] = useState<{ id: string; n: string; status: string } | null>(null);
+  const [created, setCreated] = useState<PreviousCall | null>(null);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [focusPhone, setFocusPhone] = useState(0);
   const [earlier, setEarlier] = useState<SimilarCase[] | null>(null);
   const [similar, setSimilar] = useState<SimilarCase[]>([]);
   const [preview, setPreview] = useState<DispatchPreview | null>(null);
@@ -63,6 +100,7 @@ export function IntakeClient() {
     watch,
     reset,
     getValues,
+    setValue,
     errors,
     isSubmitting,
     formError,
@@ -82,7 +120,6 @@ export function IntakeClient() {
   const categoryId = rawCategory as number | undefined;
   const districtId = rawDistrict as number | undefined;
   const streetId = rawStreet as number | undefined;
-  const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
   const tree = useCategoryTree();
   const nodes = useMemo(() => flattenTree(tree), [tree]);
   const categoryPath: number[] = [];
@@ -97,7 +134,11 @@ export function IntakeClient() {
       return;
     }
     const timer = setTimeout(() => {
-      api<DispatchPreview>(`/dispatch/preview${qs({ categoryId, districtId, streetId, description })}`)
+      // POST: a long description in a query string used to fail with HTTP 431.
+      api<DispatchPreview>('/dispatch/preview', {
+        method: 'POST',
+        body: { categoryId, districtId, streetId, description: description || undefined },
+      })
         .then(setPreview)
         .catch(() => setPreview(null));
       if (streetId)
@@ -119,36 +160,119 @@ export function IntakeClient() {
     }
   };
 
+  // ---- the draft: kept in this browser until the call is filed ----------------------------
+  const mergeRef = useRef(mergeInto);
+  mergeRef.current = mergeInto;
+  const saveNow = useCallback(() => {
+    const form = getValues();
+    if (!hasContent(form)) return clearDraft(DRAFT_SLOT, user.id);
+    saveDraft<IntakeDraft>(DRAFT_SLOT, user.id, {
+      form,
+      mergeInto: mergeRef.current,
+      idempotencyKey: idempotencyKey.current,
+    });
+  }, [getValues, user.id]);
+
+  // Restore what was being typed before a reload or a sign-in.
+  useEffect(() => {
+    const draft = loadDraft<IntakeDraft>(DRAFT_SLOT, user.id);
+    if (!draft || !hasContent(draft.values.form)) return;
+    reset({ ...DEFAULTS, ...draft.values.form });
+    setMergeInto(draft.values.mergeInto ?? null);
+    if (draft.values.idempotencyKey) idempotencyKey.current = draft.values.idempotencyKey;
+    setRestoredAt(draft.savedAt);
+    if (draft.values.form.caller?.phone)
+      api<SimilarCase[]>(`/cases/similar${qs({ phone: draft.values.form.caller.phone })}`)
+        .then(setEarlier)
+        .catch(() => setEarlier([]));
+  }, [reset, user.id]);
+
+  // Autosave while typing (a little after the last key), and at once when the session lapses.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sub = watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(saveNow, 300);
+    });
+    const off = onSessionExpired(saveNow);
+    return () => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+      off();
+    };
+  }, [watch, saveNow]);
+  useEffect(saveNow, [mergeInto, saveNow]);
+
+  /**
+   * Empties every field for the next caller. The DOM reset comes first: react-hook-form reads
+   * an input's current text back when the new value is "undefined", which is how the previous
+   * caller's phone and name used to survive a submit.
+   */
+  const clearForm = () => {
+    formRef.current?.reset();
+    reset(DEFAULTS);
+    setEarlier(null);
+    setSimilar([]);
+    setPreview(null);
+    setMergeInto(null);
+    idempotencyKey.current = crypto.randomUUID();
+    clearDraft(DRAFT_SLOT, user.id);
+    setRestoredAt(null);
+    // The fieldset is disabled while sending; focus once it is enabled again (effect below).
+    setFocusPhone((n) => n + 1);
+  };
+
   const onSubmit = async (values: TCaseIntake) => {
     setFormError(null);
+    saveNow();
     try {
       const res = await api<TCaseIntakeResult>('/cases', {
         method: 'POST',
         body: values,
         headers: { 'Idempotency-Key': idempotencyKey.current },
       });
-      if (mergeInto && res.case.status !== 'closed')
-        await api(`/cases/${res.case.id}/merge`, {
+      let done: PreviousCall = { id: res.case.id, n: res.case.trackingNumber, status: res.case.status };
+      if (mergeInto && res.case.status !== 'closed') {
+        const merged = await api<CaseDetail>(`/cases/${res.case.id}/merge`, {
           method: 'POST',
           body: { version: res.case.version, parentCaseId: mergeInto.id },
         });
-      setCreated({ id: res.case.id, n: res.case.trackingNumber, status: res.case.status });
-      idempotencyKey.current = crypto.randomUUID();
-      reset(DEFAULTS);
-      setEarlier(null);
-      setMergeInto(null);
-      document.getElementById('caller-phone')?.focus();
+        done = { ...done, status: merged.status, mergedInto: { id: mergeInto.id, n: mergeInto.trackingNumber } };
+      }
+      setCreated(done);
+      clearForm();
     } catch (e) {
-      fail(e);
+      // A lapsed session is on its way to the sign-in page; the draft above comes back afterwards.
+      if (e instanceof ApiError && e.status === 401) setFormError(t.errors.sessionExpired);
+      else fail(e);
     }
   };
 
-  // Alt+S submits from anywhere in the form.
+  const discardDraft = () => {
+    clearForm();
+    setCreated(null);
+  };
+
+  useEffect(() => {
+    if (focusPhone && !isSubmitting) document.getElementById('caller-phone')?.focus();
+  }, [focusPhone, isSubmitting]);
+
+  // Alt+S submits from anywhere in the form; Alt+M merges into the first similar open case
+  // (again: cancels), so the repeat call is handled without leaving the keyboard.
+  const similarRef = useRef(similar);
+  similarRef.current = similar;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && e.key.toLowerCase() === 's') {
+      if (!e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 's' || e.code === 'KeyS') {
         e.preventDefault();
         formRef.current?.requestSubmit();
+      } else if (key === 'm' || e.code === 'KeyM') {
+        const first = similarRef.current[0];
+        if (!first) return;
+        e.preventDefault();
+        setMergeInto((m) => (m?.id === first.id ? null : first));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -162,9 +286,26 @@ export function IntakeClient() {
         <h1 id="intake-title">{t.intake.title}</h1>
         <p className="muted">{t.intake.hint}</p>
         {created && (
-          <p className="notice" role="status">
-            {fmt(t.intake.created, { n: created.n, s: t.enums.status[created.status] ?? created.status })}{' '}
-            <Link href={`/cases/${created.id}`}>{created.n}</Link>
+          <div className="notice" role="status" data-testid="new-call">
+            <h2 id="new-call-title">{t.intakeDay.newCall}</h2>
+            <p>
+              {fmt(t.intake.created, { n: created.n, s: t.enums.status[created.status] ?? created.status })}{' '}
+              <Link href={`/cases/${created.id}`}>{created.n}</Link>
+              {created.mergedInto && (
+                <>
+                  {' · '}
+                  {t.intakeDay.mergedInto} <Link href={`/cases/${created.mergedInto.id}`}>{created.mergedInto.n}</Link>
+                </>
+              )}
+            </p>
+          </div>
+        )}
+        {restoredAt && (
+          <p className="notice warn" role="status" data-testid="draft-restored">
+            {fmt(t.intakeDay.draftRestored, { t: fmtTime(restoredAt) })}{' '}
+            <button type="button" className="link-button" onClick={discardDraft}>
+              {t.intakeDay.discardDraft}
+            </button>
           </p>
         )}
         <form ref={formRef} onSubmit={handleSubmit(onSubmit)} noValidate aria-keyshortcuts="Alt+S">
@@ -210,12 +351,15 @@ export function IntakeClient() {
               control={control}
               name="categoryId"
             />
-            <PlaceFields
+            <PlaceComboFields
+              control={control}
               districts={districts}
-              streets={streets}
+              districtId={districtId}
               errors={e}
-              district={register('districtId', { setValueAs: toId })}
-              street={register('streetId', { setValueAs: toId })}
+              onDistrictChange={(d) => {
+                const inside = districts.find((x) => x.id === d)?.streets.some((st) => st.id === streetId);
+                if (!inside) setValue('streetId', undefined);
+              }}
             />
             <InputField
               id="address"
@@ -240,7 +384,7 @@ export function IntakeClient() {
                 ))}
               </div>
             </fieldset>
-            {disposition !== 'dispatch' && (
+            {(disposition === 'direct_answer' || disposition === 'emergency_transfer') && (
               <TextareaField
                 id="directAnswer"
                 label={t.intake.directAnswer}
@@ -248,6 +392,24 @@ export function IntakeClient() {
                 rows={3}
                 {...register('directAnswer', { setValueAs: emptyToUndefined })}
               />
+            )}
+            {disposition === 'not_accepted' && (
+              <>
+                <TextareaField
+                  id="notAcceptedReason"
+                  label={t.intakeDay.notAcceptedReason}
+                  error={e.notAcceptedReason?.message}
+                  rows={2}
+                  {...register('notAcceptedReason', { setValueAs: emptyToUndefined })}
+                />
+                <TextareaField
+                  id="properChannel"
+                  label={t.intakeDay.properChannel}
+                  error={e.properChannel?.message}
+                  rows={2}
+                  {...register('properChannel', { setValueAs: emptyToUndefined })}
+                />
+              </>
             )}
             <button type="submit" className="button">
               {isSubmitting ? t.intake.submitting : t.intake.submit}
@@ -299,8 +461,14 @@ export function IntakeClient() {
               {similar.map((c) => (
                 <li key={c.id}>
                   <Link href={`/cases/${c.id}`}>{c.trackingNumber}</Link> {c.description.slice(0, 30)}{' '}
-                  <button type="button" className="button small secondary" onClick={() => setMergeInto(c)}>
+                  <button
+                    type="button"
+                    className="button small secondary"
+                    onClick={() => setMergeInto(c)}
+                    aria-keyshortcuts={c.id === similar[0]?.id ? 'Alt+M' : undefined}
+                  >
                     {t.intake.mergeInto}
+                    {c.id === similar[0]?.id ? ' (Alt+M)' : ''}
                   </button>
                 </li>
               ))}

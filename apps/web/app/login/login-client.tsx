@@ -6,7 +6,8 @@ import { FormFrame, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 
-export function LoginClient() {
+/** `next` is an already-checked same-origin path (safeNextPath) to return to after sign-in. */
+export function LoginClient({ next }: { next: string | null }) {
   const { t } = useI18n();
   const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(ZLoginSchema);
 
@@ -14,7 +15,7 @@ export function LoginClient() {
     setFormError(null);
     try {
       const body = await api<{ user: { role: string } }>('/auth/login', { method: 'POST', body: values, public: true });
-      window.location.assign(`/${body.user.role}`);
+      window.location.assign(next ?? `/${body.user.role}`);
     } catch (e) {
       // The refusal in the reader's language, by its code; field problems go next to their field.
       fail(e);

@@ -2,7 +2,7 @@
 
 import { REQUEST_TYPE_VALUES, ZPublicCaseIntakeSchema, type TPublicCaseIntakeInput } from '@hotline/contracts';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   CategoryField,
   emptyToUndefined,
@@ -16,24 +16,96 @@ import {
 import { FormBanner, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
 import { useDistricts } from '@/lib/catalogue';
+import { forgetReceipt, keepReceipt, pendingReceipt, updateReceipt, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { PublicIntakeResult } from '@/lib/types';
+import type { PublicCaseView, PublicIntakeResult } from '@/lib/types';
+import { NextSteps, type PublicStep } from './next-steps';
+import { CategorySuggest } from './category-suggest';
+import { TopicBrowser } from './topic-browser';
 
 export function PublicFormClient() {
   const { t } = useI18n();
-  const name = useLocalName();
   const districts = useDistricts();
-  const [done, setDone] = useState<PublicIntakeResult | null>(null);
-  const { register, control, handleSubmit, watch, reset, errors, isSubmitting, formError, setFormError, fail } =
-    useZodForm(ZPublicCaseIntakeSchema, { caller: { contactAllowed: true } });
-  const districtId = watch('districtId');
+  const [done, setDone] = useState<Receipt | null>(null);
+  const [steps, setSteps] = useState<readonly PublicStep[] | null>(null);
+  const [gone, setGone] = useState(false);
+  const [notSure, setNotSure] = useState(false);
+  const {
+    register,
+    control,
+    handleSubmit,
+    watch,
+    reset,
+    setValue,
+    setError,
+    errors,
+    isSubmitting,
+    formError,
+    setFormError,
+    fail,
+  } = useZodForm(ZPublicCaseIntakeSchema, { caller: { contactAllowed: true } });
+  const [districtId, description, rawCategory] = watch(['districtId', 'description', 'categoryId']);
+  const categoryId = typeof rawCategory === 'number' ? rawCategory : undefined;
+  const pickCategory = (id: number) => setValue('categoryId', id, { shouldValidate: true });
   const streets = districts.find((d) => d.id === Number(districtId))?.streets ?? [];
+
+  // A reload or the back button after submitting shows the confirmation again (the access code
+  // is shown once by the server and lives only in this browser until the citizen puts it away).
+  useEffect(() => {
+    setDone(pendingReceipt());
+  }, []);
+
+  // Deadline and steps come from the tracking view (the same one the tracking page reads).
+  useEffect(() => {
+    if (!done) return;
+    let live = true;
+    api<PublicCaseView>(`/public/cases/${encodeURIComponent(done.trackingNumber)}`, {
+      headers: { 'X-Access-Code': done.accessCode },
+      public: true,
+    })
+      .then((v) => {
+        if (!live) return;
+        setSteps(v.steps ?? null);
+        if (v.replyDueAt !== undefined || v.status !== done.status) {
+          updateReceipt(done.trackingNumber, { replyDueAt: v.replyDueAt ?? null, status: v.status });
+          setDone((d) => d && { ...d, replyDueAt: v.replyDueAt ?? null, status: v.status });
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // Only when another receipt is shown; the fetch itself updates `done`.
+  }, [done?.trackingNumber]);
 
   const onSubmit = async (values: TPublicCaseIntakeInput) => {
     setFormError(null);
+    setGone(false);
+    // The API takes a case without a category ("not sure"), but only when the citizen said so.
+    if (!notSure && values.categoryId === undefined) {
+      setError('categoryId', { type: 'required', message: t.citizenDay.chooseOrNotSure });
+      document.getElementById('category')?.focus();
+      return;
+    }
     try {
-      setDone(await api<PublicIntakeResult>('/public/cases', { method: 'POST', body: values, public: true }));
+      const res = await api<PublicIntakeResult>('/public/cases', {
+        method: 'POST',
+        body: values,
+        public: true,
+      });
+      setSteps(res.steps ?? null);
+      setDone(
+        keepReceipt({
+          trackingNumber: res.trackingNumber,
+          accessCode: res.accessCode,
+          status: res.status,
+          bureau: res.bureau,
+          replyDueAt: res.replyDueAt ?? null,
+        }),
+      );
+      reset();
+      setNotSure(false);
       window.scrollTo(0, 0);
     } catch (e) {
       fail(e);
@@ -42,41 +114,21 @@ export function PublicFormClient() {
 
   if (done)
     return (
-      <section className="card stack" aria-labelledby="done-title">
-        <h1 id="done-title">{t.publicForm.doneTitle}</h1>
-        <p>{t.publicForm.doneIntro}</p>
-        <dl className="facts">
-          <dt>{t.fields.trackingNumber}</dt>
-          <dd className="big-code" data-testid="tracking-number">
-            {done.trackingNumber}
-          </dd>
-          <dt>{t.fields.accessCode}</dt>
-          <dd className="big-code" data-testid="access-code">
-            {done.accessCode}
-          </dd>
-        </dl>
-        <p role="status">
-          {done.bureau ? fmt(t.publicForm.bureauLine, { b: name(done.bureau) }) : t.publicForm.awaitingLine}
-        </p>
-        <p className="row">
-          <Link
-            className="button"
-            href={`/public/track?n=${encodeURIComponent(done.trackingNumber)}&code=${encodeURIComponent(done.accessCode)}`}
-          >
-            {t.publicForm.trackLink}
-          </Link>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              reset();
-              setDone(null);
-            }}
-          >
-            {t.publicForm.another}
-          </button>
-        </p>
-      </section>
+      <Confirmation
+        receipt={done}
+        steps={steps}
+        onNoted={() => {
+          updateReceipt(done.trackingNumber, { noted: true });
+          setDone(null);
+          setSteps(null);
+        }}
+        onForget={() => {
+          forgetReceipt(done.trackingNumber);
+          setDone(null);
+          setSteps(null);
+          setGone(true);
+        }}
+      />
     );
 
   const e = errors;
@@ -84,6 +136,11 @@ export function PublicFormClient() {
     <section className="card">
       <h1>{t.publicForm.title}</h1>
       <p className="muted">{t.publicForm.intro}</p>
+      {gone && (
+        <p className="notice" role="status">
+          {t.citizenDay.forgotten}
+        </p>
+      )}
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <fieldset disabled={isSubmitting}>
           <FormBanner message={formError} />
@@ -95,13 +152,46 @@ export function PublicFormClient() {
             options={enumOptions(REQUEST_TYPE_VALUES, t.enums.type)}
             {...register('type', { setValueAs: emptyToUndefined })}
           />
-          <CategoryField
-            id="category"
-            label={t.fields.categorySearch}
-            error={e.categoryId?.message}
-            control={control}
-            name="categoryId"
+          <TextareaField
+            id="description"
+            label={t.fields.description}
+            error={e.description?.message}
+            rows={5}
+            {...register('description')}
           />
+          {notSure ? (
+            <p className="notice" role="status" data-testid="not-sure">
+              {t.citizenDay.notSureChosen}{' '}
+              <button type="button" className="link-button" onClick={() => setNotSure(false)}>
+                {t.citizenDay.chooseAfterAll}
+              </button>
+            </p>
+          ) : (
+            <>
+              <CategoryField
+                id="category"
+                label={t.fields.categorySearch}
+                error={e.categoryId?.message}
+                control={control}
+                name="categoryId"
+              />
+              <CategorySuggest description={description} chosen={categoryId} onPick={pickCategory} />
+              <TopicBrowser onPick={pickCategory} />
+              <p>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    // A category must not be a wall: without one the case goes to an agent to sort.
+                    setValue('categoryId', undefined, { shouldValidate: false });
+                    setNotSure(true);
+                  }}
+                >
+                  {t.citizenDay.notSure}
+                </button>
+              </p>
+            </>
+          )}
           <PlaceFields
             districts={districts}
             streets={streets}
@@ -115,13 +205,6 @@ export function PublicFormClient() {
             label={t.fields.address}
             error={e.address?.message}
             {...register('address', { setValueAs: emptyToUndefined })}
-          />
-          <TextareaField
-            id="description"
-            label={t.fields.description}
-            error={e.description?.message}
-            rows={5}
-            {...register('description')}
           />
           <div className="row">
             <InputField
@@ -162,6 +245,57 @@ export function PublicFormClient() {
       </form>
       <p>
         {t.publicForm.trackIntro} <Link href="/public/track">{t.track.title}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The filing receipt, with what happens next and the citizen's say over the stored copy. */
+function Confirmation({
+  receipt,
+  steps,
+  onNoted,
+  onForget,
+}: {
+  receipt: Receipt;
+  steps: readonly PublicStep[] | null;
+  onNoted: () => void;
+  onForget: () => void;
+}) {
+  const { t } = useI18n();
+  const name = useLocalName();
+  return (
+    <section className="card stack" aria-labelledby="done-title">
+      <h1 id="done-title">{t.publicForm.doneTitle}</h1>
+      <p>{t.publicForm.doneIntro}</p>
+      <dl className="facts">
+        <dt>{t.fields.trackingNumber}</dt>
+        <dd className="big-code" data-testid="tracking-number">
+          {receipt.trackingNumber}
+        </dd>
+        <dt>{t.fields.accessCode}</dt>
+        <dd className="big-code" data-testid="access-code">
+          {receipt.accessCode}
+        </dd>
+      </dl>
+      <p role="status">
+        {receipt.bureau ? fmt(t.publicForm.bureauLine, { b: name(receipt.bureau) }) : t.publicForm.awaitingLine}
+      </p>
+      <NextSteps status={receipt.status ?? 'registered'} replyDueAt={receipt.replyDueAt} steps={steps} />
+      <p className="muted">{t.citizenDay.savedOnDevice}</p>
+      <p className="row">
+        <Link
+          className="button"
+          href={`/public/track?n=${encodeURIComponent(receipt.trackingNumber)}&code=${encodeURIComponent(receipt.accessCode)}`}
+        >
+          {t.publicForm.trackLink}
+        </Link>
+        <button type="button" className="button secondary" onClick={onNoted}>
+          {t.citizenDay.noted}
+        </button>
+        <button type="button" className="button secondary" onClick={onForget}>
+          {t.citizenDay.forget}
+        </button>
       </p>
     </section>
   );

@@ -1,65 +1,53 @@
 'use client';
 
-import type { TDeadlineView } from '@hotline/contracts';
-import Link from 'next/link';
-import { useCallback } from 'react';
-import { DataTable } from '@/components/data-table';
-import { Countdown, LiveHeading, Loading } from '@/components/live';
-import { api } from '@/lib/api';
-import { byId, useBureaus } from '@/lib/catalogue';
-import { useI18n, useLocalName } from '@/lib/i18n/client';
-import { useLive } from '@/lib/use-live';
+import { useMemo } from 'react';
+import { CaseTable } from '@/components/case-table';
+import { Pager, useCasePages } from '@/components/case-pager';
+import { LiveHeading, Loading } from '@/components/live';
+import { useI18n } from '@/lib/i18n/client';
+import { fmt } from '@/lib/i18n/messages';
+import { invalidateLive } from '@/lib/use-live';
 import { ExtensionsPanel } from './supervision-panels';
 
-/** Overdue and due-soon clocks across every bureau, refreshed while the supervisor watches. */
+/** Open cases only: a closed case is never on the board, however late it closed. */
+const OPEN = 'dispatched,in_progress,return_review';
+
+/**
+ * Overdue and due-soon cases across every bureau, most urgent first (the API's
+ * `sort=priority`), each list paged with its total, refreshed while the supervisor watches.
+ */
 export function BoardClient() {
   const { t } = useI18n();
-  const load = useCallback(async () => {
-    const [overdue, dueSoon] = await Promise.all([
-      api<TDeadlineView[]>('/deadlines/overdue'),
-      api<TDeadlineView[]>('/deadlines/due-soon?withinHours=48'),
-    ]);
-    return { overdue, dueSoon };
-  }, []);
-  const live = useLive(load);
+  const overdue = useCasePages(useMemo(() => ({ flag: 'overdue', status: OPEN, sort: 'priority' }), []));
+  const dueSoon = useCasePages(useMemo(() => ({ flag: 'warning', status: OPEN, sort: 'priority' }), []));
   return (
     <div className="stack">
-      <LiveHeading live={live}>{t.board.title}</LiveHeading>
+      <LiveHeading live={overdue.live} onRefresh={invalidateLive}>
+        {t.board.title}
+      </LiveHeading>
       {(
         [
-          ['overdue-title', t.board.overdue, live.data?.overdue],
-          ['duesoon-title', t.board.dueSoon, live.data?.dueSoon],
+          ['overdue-title', t.board.overdue, overdue],
+          ['duesoon-title', t.board.dueSoon, dueSoon],
         ] as const
-      ).map(([id, title, rows]) => (
-        <section key={id} className="card" aria-labelledby={id}>
-          <h2 id={id}>{title}</h2>
-          {rows ? <DeadlineTable rows={rows} caption={title} /> : <Loading />}
+      ).map(([id, title, pager]) => (
+        <section key={id} className="card" aria-labelledby={id} data-testid={id}>
+          <h2 id={id}>
+            {pager.live.data?.total !== undefined
+              ? fmt(t.desk.count, { label: title, n: pager.live.data.total })
+              : title}
+          </h2>
+          {pager.live.data ? (
+            <>
+              <CaseTable items={pager.live.data.items} caption={title} showBureau busy={pager.live.loading} />
+              <Pager pager={pager} />
+            </>
+          ) : (
+            <Loading />
+          )}
         </section>
       ))}
       <ExtensionsPanel />
     </div>
-  );
-}
-
-function DeadlineTable({ rows, caption }: { rows: TDeadlineView[]; caption: string }) {
-  const { t } = useI18n();
-  const name = useLocalName();
-  const bureaus = byId(useBureaus());
-  if (!rows.length) return <p className="muted">{t.board.empty}</p>;
-  return (
-    <DataTable caption={caption} headers={[t.fields.trackingNumber, t.fields.bureau, t.board.clock, t.fields.due]}>
-      {rows.map((d) => (
-        <tr key={d.id}>
-          <td>
-            <Link href={`/cases/${d.caseId}`}>{d.trackingNumber}</Link>
-          </td>
-          <td>{d.bureauId ? name(bureaus.get(d.bureauId)) : '—'}</td>
-          <td>{t.board.kinds[d.kind] ?? d.kind}</td>
-          <td>
-            <Countdown due={d.dueAt} start={d.startedAt} />
-          </td>
-        </tr>
-      ))}
-    </DataTable>
   );
 }

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
-import { useLive } from '@/lib/use-live';
+import { invalidateLive, useLive } from '@/lib/use-live';
 import { DataTable } from '@/components/data-table';
 import { errorMessage } from '@/lib/form-errors';
 
@@ -21,19 +21,30 @@ interface PendingExtension {
   createdAt: string;
 }
 
+/**
+ * Pending extension requests. Approving or rejecting is a two-step decision: the supervisor
+ * confirms it with a comment (sent as the decision's note, shown on the case timeline).
+ */
 export function ExtensionsPanel() {
   const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
+  const [deciding, setDeciding] = useState<{ id: string; approve: boolean } | null>(null);
+  const [note, setNote] = useState('');
   const load = useCallback(() => api<PendingExtension[]>('/extensions'), []);
   const live = useLive(load, 30_000);
   const decide = async (row: PendingExtension, approve: boolean) => {
     try {
-      await api(`/extensions/${row.id}/decision`, { method: 'POST', body: { approve } });
+      await api(`/extensions/${row.id}/decision`, {
+        method: 'POST',
+        body: { approve, ...(note.trim() ? { note: note.trim() } : {}) },
+      });
       setMessage(t.caseView.done);
+      setDeciding(null);
+      setNote('');
     } catch (e) {
       setMessage(errorMessage(e, t));
     }
-    await live.refresh();
+    invalidateLive();
   };
   return (
     <section className="card" aria-labelledby="ext-title">
@@ -59,13 +70,44 @@ export function ExtensionsPanel() {
               <td>{fmtTime(r.previousDueAt)}</td>
               <td>{fmtTime(r.requestedDueAt)}</td>
               <td>{r.reason}</td>
-              <td className="row">
-                <button type="button" className="button small" onClick={() => void decide(r, true)}>
-                  {t.board.approve}
-                </button>
-                <button type="button" className="button small secondary" onClick={() => void decide(r, false)}>
-                  {t.board.reject}
-                </button>
+              <td>
+                {deciding?.id === r.id ? (
+                  <div className="stack">
+                    <label htmlFor={`ext-note-${r.id}`}>{t.desk.decisionNote}</label>
+                    <textarea
+                      id={`ext-note-${r.id}`}
+                      rows={2}
+                      value={note}
+                      autoFocus
+                      onChange={(e) => setNote(e.target.value)}
+                    />
+                    <div className="row">
+                      <button type="button" className="button small" onClick={() => void decide(r, deciding.approve)}>
+                        {deciding.approve ? t.desk.confirmApprove : t.desk.confirmReject}
+                      </button>
+                      <button type="button" className="button small secondary" onClick={() => setDeciding(null)}>
+                        {t.desk.cancel}
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <div className="row">
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => setDeciding({ id: r.id, approve: true })}
+                    >
+                      {t.board.approve}
+                    </button>
+                    <button
+                      type="button"
+                      className="button small secondary"
+                      onClick={() => setDeciding({ id: r.id, approve: false })}
+                    >
+                      {t.board.reject}
+                    </button>
+                  </div>
+                )}
               </td>
             </tr>
           ))}

@@ -54,6 +54,9 @@ export class CaseEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @Column({ name: 'close_reason', type: 'text', nullable: true }) closeReason!: CloseReason | null;
   @Column({ name: 'direct_answer', type: 'text', nullable: true }) directAnswer!: string | null;
+  /** Not accepted at intake: why, and the proper channel the citizen was told to use. */
+  @Column({ name: 'not_accepted_reason', type: 'text', nullable: true }) notAcceptedReason!: string | null;
+  @Column({ name: 'proper_channel', type: 'text', nullable: true }) properChannel!: string | null;
   @Column({ name: 'public_reply', type: 'text', nullable: true }) publicReply!: string | null;
   @Column({ name: 'internal_note', type: 'text', nullable: true }) internalNote!: string | null;
   @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason!: string | null;

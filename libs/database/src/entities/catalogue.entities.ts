@@ -34,6 +34,8 @@ export class CategoryEntity {
   /** Full pinyin and initials of the Chinese path, so agents can search by typing "zdjy". */
   @Column({ type: 'text', default: '' }) pinyin!: string;
   @Column({ type: 'text', array: true, default: '{}' }) keywords!: string[];
+  /** Everyday words citizens use for it ("小摊贩", "停水了"): search and suggestions match them. */
+  @Column({ type: 'text', array: true, default: '{}' }) synonyms!: string[];
   @Column({ name: 'deadline_class', type: 'text', nullable: true }) deadlineClass!: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) attributes!: CategoryAttribute[];
   @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;

@@ -2,6 +2,7 @@ import { ruleSpecificityKey } from '@hotline/domain';
 import { pinyin } from 'pinyin-pro';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashSecret } from '../security/password-hash';
+import { CATEGORY_SYNONYMS } from './demo-data/category-synonyms';
 import {
   DEMO_BUREAUS,
   DEMO_CATEGORIES,
@@ -30,8 +31,8 @@ async function insertCategories(
   for (const [index, node] of nodes.entries()) {
     const path = [...pathZh, node.zh];
     const rows: { id: number }[] = await m.query(
-      `INSERT INTO categories (parent_id, level, code, name_zh, name_en, pinyin, keywords, deadline_class, attributes, sort_order)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+      `INSERT INTO categories (parent_id, level, code, name_zh, name_en, pinyin, keywords, deadline_class, attributes, sort_order, synonyms)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
       [
         parentId,
         level,
@@ -43,6 +44,7 @@ async function insertCategories(
         node.deadlineClass ?? null,
         JSON.stringify(node.attributes ?? []),
         index,
+        CATEGORY_SYNONYMS[node.code] ?? [],
       ],
     );
     const id = rows[0]!.id;

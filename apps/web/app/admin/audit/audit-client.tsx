@@ -12,6 +12,8 @@ import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
+import Link from 'next/link';
+import { auditActionLabel, isUuid } from '@/lib/i18n/labels';
 
 /** What the filter form holds: the query's text fields, with times as <input type="datetime-local"> gives them. */
 interface AuditFilters {
@@ -84,7 +86,7 @@ export function AuditClient() {
     setCursor(undefined);
     setQuery(q);
   };
-  const who = (id: string | null) => (id ? (users.find((u) => u.id === id)?.username ?? id) : '—');
+  const who = (id: string | null) => (id ? (users.find((u) => u.id === id)?.username ?? '—') : '—');
 
   return (
     <section className="stack" aria-labelledby="audit-title">
@@ -170,15 +172,30 @@ export function AuditClient() {
             <tr key={e.id}>
               <td>{fmtTime(e.at)}</td>
               <td>
-                {e.actorType === 'user' ? who(e.actorId) : (e.actorId ?? e.actorType)}
+                {e.actorType === 'user'
+                  ? who(e.actorId)
+                  : e.actorType === 'api_key'
+                    ? t.desk.apiKeyActor
+                    : isUuid(e.actorId)
+                      ? '—'
+                      : (e.actorId ?? '—')}
                 {e.actorRole ? ` (${t.roles[e.actorRole as keyof typeof t.roles] ?? e.actorRole})` : ''}
               </td>
+              <td data-action={e.action}>{auditActionLabel(e.action, t)}</td>
               <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                {e.targetType ?? '—'}
-                {e.targetId ? ` #${e.targetType === 'user' ? who(e.targetId) : e.targetId}` : ''}
+                {e.targetType ? (t.desk.targetTypes[e.targetType] ?? e.targetType) : '—'}
+                {e.targetType === 'case' && e.targetId ? (
+                  <>
+                    {' '}
+                    <Link href={`/cases/${e.targetId}`}>{t.desk.openCase}</Link>
+                  </>
+                ) : e.targetId && e.targetType === 'user' ? (
+                  ` #${who(e.targetId)}`
+                ) : e.targetId && !isUuid(e.targetId) ? (
+                  ` #${e.targetId}`
+                ) : (
+                  ''
+                )}
               </td>
               <td>
                 {Object.keys(e.detail ?? {}).length > 0 ? (

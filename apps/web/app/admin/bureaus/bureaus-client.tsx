@@ -13,12 +13,13 @@ import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/component
 import { emptyToUndefined, enumOptions, InputField, SelectField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
 import { api } from '@/lib/api';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt, type Messages } from '@/lib/i18n/messages';
 import { AdminList } from '../admin-list';
 
 export function BureausClient() {
   const { t } = useI18n();
+  const name = useLocalName();
   const [editing, setEditing] = useState<TBureau | null>(null);
   const action = useAction();
   const setActive = (b: TBureau, refresh: () => Promise<void>) =>
@@ -34,8 +35,16 @@ export function BureausClient() {
       path="/admin/bureaus"
       rowKey={(b) => b.id}
       columns={[
-        { header: t.admin.code, cell: (b) => <span id={`bureau-${b.id}`}>{b.code}</span> },
-        { header: t.admin.name, cell: (b) => `${b.nameZh} / ${b.nameEn}` },
+        {
+          header: t.admin.code,
+          // Codes are identifiers the admin types, not words: marked so translation tools leave them.
+          cell: (b) => (
+            <span id={`bureau-${b.id}`} translate="no">
+              {b.code}
+            </span>
+          ),
+        },
+        { header: t.admin.name, cell: (b) => name(b) },
         { header: t.admin.kind, cell: (b) => t.admin.bureauKinds[b.kind] ?? b.kind },
         { header: t.admin.active, cell: (b) => (b.active ? t.track.yes : t.track.no) },
         {

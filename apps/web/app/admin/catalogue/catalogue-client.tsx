@@ -46,7 +46,13 @@ function useRuleText() {
   return {
     category: (id: unknown) => {
       const c = typeof id === 'number' ? categories.get(id) : undefined;
-      return c ? `${c.code ?? ''} ${name(c)}` : '—';
+      if (!c) return '—';
+      // The code is an identifier (translate="no"), the name is words in the reader's language.
+      return (
+        <>
+          {c.code && <span translate="no">{c.code}</span>} {name(c)}
+        </>
+      );
     },
     place: (districtId: unknown, streetId: unknown) =>
       [

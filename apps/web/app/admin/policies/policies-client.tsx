@@ -18,6 +18,7 @@ import { FormFrame } from '@/components/form';
 import { api, ApiError } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { policyLabel } from '@/lib/i18n/labels';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt, type Messages } from '@/lib/i18n/messages';
 import { AdminList } from '../admin-list';
@@ -59,7 +60,7 @@ export function PoliciesClient() {
         if (open?.policy.id === p.id) setOpen(null);
         return refresh();
       },
-      fmt(t.adm.policyRetired, { name: p.name }),
+      fmt(t.adm.policyRetired, { name: policyLabel(p, t) }),
     );
   return (
     <AdminList<Policy>
@@ -67,7 +68,7 @@ export function PoliciesClient() {
       path="/deadline-policies"
       rowKey={(p) => p.id}
       columns={[
-        { header: t.admin.name, cell: (p) => p.name },
+        { header: t.admin.name, cell: (p) => policyLabel(p, t) },
         { header: t.fields.category, cell: (p) => category(p.categoryId) },
         { header: t.fields.type, cell: (p) => (p.requestType ? t.enums.type[p.requestType] : '*') },
         { header: t.fields.urgency, cell: (p) => (p.urgency ? t.enums.urgency[p.urgency] : '*') },
@@ -79,14 +80,14 @@ export function PoliciesClient() {
           header: t.adm.actions,
           cell: (p, refresh) => (
             <VersionedActions
-              editLabel={fmt(t.adm.editNamed, { name: p.name })}
-              historyLabel={fmt(t.adm.historyOf, { name: p.name })}
+              editLabel={fmt(t.adm.editNamed, { name: policyLabel(p, t) })}
+              historyLabel={fmt(t.adm.historyOf, { name: policyLabel(p, t) })}
               onEdit={() => setOpen({ kind: 'edit', policy: p })}
               onHistory={() => setOpen({ kind: 'history', policy: p })}
               confirm={{
                 label: t.adm.retire,
-                ariaLabel: `${t.adm.retire} ${p.name}`,
-                confirmLabel: fmt(t.adm.confirmRetire, { name: p.name }),
+                ariaLabel: `${t.adm.retire} ${policyLabel(p, t)}`,
+                confirmLabel: fmt(t.adm.confirmRetire, { name: policyLabel(p, t) }),
                 onConfirm: () => void retire(p, refresh),
               }}
               busy={action.busy}

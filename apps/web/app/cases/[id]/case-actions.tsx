@@ -12,6 +12,7 @@ import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
 import type { CaseDetail } from '@/lib/types';
 import { useBureaus } from '@/lib/catalogue';
+import { CategoryFix } from './category-fix';
 
 type FieldSpec =
   | { name: string; kind: 'textarea' | 'text' | 'number' | 'datetime'; label: (t: Messages) => string }
@@ -167,14 +168,15 @@ export function CaseActions({
   );
 }
 
-function ActionForm({
+/** One action's form; the follow-up worklist reuses it with just the case id and version. */
+export function ActionForm({
   action,
   detail,
   onDone,
   onConflict,
 }: {
   action: ActionKey;
-  detail: CaseDetail;
+  detail: Pick<CaseDetail, 'id' | 'version'>;
   onDone: () => Promise<void>;
   onConflict: () => Promise<void>;
 }) {
@@ -187,6 +189,7 @@ function ActionForm({
     register,
     handleSubmit,
     setError,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<Record<string, unknown>>({
     resolver: localizedZodResolver(schema, t),
@@ -213,7 +216,14 @@ function ActionForm({
         <FormBanner message={formError} />
         {spec.fields.map((f) => {
           const id = `action-${f.name}`;
-          const err = errors[f.name]?.message as string | undefined;
+          const raw = errors[f.name]?.message as string | undefined;
+          // An empty bureau choice says what is missing, not "invalid format".
+          const err =
+            raw && f.kind === 'bureau'
+              ? t.desk.chooseBureau
+              : raw && f.name === 'decision'
+                ? t.desk.chooseDecision
+                : raw;
           const common = {
             id,
             'aria-invalid': !!err,
@@ -271,6 +281,14 @@ function ActionForm({
             </div>
           );
         })}
+        {(action === 'dispatch' || action === 'redispatch' || action === 'return-decision') && (
+          <CategoryFix
+            schema={schema}
+            caseId={detail.id}
+            onCategory={(id) => setValue('categoryId', id)}
+            onBureau={(id) => setValue('bureauId', id, { shouldValidate: true })}
+          />
+        )}
         <button type="submit" className="button">
           {spec.fields.length ? t.caseView.send : spec.label(t)}
         </button>

@@ -3,15 +3,17 @@
 import { fmtTime } from '@/lib/time';
 import { useCallback, useState } from 'react';
 import { Countdown, LiveHeading, StatusBadge } from '@/components/live';
-import { currentDue } from '@/components/case-table';
+import { clockOf, currentDue } from '@/components/case-table';
 import { api, ApiError } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { CaseDetail, CaseEvent } from '@/lib/types';
-import { useLive } from '@/lib/use-live';
+import { dispatchReasonLabel } from '@/lib/i18n/labels';
+import type { CaseEvent } from '@/lib/types';
+import { invalidateLive, useLive } from '@/lib/use-live';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { CaseActions } from './case-actions';
 import { CaseNotices } from './case-notices';
+import { ContributionForm, ExtensionRequests, LinkedCases, ShowContact, type CaseDetailPlus } from './case-extras';
 
 export function CaseClient({ id }: { id: string }) {
   const { t } = useI18n();
@@ -22,7 +24,7 @@ export function CaseClient({ id }: { id: string }) {
   const [flash, setFlash] = useState<string | null>(null);
   const load = useCallback(async () => {
     const [detail, events] = await Promise.all([
-      api<CaseDetail>(`/cases/${encodeURIComponent(id)}`),
+      api<CaseDetailPlus>(`/cases/${encodeURIComponent(id)}`),
       api<CaseEvent[] | { items: CaseEvent[] }>(`/cases/${encodeURIComponent(id)}/events`).catch(() => []),
     ]);
     return { detail, events: Array.isArray(events) ? events : events.items };
@@ -56,7 +58,8 @@ export function CaseClient({ id }: { id: string }) {
         <dl className="facts">
           <dt>{t.fields.status}</dt>
           <dd>
-            <StatusBadge status={c.status} /> {c.status !== 'closed' && <Countdown due={d.due} start={d.start} />}
+            <StatusBadge status={c.status} />{' '}
+            {c.status !== 'closed' && <Countdown due={d.due} start={d.start} flag={c.flag} clock={clockOf(c)} />}
           </dd>
           <dt>{t.fields.type}</dt>
           <dd>
@@ -85,6 +88,7 @@ export function CaseClient({ id }: { id: string }) {
           <dd>
             {[c.caller?.name, c.caller?.phone].filter(Boolean).join(' · ') || '—'}
             {c.caller.masked ? ` ${t.caseView.masked}` : ''}
+            <ShowContact c={c} />
           </dd>
           <dt>{t.fields.acceptDue}</dt>
           <dd>{c.acceptDueAt ? fmtTime(c.acceptDueAt) : '—'}</dd>
@@ -99,11 +103,29 @@ export function CaseClient({ id }: { id: string }) {
             <p style={{ whiteSpace: 'pre-wrap' }}>{c.publicReply}</p>
           </>
         )}
+        {c.internalNote && (
+          <>
+            <h2>{t.desk.internalNote}</h2>
+            <p style={{ whiteSpace: 'pre-wrap' }} data-testid="internal-note">
+              {c.internalNote}
+            </p>
+          </>
+        )}
+        <LinkedCases c={c} />
+        <ExtensionRequests c={c} />
         <CaseNotices caseId={c.id} version={c.version} />
+        <ContributionForm
+          c={c}
+          onDone={async (msg) => {
+            setFlash(msg);
+            await live.refresh();
+          }}
+        />
         <CaseActions
           detail={c}
           onDone={async (msg) => {
             setFlash(msg);
+            invalidateLive();
             await live.refresh();
           }}
           onConflict={async () => {
@@ -119,11 +141,11 @@ export function CaseClient({ id }: { id: string }) {
             <li key={String(e.id)}>
               <time dateTime={e.at}>{fmtTime(e.at)}</time>
               <div>
-                <strong>{t.enums.action[e.action] ?? e.action}</strong>
+                <strong>{t.enums.action[e.action] ?? t.desk.eventActions[e.action] ?? e.action}</strong>
                 {e.toStatus ? ` → ${t.enums.status[e.toStatus] ?? e.toStatus}` : ''}
                 {e.actorName ? ` · ${e.actorName}` : ''}
               </div>
-              {e.note && <div className="muted">{e.note}</div>}
+              {e.note && <div className="muted">{dispatchReasonLabel(e.note, t)}</div>}
             </li>
           ))}
         </ol>

@@ -15,9 +15,11 @@ import { enumOptions, InputField, SelectField, TextareaField } from '@/component
 import { FormFrame, useZodForm } from '@/components/form';
 import { StatusBadge } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
+import { forgetReceipt, loadReceipts, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { PublicCaseView } from '@/lib/types';
 import { errorMessage } from '@/lib/form-errors';
+import { NextSteps } from '../next-steps';
 
 const ZLookup = z.strictObject({ trackingNumber: ZTrackingNumberParam, accessCode: ZAccessCode });
 type TLookup = z.infer<typeof ZLookup>;
@@ -25,10 +27,11 @@ type TLookup = z.infer<typeof ZLookup>;
 export function TrackClient({ initialNumber, initialCode }: { initialNumber: string; initialCode: string }) {
   const { t } = useI18n();
   const [view, setView] = useState<PublicCaseView | null>(null);
+  const [saved, setSaved] = useState<Receipt[]>([]);
   const [creds, setCreds] = useState<TLookup | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { register, handleSubmit, errors, isSubmitting } = useZodForm(ZLookup, {
+  const { register, handleSubmit, setValue, errors, isSubmitting } = useZodForm(ZLookup, {
     trackingNumber: initialNumber,
     accessCode: initialCode,
   });
@@ -58,6 +61,24 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
     if (parsed.success) void lookup(parsed.data);
   }, [initialNumber, initialCode, lookup]);
 
+  // Receipts kept on this device (lib/citizen-receipts) prefill the form: the newest one when
+  // the link brought no number, any of them with one tap.
+  useEffect(() => {
+    const list = loadReceipts();
+    setSaved(list);
+    const first = list[0];
+    if (!initialNumber && first) {
+      setValue('trackingNumber', first.trackingNumber);
+      setValue('accessCode', first.accessCode);
+    }
+  }, [initialNumber, setValue]);
+
+  const open = (r: Receipt) => {
+    setValue('trackingNumber', r.trackingNumber);
+    setValue('accessCode', r.accessCode);
+    void lookup({ trackingNumber: r.trackingNumber, accessCode: r.accessCode });
+  };
+
   return (
     <div className="stack">
       <section className="card">
@@ -80,6 +101,31 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
             />
           </div>
         </FormFrame>
+        {saved.length > 0 && (
+          <div className="stack" data-testid="saved-receipts">
+            <h2>{t.citizenDay.savedTitle}</h2>
+            <ul>
+              {saved.map((r) => (
+                <li key={r.trackingNumber} className="row">
+                  <span className="big-code">{r.trackingNumber}</span>
+                  <button type="button" className="button small secondary" onClick={() => open(r)}>
+                    {t.citizenDay.open}
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      forgetReceipt(r.trackingNumber);
+                      setSaved(loadReceipts());
+                    }}
+                  >
+                    {t.citizenDay.forget}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </section>
       {notice && (
         <p className="notice" role="status">
@@ -125,6 +171,7 @@ function CaseView({
           <dt>{t.fields.bureau}</dt>
           <dd>{view.bureau ? name(view.bureau) : '—'}</dd>
         </dl>
+        <NextSteps status={view.status} replyDueAt={view.replyDueAt} steps={view.steps} />
         {view.replies.length > 0 && (
           <>
             <h3>{t.track.reply}</h3>

@@ -1,0 +1,5 @@
+import { FollowUpsClient } from './follow-ups-client';
+
+export default function FollowUpsPage() {
+  return <FollowUpsClient />;
+}

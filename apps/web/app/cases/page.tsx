@@ -1,0 +1,5 @@
+import { CaseSearchClient } from './case-search-client';
+
+export default function CasesPage() {
+  return <CaseSearchClient />;
+}
