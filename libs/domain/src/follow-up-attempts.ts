@@ -15,8 +15,7 @@ export const MAX_FOLLOW_UP_ATTEMPTS = 3;
 export type RetryRefusal = 'retry_in_past' | 'retry_too_far' | 'retry_required' | 'retry_not_taken';
 
 export type RetryDecision =
-  | { ok: true; retryAfter: Date | null }
-  | { ok: false; refusal: RetryRefusal; message: string };
+  { ok: true; retryAfter: Date | null } | { ok: false; refusal: RetryRefusal; message: string };
 
 /**
  * When the case should be called again after an unsuccessful attempt:
@@ -27,7 +26,8 @@ export type RetryDecision =
  */
 export function followUpRetryAfter(outcome: FollowUpAttemptOutcome, now: Date, retryAt?: Date): RetryDecision {
   if (retryAt !== undefined) {
-    if (retryAt.getTime() <= now.getTime()) return { ok: false, refusal: 'retry_in_past', message: 'retryAt must be in the future' };
+    if (retryAt.getTime() <= now.getTime())
+      return { ok: false, refusal: 'retry_in_past', message: 'retryAt must be in the future' };
     if (retryAt.getTime() - now.getTime() > MAX_RETRY_AHEAD_MS) {
       return { ok: false, refusal: 'retry_too_far', message: 'retryAt must be within 14 days' };
     }
@@ -46,7 +46,11 @@ export function followUpRetryAfter(outcome: FollowUpAttemptOutcome, now: Date, r
     case 'wrong_number':
     case 'refused':
       if (retryAt) {
-        return { ok: false, refusal: 'retry_not_taken', message: `${outcome} takes no retryAt: calling again will not help` };
+        return {
+          ok: false,
+          refusal: 'retry_not_taken',
+          message: `${outcome} takes no retryAt: calling again will not help`,
+        };
       }
       return { ok: true, retryAfter: null };
   }

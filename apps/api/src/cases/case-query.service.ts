@@ -116,9 +116,15 @@ export class CaseQueryService {
       throw new DomainError('request.invalid_range', 400, 'createdFrom must not be after createdTo');
     }
     const phone = q.phone === undefined ? undefined : phoneSearch(q.phone);
-    if (phone === null) throw new DomainError('search.phone_too_short', 400, 'Enter at least 4 digits of the phone number');
+    if (phone === null)
+      throw new DomainError('search.phone_too_short', 400, 'Enter at least 4 digits of the phone number');
     const trackingNo = q.trackingNo === undefined ? undefined : trackingSearch(q.trackingNo);
-    if (trackingNo === null) throw new DomainError('search.tracking_too_short', 400, 'Enter the tracking number (or at least 6 of its digits)');
+    if (trackingNo === null)
+      throw new DomainError(
+        'search.tracking_too_short',
+        400,
+        'Enter the tracking number (or at least 6 of its digits)',
+      );
     const overdueOnly = q.overdue === 'true' || q.flag === 'overdue';
     const filter = {
       statuses: q.status,

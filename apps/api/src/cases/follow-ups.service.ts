@@ -73,9 +73,14 @@ export class FollowUpsService {
         version: number;
       }>;
       if (!c) throw caseNotFound();
-      if (body.version !== undefined && body.version !== c.version) throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
+      if (body.version !== undefined && body.version !== c.version)
+        throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
       if (c.status !== 'awaiting_follow_up') {
-        throw new DomainError('follow_up.not_awaiting', 409, 'Only a replied case awaiting follow-up takes follow-up attempts');
+        throw new DomainError(
+          'follow_up.not_awaiting',
+          409,
+          'Only a replied case awaiting follow-up takes follow-up attempts',
+        );
       }
       await this.cases.insertEvent(m, {
         caseId,
