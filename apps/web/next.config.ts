@@ -2,8 +2,7 @@ import type { NextConfig } from 'next';
 
 /**
  * Security headers on every response of the web app. The Content-Security-Policy carries a
- * per-request nonce and is set in proxy.ts; HSTS only in a production build, so a developer's
- * `next dev` on plain http://localhost is never pinned to HTTPS.
+ * per-request nonce and is set in proxy.ts; HSTS is set by server.mjs (what production runs).
  */
 const securityHeaders = [
   // Legacy twin of CSP frame-ancestors 'none': the admin pages must not be framed.
@@ -11,9 +10,6 @@ const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-  ...(process.env.NODE_ENV === 'production'
-    ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
-    : []),
 ];
 
 // The browser talks to the API through this app's own origin: app/api/[...path]/route.ts

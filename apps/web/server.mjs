@@ -78,11 +78,18 @@ function serve(req, res) {
   void handle(req, res);
 }
 
+// HSTS from this server, not next.config: `next build` freezes headers() with the build's
+// NODE_ENV, while this server is what production runs (`next dev` never uses it). Browsers
+// ignore the header over plain http, so a developer's http://localhost is never pinned.
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 const server = http.createServer((req, res) => {
+  res.setHeader('strict-transport-security', HSTS);
   if (!refuse(req, res)) serve(req, res);
 });
 // `Expect: 100-continue`: say no before the client sends a body we would refuse.
 server.on('checkContinue', (req, res) => {
+  res.setHeader('strict-transport-security', HSTS);
   if (refuse(req, res)) return;
   res.writeContinue();
   serve(req, res);

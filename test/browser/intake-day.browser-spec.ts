@@ -63,6 +63,15 @@ async function lastFiled(page: Page): Promise<Filed> {
 }
 
 // Browser-side expressions as strings: this file is type-checked without the DOM library.
+/** Waits for a condition on the page as it is (no reload), checking every 100 ms. */
+async function until(page: Page, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await page.waitForTimeout(100);
+  }
+}
+
 const draftKeys = (page: Page) =>
   page.evaluate<string[]>("Object.keys(localStorage).filter((k) => k.startsWith('hl_draft:intake:'))");
 
@@ -91,16 +100,14 @@ describe('agent intake through a working day (Chromium, 1366×768)', () => {
     for (const label of ['联系电话', '姓名', '详细地址', '诉求内容', '区县', '街道/乡镇'])
       await expect(page.getByLabel(label, { exact: true }).inputValue()).resolves.toBe('');
     await expect(page.getByTestId('chosen-category').count()).resolves.toBe(0);
-    await page.waitForFunction("document.activeElement && document.activeElement.id === 'caller-phone'");
+    await page.locator('#caller-phone:focus').waitFor();
     await expect(draftKeys(page)).resolves.toEqual([]);
     await screenshot(page, 'intake-new-call');
 
     // The second caller gives no name: the case must not inherit the first one's.
     await typeCall(page, { phone: '13922220002', description: '文庙路夜市摊位占用人行道。' });
     await page.getByRole('button', { name: '提交工单' }).click();
-    await page.waitForFunction(
-      `!(document.querySelector('[data-testid="new-call"]')?.textContent ?? '').includes('${first.trackingNumber}')`,
-    );
+    await page.getByTestId('new-call').filter({ hasNotText: first.trackingNumber }).waitFor();
     await page
       .getByTestId('new-call')
       .getByText(/已登记工单 \d+/)
@@ -157,15 +164,17 @@ describe('agent intake through a working day (Chromium, 1366×768)', () => {
   it('a reload mid-intake restores the draft, which the agent can discard', async () => {
     const page = await agentPage(browser, 'agent02');
     await typeCall(page, { phone: '13933330003', name: '钱女士', description: '早市摊贩把菜摊摆到了马路中间。' });
-    await page.waitForFunction("Object.keys(localStorage).some((k) => k.startsWith('hl_draft:intake:'))");
+    await until(page, async () => (await draftKeys(page)).length > 0);
     await page.reload();
     await page.getByTestId('draft-restored').waitFor();
     await expect(page.getByLabel('联系电话').inputValue()).resolves.toBe('13933330003');
     await expect(page.getByLabel('姓名', { exact: true }).inputValue()).resolves.toBe('钱女士');
     await expect(page.getByLabel('诉求内容').inputValue()).resolves.toBe('早市摊贩把菜摊摆到了马路中间。');
     // The boxes show the names once the district list has loaded.
-    await page.waitForFunction(
-      "document.getElementById('districtId')?.value === '清源区' && document.getElementById('streetId')?.value === '文庙街道'",
+    await until(
+      page,
+      async () =>
+        (await page.inputValue('#districtId')) === '清源区' && (await page.inputValue('#streetId')) === '文庙街道',
     );
     await page
       .getByTestId('chosen-category')

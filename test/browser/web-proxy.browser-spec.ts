@@ -40,8 +40,9 @@ function send(
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
       res.on('error', reject);
     });
-    // The server may close the connection while a refused body is still being written.
-    req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
+    // The server may close the connection while a refused body is still being written (EPIPE):
+    // its answer still arrives on the response side.
+    req.on('error', (e: NodeJS.ErrnoException) => (req.destroyed || e.code === 'EPIPE' ? undefined : reject(e)));
     if (opts.write) opts.write(req);
     else req.end();
   });
@@ -241,7 +242,7 @@ describe('web proxy and security headers (real web server)', () => {
         headers: bearer,
         body: JSON.stringify({
           username: `csrf.${Date.now().toString(36)}`,
-          displayName: 'CSRF 目标',
+          displayName: '跨站请求目标',
           role: 'agent',
           password: 'Welcome2026abc',
         }),

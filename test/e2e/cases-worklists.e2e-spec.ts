@@ -69,7 +69,8 @@ describe('Cases: priority queues, totals, counts, search, preview by POST', () =
     for (const u of ['agent01', 'h.water', 'h.gas', 'sup01']) tokens[u] = await tokenFor(app, u);
     ids = await catalogueIds(app, tokens['agent01']!);
     const place = { categoryId: ids.category('GY.GS.SYD'), streetId: ids.street('QY.WM') };
-    // The critical case comes FIRST (oldest); 120 newer normal cases follow it.
+    // The critical case comes FIRST (oldest); 120 newer normal cases follow it. Newer by
+    // milliseconds, never in the future: later suites (the fuzz) look at cases created after they start.
     critical = await intake({ ...place, urgency: 'critical', description: `${tag} 特急 高层没水` });
     water = await intake({ ...place, description: `${tag} 水压低 来电`, caller: { name: '周女士', phone } });
     await ds.query(
@@ -77,7 +78,7 @@ describe('Cases: priority queues, totals, counts, search, preview by POST', () =
                           description, lead_bureau_id, dispatched_at, accept_due_at, reply_due_at, created_at, updated_at)
        SELECT '9' || lpad((floor(random() * 1e12))::bigint::text, 12, '0') || lpad(g::text, 4, '0'), 'phone', 'complaint',
               'normal', 'dispatched', c.category_id, c.district_id, c.street_id, $2 || ' 新来电 ' || g, c.lead_bureau_id,
-              now(), now() + interval '2 days', now() + interval '20 days', now() + g * interval '1 second', now()
+              now(), now() + interval '2 days', now() + interval '20 days', c.created_at + g * interval '1 millisecond', now()
        FROM cases c, generate_series(1, 120) g WHERE c.id = $1`,
       [critical.id, tag],
     );

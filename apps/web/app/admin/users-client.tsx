@@ -44,8 +44,16 @@ export function UsersClient() {
       path="/admin/users"
       rowKey={(u) => u.id}
       columns={[
-        { header: t.admin.username, cell: (u) => <span id={`user-${u.id}`}>{u.username}</span> },
-        { header: t.admin.displayName, cell: (u) => u.displayName },
+        // Usernames and names are data, not interface text: marked translate="no".
+        {
+          header: t.admin.username,
+          cell: (u) => (
+            <span id={`user-${u.id}`} translate="no">
+              {u.username}
+            </span>
+          ),
+        },
+        { header: t.admin.displayName, cell: (u) => <span translate="no">{u.displayName}</span> },
         { header: t.admin.role, cell: (u) => t.roles[u.role] },
         { header: t.fields.bureau, cell: (u) => (u.bureauId ? name(bureauById.get(u.bureauId)) : '—') },
         { header: t.admin.active, cell: (u) => (u.disabled ? t.track.no : t.track.yes) },

@@ -442,6 +442,8 @@ const zhCN = {
       'supervision.answer': '回复督办',
       'case.contact_viewed': '查看市民联系方式',
       'case.contribution': '协办意见',
+      'case.follow_up_attempt': '回访未成功登记',
+      'auth.refresh_reuse': '刷新令牌被重复使用（会话已终止）',
     } as Record<string, string>,
     auditCase: '工单·{a}',
     targetTypes: {
@@ -1077,6 +1079,8 @@ const en: Messages = {
       'supervision.answer': 'Supervision notice answered',
       'case.contact_viewed': 'Citizen contact viewed',
       'case.contribution': 'Assisting bureau report',
+      'case.follow_up_attempt': 'Unsuccessful follow-up call recorded',
+      'auth.refresh_reuse': 'Refresh token reused (session ended)',
     } as Record<string, string>,
     auditCase: 'Case · {a}',
     targetTypes: {

@@ -30,8 +30,8 @@ export function ApiKeysClient() {
       path="/admin/api-keys"
       rowKey={(k) => k.id}
       columns={[
-        { header: t.admin.name, cell: (k) => k.name },
-        { header: t.adm.prefix, cell: (k) => <code>{k.prefix}…</code> },
+        { header: t.admin.name, cell: (k) => <span translate="no">{k.name}</span> },
+        { header: t.adm.prefix, cell: (k) => <code translate="no">{k.prefix}…</code> },
         { header: t.adm.rateLimit, cell: (k) => k.rateLimitPerMinute },
         { header: t.fields.createdAt, cell: (k) => fmtTime(k.createdAt) },
         { header: t.adm.lastUsed, cell: (k) => (k.lastUsedAt ? fmtTime(k.lastUsedAt) : '—') },

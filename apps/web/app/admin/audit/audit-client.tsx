@@ -86,7 +86,10 @@ export function AuditClient() {
     setCursor(undefined);
     setQuery(q);
   };
-  const who = (id: string | null) => (id ? (users.find((u) => u.id === id)?.username ?? '—') : '—');
+  // A username is data, not interface text (translate="no").
+  const who = (id: string | null) => (
+    <span translate="no">{id ? (users.find((u) => u.id === id)?.username ?? '—') : '—'}</span>
+  );
 
   return (
     <section className="stack" aria-labelledby="audit-title">
@@ -98,6 +101,7 @@ export function AuditClient() {
           <div className="row">
             <SelectField
               id="a-actor"
+              translate="no"
               label={t.adm.actor}
               error={errors.actorId?.message}
               empty={t.adm.anyone}
@@ -190,7 +194,7 @@ export function AuditClient() {
                     <Link href={`/cases/${e.targetId}`}>{t.desk.openCase}</Link>
                   </>
                 ) : e.targetId && e.targetType === 'user' ? (
-                  ` #${who(e.targetId)}`
+                  <> #{who(e.targetId)}</>
                 ) : e.targetId && !isUuid(e.targetId) ? (
                   ` #${e.targetId}`
                 ) : (

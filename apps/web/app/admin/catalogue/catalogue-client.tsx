@@ -103,7 +103,7 @@ export function CatalogueClient() {
           { header: '#', cell: (r) => r.id },
           { header: t.fields.category, cell: (r) => text.category(r.categoryId) },
           { header: t.adm.place, cell: (r) => text.place(r.districtId, r.streetId) },
-          { header: t.adm.keyword, cell: (r) => r.keyword ?? '—' },
+          { header: t.adm.keyword, cell: (r) => (r.keyword ? <span translate="no">{r.keyword}</span> : '—') },
           { header: t.fields.bureau, cell: (r) => text.bureau(r.leadBureauId) },
           { header: t.adm.assisting, cell: (r) => text.bureaus(r.assistingBureauIds) },
           { header: t.admin.active, cell: (r) => (r.active ? t.track.yes : t.track.no) },
