@@ -135,36 +135,30 @@ describe('web proxy and security headers (real web server)', () => {
     // The web server overwrites X-Forwarded-For with the socket address and the API trusts
     // exactly one hop (TRUST_PROXY=1), so the audit row shows who really connected.
     const api = process.env['API_URL']!;
-    const adminLogin = await fetch(`${api}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'Hotline#2026' }),
-    });
-    const { accessToken } = (await adminLogin.json()) as { accessToken: string };
-    const bearer = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
-    const username = `xff.${Date.now().toString(36)}`;
-    const password = 'Welcome2026abc';
-    const created = await fetch(`${api}/api/admin/users`, {
-      method: 'POST',
-      headers: bearer,
-      body: JSON.stringify({ username, displayName: '地址核对', role: 'agent', password }),
-    });
-    expect(created.status).toBe(201);
-    const user = (await created.json()) as { id: string };
-
+    const since = new Date().toISOString();
     const signInFrom = (localAddress: string, extra: Record<string, string> = {}) =>
       send(webUrl('/api/auth/login'), {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: new URL(webUrl('/')).origin, ...extra },
         localAddress,
-        write: (req) => req.end(JSON.stringify({ username, password })),
+        write: (req) => req.end(JSON.stringify({ username: 'h.rsj', password: 'Hotline#2026' })),
       });
     const spoofed = await signInFrom('127.0.0.1', { 'X-Forwarded-For': '203.0.113.7' });
     expect(spoofed.status).toBe(200);
     const other = await signInFrom('127.0.0.2');
     expect(other.status).toBe(200);
+    const userId = (JSON.parse(spoofed.text) as { user: { id: string } }).user.id;
 
-    const audit = await fetch(`${api}/api/admin/audit?action=auth.login&actorId=${user.id}`, { headers: bearer });
+    const admin = await fetch(`${api}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Hotline#2026' }),
+    });
+    const { accessToken } = (await admin.json()) as { accessToken: string };
+    const audit = await fetch(
+      `${api}/api/admin/audit?action=auth.login&targetId=${userId}&from=${encodeURIComponent(since)}`,
+      { headers: { authorization: `Bearer ${accessToken}` } },
+    );
     expect(audit.status).toBe(200);
     const rows = ((await audit.json()) as { items: { ip: string | null }[] }).items;
     // Rows come newest first.
