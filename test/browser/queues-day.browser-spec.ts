@@ -157,4 +157,25 @@ describe('queues, search and follow-ups for a working day (Chromium, 1366×768)'
     },
     STEP,
   );
+
+  it(
+    'the supervisor board lists a supervision notice’s clock with its case and bureau',
+    async () => {
+      const sup = await apiAs('sup01');
+      const dueAt = new Date(Date.now() + 24 * 3_600_000).toISOString();
+      await sup(`/cases/${toAccept.id}/supervision-notices`, { demand: '请于明日前答复水压问题', dueAt });
+
+      const page = await signIn(browser, 'sup01', /\/supervisor$/);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const section = page.getByTestId('notice-clocks-title');
+      await section.getByRole('heading', { name: /督办时限/ }).waitFor();
+      const row = section.getByRole('row').filter({ has: page.getByRole('link', { name: toAccept.trackingNumber }) });
+      await row.waitFor();
+      await row.getByText('市自来水公司').waitFor();
+      await expect(row.locator('.countdown').count()).resolves.toBe(1);
+      await screenshot(page, 'supervisor-board-notices');
+      await page.context().close();
+    },
+    STEP,
+  );
 });

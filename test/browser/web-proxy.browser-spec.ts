@@ -132,6 +132,40 @@ describe('web proxy and security headers (real web server)', () => {
     }
   });
 
+  it("records the browser's own address on sign-in through the real web app, never a spoofed one", async () => {
+    // The web server overwrites X-Forwarded-For with the socket address and the API trusts
+    // exactly one hop (TRUST_PROXY=1), so the audit row shows who really connected.
+    const api = process.env['API_URL']!;
+    const since = new Date().toISOString();
+    const signInFrom = (localAddress: string, extra: Record<string, string> = {}) =>
+      send(webUrl('/api/auth/login'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: new URL(webUrl('/')).origin, ...extra },
+        localAddress,
+        write: (req) => req.end(JSON.stringify({ username: 'h.rsj', password: 'Hotline#2026' })),
+      });
+    const spoofed = await signInFrom('127.0.0.1', { 'X-Forwarded-For': '203.0.113.7' });
+    expect(spoofed.status).toBe(200);
+    const other = await signInFrom('127.0.0.2');
+    expect(other.status).toBe(200);
+    const userId = (JSON.parse(spoofed.text) as { user: { id: string } }).user.id;
+
+    const admin = await fetch(`${api}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Hotline#2026' }),
+    });
+    const { accessToken } = (await admin.json()) as { accessToken: string };
+    const audit = await fetch(
+      `${api}/api/admin/audit?action=auth.login&targetId=${userId}&from=${encodeURIComponent(since)}`,
+      { headers: { authorization: `Bearer ${accessToken}` } },
+    );
+    expect(audit.status).toBe(200);
+    const rows = ((await audit.json()) as { items: { ip: string | null }[] }).items;
+    // Rows come newest first.
+    expect(rows.map((r) => r.ip)).toEqual(['127.0.0.2', '127.0.0.1']);
+  });
+
   it('keeps two clients apart when they send requests at the same time', async () => {
     echoSeen = [];
     await Promise.all(

@@ -218,6 +218,44 @@ describe('analytics: rates on a hand-built dataset', () => {
     expect(r.text).toContain('CGJ');
   });
 
+  it('writes the CSV header row in Chinese with lang=zh-CN and keeps English keys by default', async () => {
+    const base = `/api/analytics/overview?from=${FROM}&to=${TO}&groupBy=bureau&categoryId=${zdjy}&format=csv`;
+    const english = await get(base).expect(200);
+    expect(english.text.charCodeAt(0)).toBe(0xfeff);
+    expect(english.text.slice(1).startsWith('period,groupBy,id,code,nameZh,nameEn,volume,')).toBe(true);
+    expect((await get(`${base}&lang=en`).expect(200)).text).toBe(english.text);
+
+    const zh = await get(`${base}&lang=zh-CN`).expect(200);
+    expect(zh.text.charCodeAt(0)).toBe(0xfeff);
+    const [head, firstRow] = zh.text.slice(1).split('\r\n');
+    expect(head!.startsWith('期间,分组,编号,编码,名称,英文名称,受理量,')).toBe(true);
+    expect(head).toContain('响应率分子');
+    expect(head).not.toMatch(/[A-Za-z]/);
+    expect(firstRow).toContain(',承办单位,');
+    expect(firstRow).not.toContain(',bureau,');
+
+    const ranks = await get(`/api/analytics/rankings?month=2021-03&format=csv&lang=zh-CN`).expect(200);
+    expect(ranks.text.slice(1).split('\r\n')[0]).toBe(
+      '月份,名次,红黑榜,单位编码,名称,英文名称,综合得分,回访数,响应率,解决率,满意率',
+    );
+    const json = await get(`/api/analytics/rankings?month=2021-03`).expect(200);
+    if (json.body.redList.length > 0) expect(ranks.text).toContain(',红榜,');
+    expect(ranks.text).not.toMatch(/,(red|black),/);
+
+    const gapQuery = `/api/analytics/service-gaps?from=${FROM}&to=${TO}&hotspotMin=2&ownerlessMin=1`;
+    const gaps = await get(`${gapQuery}&format=csv&lang=zh-CN`).expect(200);
+    expect(gaps.text.slice(1).split('\r\n')[0]).toBe('类型,严重程度,标题,建议,对象,数据,示例工单');
+    const findings = (await get(gapQuery).expect(200)).body.findings as { titleZh: string; titleEn: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(gaps.text).toContain(findings[0]!.titleZh);
+    expect(gaps.text).not.toContain(findings[0]!.titleEn);
+    const trends = await get(`/api/analytics/trends?from=${FROM}&to=${TO}&format=csv&lang=zh-CN`).expect(200);
+    expect(trends.text.slice(1).split('\r\n')[0]).toMatch(/^期间,受理量,.*,受理量变化,受理量变化率$/);
+
+    const bad = await get(`${base}&lang=fr`).expect(400);
+    expect(JSON.stringify(bad.body)).toMatch(/lang/);
+  });
+
   it('lets a handler see only their own bureau', async () => {
     const handler = await tokenFor(app, 'h.cgj');
     const zjj = ids.bureau['ZJJ']!;

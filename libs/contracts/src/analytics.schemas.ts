@@ -18,6 +18,10 @@ const ZDay = z
 const ZMonth = monthInRange();
 const ZId = z.coerce.number().int().positive();
 const ZFormat = z.enum(['json', 'csv']).default('json');
+/** Language of the CSV header row and labels (format=csv only); en keeps the column keys API clients read. */
+export const CSV_LANGS = ['zh-CN', 'en'] as const;
+export type TCsvLang = (typeof CSV_LANGS)[number];
+const ZCsvLang = z.enum(CSV_LANGS).default('en');
 
 export const ANALYTICS_GROUP_BY = ['bureau', 'category', 'district', 'street', 'channel', 'type'] as const;
 export type TAnalyticsGroupBy = (typeof ANALYTICS_GROUP_BY)[number];
@@ -53,6 +57,7 @@ export const ZAnalyticsOverviewQuery = z
     /** For groupBy=category: 1 = top class, 2 = middle class, 3 = leaf (default). */
     categoryLevel: z.coerce.number().int().min(1).max(3).default(3),
     format: ZFormat,
+    lang: ZCsvLang,
     ...filterShape,
   })
   .superRefine(rangeWithin(1100));
@@ -64,6 +69,7 @@ export const ZAnalyticsTrendsQuery = z
     to: ZDay,
     interval: z.enum(ANALYTICS_INTERVALS).default('month'),
     format: ZFormat,
+    lang: ZCsvLang,
     ...filterShape,
   })
   .superRefine(rangeWithin(1100));
@@ -82,6 +88,7 @@ export const ZAnalyticsRankingsQuery = z.strictObject({
   /** Bureaus with fewer follow-ups in the month are listed but not ranked. */
   minFollowUps: z.coerce.number().int().min(0).default(1),
   format: ZFormat,
+  lang: ZCsvLang,
 });
 export type TAnalyticsRankingsQuery = z.infer<typeof ZAnalyticsRankingsQuery>;
 
@@ -101,6 +108,7 @@ export const ZServiceGapsQuery = z
     /** Most findings returned per kind. */
     limit: z.coerce.number().int().min(1).max(100).default(10),
     format: ZFormat,
+    lang: ZCsvLang,
   })
   .superRefine(rangeWithin(400));
 export type TServiceGapsQuery = z.infer<typeof ZServiceGapsQuery>;

@@ -8,6 +8,7 @@ import {
   type TAnalyticsRankingsQuery,
   type TAnalyticsTrendsQuery,
   type TCreateMonthlyTheme,
+  type TCsvLang,
   type TServiceGapsQuery,
 } from '@hotline/contracts';
 import { ANALYTICS_FORMULAS, DEFAULT_COMPOSITE_WEIGHTS } from '@hotline/domain';
@@ -26,16 +27,22 @@ import { SERVICE_GAP_RULES, ServiceGapsService } from './service-gaps.service';
 
 const FORMULAS = Object.values(ANALYTICS_FORMULAS).join('. ');
 const SCOPE = 'Handlers see only their own bureau (another bureauId → 403); supervisors and admins see all.';
-const CSV = 'format=csv returns the same table as CSV (UTF-8 with BOM, so Excel shows Chinese correctly).';
+const CSV =
+  'format=csv returns the same table as CSV (UTF-8 with BOM, so Excel shows Chinese correctly); lang=zh-CN gives it a Chinese header row and labels (default en: the English column keys).';
 const ZConsistencyBody = z.strictObject({ repair: z.boolean().default(true) });
 
 /** JSON, or the CSV rendering of the same result when format=csv. */
-function respond<T>(reply: FastifyReply, format: 'json' | 'csv', name: string, toCsv: (r: T) => string) {
+function respond<T>(
+  reply: FastifyReply,
+  q: { format: 'json' | 'csv'; lang: TCsvLang },
+  name: string,
+  toCsv: (r: T, lang: TCsvLang) => string,
+) {
   return (result: T): T | string => {
-    if (format === 'json') return result;
+    if (q.format === 'json') return result;
     void reply.header('content-type', 'text/csv; charset=utf-8');
     void reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-    return toCsv(result);
+    return toCsv(result, q.lang);
   };
 }
 
@@ -61,7 +68,7 @@ export class AnalyticsController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.analytics.overview(p, q).then(respond(reply, q.format, 'overview', overviewCsv));
+    return this.analytics.overview(p, q).then(respond(reply, q, 'overview', overviewCsv));
   }
 
   @Get('trends')
@@ -75,7 +82,7 @@ export class AnalyticsController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.analytics.trends(p, q).then(respond(reply, q.format, 'trends', trendsCsv));
+    return this.analytics.trends(p, q).then(respond(reply, q, 'trends', trendsCsv));
   }
 
   @Get('rankings')
@@ -89,7 +96,7 @@ export class AnalyticsController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.analytics.rankings(p, q).then(respond(reply, q.format, 'rankings', rankingsCsv));
+    return this.analytics.rankings(p, q).then(respond(reply, q, 'rankings', rankingsCsv));
   }
 
   @Get('service-gaps')
@@ -103,7 +110,7 @@ export class AnalyticsController {
     @Query({ schema: ZServiceGapsQuery }) q: TServiceGapsQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.gaps.report(q).then(respond(reply, q.format, 'service-gaps', serviceGapsCsv));
+    return this.gaps.report(q).then(respond(reply, q, 'service-gaps', serviceGapsCsv));
   }
 
   @Get('monthly-themes')

@@ -1,12 +1,12 @@
 'use client';
 
+import type { TCaseCounts } from '@hotline/contracts';
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { CaseTable } from '@/components/case-table';
 import { Pager, useCasePages, type Query } from '@/components/case-pager';
 import { LiveHeading, Loading } from '@/components/live';
 import { api, qs } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
-import type { CasePage } from '@/lib/types';
 import { useLive } from '@/lib/use-live';
 
 /** A bureau's open work: overdue means open and overdue, never a closed case. */
@@ -21,11 +21,12 @@ const TABS = {
 type Tab = keyof typeof TABS;
 const TAB_KEYS = Object.keys(TABS) as Tab[];
 
-/** One cheap call per tab (limit 1) for its exact total. */
-function loadCounts(): Promise<Record<Tab, number | undefined>> {
-  return Promise.all(
-    TAB_KEYS.map((k) => api<CasePage>(`/cases${qs({ ...TABS[k], limit: 1 })}`).then((p) => p.total)),
-  ).then((totals) => Object.fromEntries(TAB_KEYS.map((k, i) => [k, totals[i]])) as Record<Tab, number | undefined>);
+/**
+ * Every tab's total in one call: the API's inbox count set uses the same filters as TABS
+ * (CASE_COUNT_SETS.inbox in the contracts), so a tab's count equals its list's total.
+ */
+function loadCounts(): Promise<Partial<Record<Tab, number>>> {
+  return api<TCaseCounts>(`/cases/counts${qs({ set: 'inbox' })}`).then((r) => r.counts);
 }
 
 /**

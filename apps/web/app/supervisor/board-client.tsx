@@ -1,12 +1,17 @@
 'use client';
 
-import { useMemo } from 'react';
+import type { TDeadlineView } from '@hotline/contracts';
+import Link from 'next/link';
+import { useCallback, useMemo } from 'react';
 import { CaseTable } from '@/components/case-table';
 import { Pager, useCasePages } from '@/components/case-pager';
-import { LiveHeading, Loading } from '@/components/live';
-import { useI18n } from '@/lib/i18n/client';
+import { DataTable } from '@/components/data-table';
+import { Countdown, LiveHeading, Loading } from '@/components/live';
+import { api, qs } from '@/lib/api';
+import { byId, useBureaus } from '@/lib/catalogue';
+import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import { invalidateLive } from '@/lib/use-live';
+import { invalidateLive, useLive } from '@/lib/use-live';
 import { ExtensionsPanel } from './supervision-panels';
 
 /** Open cases only: a closed case is never on the board, however late it closed. */
@@ -47,7 +52,58 @@ export function BoardClient() {
           )}
         </section>
       ))}
+      <NoticeClocks />
       <ExtensionsPanel />
     </div>
+  );
+}
+
+/**
+ * The clocks of supervision notices (督办) that are overdue or due within 48 hours: the case
+ * lists above follow the cases' own accept/reply clocks, not the notices' reply-by times.
+ */
+async function loadNoticeClocks(): Promise<TDeadlineView[]> {
+  const [overdue, dueSoon] = await Promise.all([
+    api<TDeadlineView[]>(`/deadlines/overdue${qs({ limit: 500 })}`),
+    api<TDeadlineView[]>(`/deadlines/due-soon${qs({ withinHours: 48, limit: 500 })}`),
+  ]);
+  const seen = new Set<string>();
+  return [...overdue, ...dueSoon].filter((d) => d.kind === 'supervision' && !seen.has(d.id) && seen.add(d.id));
+}
+
+function NoticeClocks() {
+  const { t } = useI18n();
+  const name = useLocalName();
+  const bureaus = byId(useBureaus());
+  const live = useLive(useCallback(loadNoticeClocks, []), 30_000);
+  const rows = live.data;
+  return (
+    <section className="card" aria-labelledby="notice-clocks-title" data-testid="notice-clocks-title">
+      <h2 id="notice-clocks-title">
+        {rows ? fmt(t.desk.count, { label: t.board.noticeClocks, n: rows.length }) : t.board.noticeClocks}
+      </h2>
+      {!rows ? (
+        <Loading />
+      ) : !rows.length ? (
+        <p className="muted">{t.board.empty}</p>
+      ) : (
+        <DataTable
+          caption={t.board.noticeClocks}
+          headers={[t.fields.trackingNumber, t.fields.bureau, t.board.noticeDue]}
+        >
+          {rows.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <Link href={`/cases/${d.caseId}`}>{d.trackingNumber}</Link>
+              </td>
+              <td>{d.bureauId ? name(bureaus.get(d.bureauId)) : '—'}</td>
+              <td>
+                <Countdown due={d.dueAt} start={d.startedAt} clock={d.pausedAt ? 'paused' : 'running'} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </section>
   );
 }

@@ -50,8 +50,10 @@ export function DashboardClient() {
   const rates = useLive(loadRates, 30_000);
   const live = useLive(load, 30_000);
   const name = (g: { nameZh: string; nameEn: string }) => (en ? g.nameEn : g.nameZh);
+  // The export's header row and labels follow the reader's language (the API defaults to English keys).
+  const lang = en ? 'en' : 'zh-CN';
   const csv = (path: string, extra: Record<string, string | number> = {}) =>
-    `/api/analytics/${path}${qs({ ...range, ...extra, format: 'csv' })}`;
+    `/api/analytics/${path}${qs({ ...range, ...extra, format: 'csv', lang })}`;
 
   const rows = rates.data?.rows.filter((r) => r.group.id !== 0) ?? [];
   return (
@@ -157,7 +159,7 @@ export function DashboardClient() {
               {t.dashboard.rankings} · {live.data.rankings.month}
             </>
           }
-          csvHref={`/api/analytics/rankings${qs({ month, format: 'csv' })}`}
+          csvHref={`/api/analytics/rankings${qs({ month, format: 'csv', lang })}`}
         >
           <ol>
             {live.data.rankings.ranked.map((r) => (
