@@ -164,7 +164,14 @@ describe('agent intake through a working day (Chromium, 1366×768)', () => {
   it('a reload mid-intake restores the draft, which the agent can discard', async () => {
     const page = await agentPage(browser, 'agent02');
     await typeCall(page, { phone: '13933330003', name: '钱女士', description: '早市摊贩把菜摊摆到了马路中间。' });
-    await until(page, async () => (await draftKeys(page)).length > 0);
+    // The draft is saved as the agent types: wait until it holds the last field typed.
+    await until(page, async () =>
+      (
+        await page.evaluate<string>(
+          "Object.keys(localStorage).filter((k) => k.startsWith('hl_draft:intake:')).map((k) => localStorage.getItem(k)).join('')",
+        )
+      ).includes('马路中间'),
+    );
     await page.reload();
     await page.getByTestId('draft-restored').waitFor();
     await expect(page.getByLabel('联系电话').inputValue()).resolves.toBe('13933330003');

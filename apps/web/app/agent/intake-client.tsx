@@ -187,7 +187,8 @@ export function IntakeClient() {
         .catch(() => setEarlier([]));
   }, [reset, user.id]);
 
-  // Autosave while typing (a little after the last key), and at once when the session lapses.
+  // Autosave while typing (a little after the last key), and at once when the session lapses
+  // or the page goes away (a reload inside the 300 ms would otherwise lose the last keys).
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const sub = watch(() => {
@@ -195,10 +196,12 @@ export function IntakeClient() {
       timer = setTimeout(saveNow, 300);
     });
     const off = onSessionExpired(saveNow);
+    window.addEventListener('pagehide', saveNow);
     return () => {
       clearTimeout(timer);
       sub.unsubscribe();
       off();
+      window.removeEventListener('pagehide', saveNow);
     };
   }, [watch, saveNow]);
   useEffect(saveNow, [mergeInto, saveNow]);
