@@ -142,15 +142,7 @@ export class CategoryTreeService {
       if (rank !== null) hits.push({ rank, node: leaf, path });
     }
     hits.sort((a, b) => a.rank - b.rank || a.node.level - b.node.level || a.node.id - b.node.id);
-    return hits.slice(0, limit).map(({ node, path }) => ({
-      id: node.id,
-      code: node.code,
-      level: node.level,
-      nameZh: node.nameZh,
-      nameEn: node.nameEn,
-      pathZh: path.map((p) => p.nameZh),
-      pathEn: path.map((p) => p.nameEn),
-    }));
+    return hits.slice(0, limit).map(({ node, path }) => searchHit(node, path));
   }
 
   /**
@@ -190,18 +182,7 @@ export class CategoryTreeService {
     );
     return ranked.map((r) => {
       const path = this.pathFrom(byId.get(r.id)!, byId);
-      const node = path[path.length - 1]!;
-      return {
-        id: node.id,
-        code: node.code,
-        level: node.level,
-        nameZh: node.nameZh,
-        nameEn: node.nameEn,
-        pathZh: path.map((p) => p.nameZh),
-        pathEn: path.map((p) => p.nameEn),
-        score: r.score,
-        matched: r.matched,
-      };
+      return { ...searchHit(path[path.length - 1]!, path), score: r.score, matched: r.matched };
     });
   }
 
@@ -233,4 +214,17 @@ export class CategoryTreeService {
   invalidate(): void {
     this.cache = null;
   }
+}
+
+/** A leaf as search and suggestion answers show it: its names and the names of its path. */
+function searchHit(node: CategoryNode, path: CategoryNode[]): TCategorySearchHit {
+  return {
+    id: node.id,
+    code: node.code,
+    level: node.level,
+    nameZh: node.nameZh,
+    nameEn: node.nameEn,
+    pathZh: path.map((p) => p.nameZh),
+    pathEn: path.map((p) => p.nameEn),
+  };
 }
