@@ -11,7 +11,7 @@ import { DeadlineBoardService } from './deadline-board.service';
 import { DeadlinePoliciesService } from './deadline-policies.service';
 import { DeadlineTransitionHook } from './deadline-transition.hook';
 import { DeadlinesController } from './deadlines.controller';
-import { DeadlineEngine } from './engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 
 /** Deadline supervision in the API: policies, calendar, boards, extensions, notices, notifications, queue dashboard. */
 @Module({

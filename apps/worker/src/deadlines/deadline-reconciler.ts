@@ -2,7 +2,7 @@ import { bullJobKey, DEADLINE_QUEUE, deadlineJobId } from '@hotline/queue';
 import { nextClockEvent, type RequestType, type Urgency } from '@hotline/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DeadlineEngine } from '../../../api/src/deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DeadlineQueue } from './deadline-queue';
 
 interface LiveRow {

@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DeadlineEngine } from '../../../api/src/deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DeadlineProcessor } from './deadline-processor';
 import { DeadlineQueue } from './deadline-queue';
 import { DeadlineReconciler } from './deadline-reconciler';
