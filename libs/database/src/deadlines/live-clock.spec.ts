@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { liveClockSql, overdueClockSql, scheduledClockSql } from './live-clock';
+import { escalatedClockSql, liveClockSql, overdueClockSql, scheduledClockSql } from './live-clock';
 
 describe('clock predicates in SQL', () => {
   it('spells isLiveClock over an alias or bare columns', () => {
@@ -9,6 +9,7 @@ describe('clock predicates in SQL', () => {
 
   it('an overdue clock is a missed, unsettled one; a scheduled clock has a job to come', () => {
     expect(overdueClockSql('d')).toBe(`(d.status = 'missed' AND d.settled_at IS NULL)`);
+    expect(escalatedClockSql('d')).toBe(`(d.escalated_at IS NOT NULL AND d.settled_at IS NULL)`);
     expect(scheduledClockSql().replace(/\s+/g, ' ')).toBe(
       `((status = 'pending' AND paused_at IS NULL) OR ((status = 'missed' AND settled_at IS NULL) AND escalated_at IS NULL AND escalate_at IS NOT NULL))`,
     );
