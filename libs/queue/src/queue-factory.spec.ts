@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { ANALYTICS_QUEUE_DEFINITION, ROLLUP_JOBS } from './analytics-jobs';
+import { ANALYTICS_QUEUE_DEFINITION, ROLLUP_JOBS, type RollupJobPayloads } from './analytics-jobs';
 import { DEADLINE_JOBS, DEADLINE_QUEUE, DEADLINE_QUEUE_DEFINITION } from './deadline-jobs';
-import { assertJobHandlers, createWorker, type QueueConnection } from './queue-factory';
+import { assertJobHandlers, createWorker, type JobHandlers, type QueueConnection } from './queue-factory';
 
 // createWorker checks the handlers before it touches the connection, so no Redis is needed.
 const offline: QueueConnection = { redis: {} as Redis, prefix: 'unit' };
@@ -26,7 +26,7 @@ describe('queue declarations', () => {
 
 describe('createWorker', () => {
   it('refuses to start when a job has no handler', () => {
-    const handlers = { [ROLLUP_JOBS.consume]: ok } as unknown as Parameters<typeof createWorker>[2];
+    const handlers = { [ROLLUP_JOBS.consume]: ok } as unknown as JobHandlers<RollupJobPayloads>;
     expect(() => createWorker(ANALYTICS_QUEUE_DEFINITION, offline, handlers)).toThrow(
       'missing [rollups.consistency], unknown []',
     );
