@@ -1,7 +1,7 @@
-import type { StaffRole } from '@hotline/domain';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 // Defined in libs/domain; re-exported because the API's auth code imports it from here.
+import type { StaffRole } from '@hotline/domain';
 export type { StaffRole };
 
 @Entity({ name: 'users' })
