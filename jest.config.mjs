@@ -44,7 +44,7 @@ export default {
   // Per-project testTimeout is ignored by jest 30; browser and fault tests need the headroom.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,prisma-free-migrations}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

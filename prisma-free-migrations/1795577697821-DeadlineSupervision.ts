@@ -1,8 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHINA_HOLIDAY_SCHEDULES } from '../libs/domain/src/china-holidays';
-import { holidaySetsOf } from '../libs/domain/src/china-calendar';
-import { DEFAULT_DEADLINE_POLICIES } from '../libs/domain/src/deadline-policy';
-import { DEFAULT_WORKING_PERIODS } from '../libs/domain/src/working-calendar';
+import { CALENDAR_DAYS, DEADLINE_POLICIES, WORKING_PERIODS } from './frozen/1795577697821-deadline-supervision.data';
 
 /**
  * Deadline supervision: admin-editable policies (versioned), the working calendar (China's
@@ -24,7 +21,7 @@ export class DeadlineSupervision1795577697821 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`INSERT INTO deadline_settings (id, working_periods) VALUES (1, $1)`, [
-      JSON.stringify(DEFAULT_WORKING_PERIODS),
+      JSON.stringify(WORKING_PERIODS),
     ]);
 
     await q.query(`
@@ -36,24 +33,13 @@ export class DeadlineSupervision1795577697821 implements MigrationInterface {
         updated_by uuid REFERENCES users(id),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    for (const schedule of CHINA_HOLIDAY_SCHEDULES) {
-      const sets = holidaySetsOf(schedule);
-      const nameOf = (day: string) =>
-        schedule.arrangements.find((a) => (a.off[0] <= day && day <= a.off[1]) || a.work.includes(day))?.name ?? '';
-      for (const day of sets.holidays) {
-        await q.query(`INSERT INTO calendar_days (day, kind, name, source) VALUES ($1, 'holiday', $2, $3)`, [
-          day,
-          nameOf(day),
-          schedule.source,
-        ]);
-      }
-      for (const day of sets.makeupWorkdays) {
-        await q.query(`INSERT INTO calendar_days (day, kind, name, source) VALUES ($1, 'makeup_workday', $2, $3)`, [
-          day,
-          nameOf(day),
-          schedule.source,
-        ]);
-      }
+    for (const { day, kind, name, source } of CALENDAR_DAYS) {
+      await q.query(`INSERT INTO calendar_days (day, kind, name, source) VALUES ($1, $2, $3, $4)`, [
+        day,
+        kind,
+        name,
+        source,
+      ]);
     }
 
     await q.query(`
@@ -85,13 +71,12 @@ export class DeadlineSupervision1795577697821 implements MigrationInterface {
         changed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (policy_id, version)
       )`);
-    for (const p of DEFAULT_DEADLINE_POLICIES) {
-      const name = p.urgency ? `${p.urgency} (any type)` : p.requestType ? `${p.requestType}` : 'default';
+    for (const p of DEADLINE_POLICIES) {
       const [row] = (await q.query(
         `INSERT INTO deadline_policies (name, category_id, request_type, urgency, accept_limit, reply_limit, warning_fraction)
          VALUES ($1, NULL, $2, $3, $4, $5, $6) RETURNING *`,
         [
-          name,
+          p.name,
           p.requestType,
           p.urgency,
           JSON.stringify(p.acceptLimit),

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CATEGORY_SYNONYMS } from '../libs/database/src/seed/demo-data/category-synonyms';
+import { CATEGORY_SYNONYMS } from './frozen/1796300000001-category-synonyms.data';
 
 /**
  * Everyday words for categories (小摊贩 → 占道经营, 停水了 → 停水, 噪音扰民 → 社会生活噪声),

@@ -36,6 +36,7 @@ if (!existsSync(API_MAIN)) {
 const libs = {
   config: require(path.join(DIST, 'libs/config/src/index.js')),
   database: require(path.join(DIST, 'libs/database/src/index.js')),
+  migrations: require(path.join(DIST, 'prisma-free-migrations/index.js')).MIGRATIONS,
 };
 const baseEnv = libs.config.env();
 const dbUrl = new URL(baseEnv.DATABASE_URL);
@@ -121,7 +122,7 @@ async function main() {
   );
   log(`preparing ${libs.database.databaseName(DATABASE_URL)} (migrate + seed catalogue, users)`);
   await libs.database.createDatabaseIfMissing(DATABASE_URL);
-  const ds = libs.database.createDataSource(DATABASE_URL);
+  const ds = libs.database.createDataSource(DATABASE_URL, libs.migrations);
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await libs.database.seedDemoData(ds);

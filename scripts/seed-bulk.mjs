@@ -55,7 +55,10 @@ function loadLibs() {
   );
   require('tsconfig-paths').register({ baseUrl: base, paths });
   try {
-    return { database: require(path.join(libs, 'database/src/index.js')) };
+    return {
+      database: require(path.join(libs, 'database/src/index.js')),
+      migrations: require(path.join(base, 'prisma-free-migrations/index.js')).MIGRATIONS,
+    };
   } catch (e) {
     throw new Error(`No usable build at ${base} (${e.message}); run \`npm run build\` first`);
   }
@@ -101,9 +104,9 @@ const HOUR_WEIGHTS = [
 
 async function main() {
   const started = Date.now();
-  const { database } = loadLibs();
+  const { database, migrations } = loadLibs();
   if (await database.createDatabaseIfMissing(args.db)) log(`created database ${dbName}`);
-  const ds = database.createDataSource(args.db);
+  const ds = database.createDataSource(args.db, migrations);
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });

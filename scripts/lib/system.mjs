@@ -29,14 +29,19 @@ export function buildAll(log = console.log) {
   log(`built web in ${run('next build', process.execPath, [NEXT_BIN, 'build', 'apps/web'], webEnv)} ms`);
 }
 
-/** The compiled libraries, loaded from the API's build output (one data source for all). */
+/**
+ * The compiled libraries and the migration list, loaded from the API's build output (one
+ * data source for all; the migrations are passed to it, libs never import them).
+ */
 export function compiledLibs() {
-  const base = path.join(ROOT, 'dist/apps/api/libs');
+  const build = path.join(ROOT, 'dist/apps/api');
+  const base = path.join(build, 'libs');
   if (!existsSync(base)) throw new Error('No build output; run `npm run build` first');
   return {
     config: require(path.join(base, 'config/src/index.js')),
     database: require(path.join(base, 'database/src/index.js')),
     queue: require(path.join(base, 'queue/src/index.js')),
+    migrations: require(path.join(build, 'prisma-free-migrations/index.js')).MIGRATIONS,
   };
 }
 
@@ -85,10 +90,10 @@ export async function checkServices({ databaseUrl, redisUrl, libs }) {
  * the analysis dashboard have something to show on first start.
  */
 export async function prepareDatabase(databaseUrl, libs, log = console.log, { seed = true, demoCases = 0 } = {}) {
-  const { database } = libs;
+  const { database, migrations } = libs;
   if (await database.createDatabaseIfMissing(databaseUrl))
     log(`created database ${database.databaseName(databaseUrl)}`);
-  const ds = database.createDataSource(databaseUrl);
+  const ds = database.createDataSource(databaseUrl, migrations);
   let seeded = false;
   await ds.initialize();
   try {

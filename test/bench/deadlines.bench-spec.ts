@@ -4,6 +4,7 @@ import { Queue, QueueEvents, Worker } from 'bullmq';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@hotline/database';
+import { MIGRATIONS } from '../../prisma-free-migrations';
 import { prepareTestDatabase } from '../support/test-database';
 import { startPrivateRedis, startWorker, waitFor } from '../support/worker-harness';
 
@@ -28,7 +29,7 @@ describe('deadline benchmark', () => {
   it('schedules, stores and fires deadlines', async () => {
     await prepareTestDatabase();
     const redis = await startPrivateRedis();
-    const ds: DataSource = createDataSource(process.env['DATABASE_URL']!);
+    const ds: DataSource = createDataSource(process.env['DATABASE_URL']!, MIGRATIONS);
     await ds.initialize();
     const results: Record<string, unknown> = { clocks: N, burst: BURST, windowMs: WINDOW_MS };
     const [b] = (await ds.query(`SELECT id FROM bureaus ORDER BY id LIMIT 1`)) as { id: number }[];

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type pg from 'pg';
+import { MIGRATIONS } from '../../prisma-free-migrations';
 import { AnalyticsWorkerModule } from '../../apps/worker/src/analytics/analytics-worker.module';
 import { createTestApp, http, tokenFor } from '../support/test-app';
 import { insertCase, loadIds, sh, testPool } from './analytics-support';
@@ -19,7 +20,7 @@ describe('analytics worker: rollups follow the outbox within seconds', () => {
     process.env['ANALYTICS_CONSUME_EVERY_MS'] = '200';
     const moduleRef = await Test.createTestingModule({
       imports: [
-        TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(env().DATABASE_URL) }),
+        TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(env().DATABASE_URL, MIGRATIONS) }),
         AnalyticsWorkerModule,
       ],
     }).compile();

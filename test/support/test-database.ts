@@ -1,4 +1,5 @@
 import { createDataSource, seedDemoData } from '@hotline/database';
+import { MIGRATIONS } from '../../prisma-free-migrations';
 
 let prepared: Promise<void> | undefined;
 
@@ -12,7 +13,7 @@ export function prepareTestDatabase(): Promise<void> {
     if (!url || !new URL(url).pathname.startsWith('/hotline_test_')) {
       throw new Error(`refusing to run tests against ${url ?? '(no DATABASE_URL)'}: not a test database`);
     }
-    const ds = createDataSource(url);
+    const ds = createDataSource(url, MIGRATIONS);
     await ds.initialize();
     try {
       await ds.runMigrations({ transaction: 'each' });

@@ -1,3 +1,4 @@
+import { STAFF_ROLES, type StaffRole } from '@hotline/domain';
 import { z } from 'zod';
 
 export const ZLoginSchema = z.strictObject({
@@ -11,8 +12,9 @@ export const ZRefreshSchema = z.strictObject({
 });
 export type TRefresh = z.infer<typeof ZRefreshSchema>;
 
-export const STAFF_ROLES = ['agent', 'handler', 'supervisor', 'admin'] as const;
-export type TStaffRole = (typeof STAFF_ROLES)[number];
+// The roles live in libs/domain; forms and schemas take them from here.
+export { STAFF_ROLES };
+export type TStaffRole = StaffRole;
 
 export interface TSessionUser {
   id: string;

@@ -23,7 +23,7 @@ import {
 } from './case.schemas';
 
 describe('case schemas', () => {
-  it('repeat the domain vocabularies exactly (they are copied to keep the web bundle server-free)', () => {
+  it('use the domain vocabularies under the names the forms know', () => {
     expect(CASE_STATUS_VALUES).toEqual(CASE_STATUSES);
     expect(REQUEST_TYPE_VALUES).toEqual(REQUEST_TYPES);
     expect(URGENCY_VALUES).toEqual(URGENCIES);

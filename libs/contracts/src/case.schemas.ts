@@ -1,28 +1,31 @@
+import {
+  CASE_FLAGS,
+  CASE_STATUSES,
+  CHANNELS,
+  CITIZEN_STEP_CODES,
+  FOLLOW_UP_ATTEMPT_OUTCOMES,
+  INTAKE_DISPOSITIONS,
+  REQUEST_TYPES,
+  SATISFACTION_VALUES,
+  SOLVED_VALUES,
+  URGENCIES,
+} from '@hotline/domain';
 import { z } from 'zod';
 import { httpUrl } from './http-url';
 import { instantInRange, ZFreeJsonRecord } from './safe-input';
 
 // Cases (issue 4): intake, lifecycle actions, lists and the citizen's view. One schema
-// validates the API request and drives the web form (STYLE habit 6). Vocabularies are
-// repeated here as literals rather than imported from @hotline/domain so that the web
-// bundle stays free of server code; a unit test keeps the two lists equal.
+// validates the API request and drives the web form (STYLE habit 6). The vocabularies
+// are libs/domain's (pure code, safe in the web bundle), under the names forms use.
 
-export const CASE_STATUS_VALUES = [
-  'registered',
-  'awaiting_dispatch',
-  'dispatched',
-  'return_review',
-  'in_progress',
-  'awaiting_follow_up',
-  'closed',
-] as const;
-export const REQUEST_TYPE_VALUES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
-export const URGENCY_VALUES = ['normal', 'urgent', 'critical'] as const;
-export const CHANNEL_VALUES = ['phone', 'web', 'open311', 'api'] as const;
-export const SOLVED_OPTIONS = ['solved', 'partly', 'not'] as const;
-export const SATISFACTION_OPTIONS = ['satisfied', 'basically', 'dissatisfied', 'no_answer'] as const;
-export const INTAKE_DISPOSITIONS = ['dispatch', 'direct_answer', 'not_accepted', 'emergency_transfer'] as const;
-export const CASE_FLAG_VALUES = ['none', 'warning', 'overdue'] as const;
+export const CASE_STATUS_VALUES = CASE_STATUSES;
+export const REQUEST_TYPE_VALUES = REQUEST_TYPES;
+export const URGENCY_VALUES = URGENCIES;
+export const CHANNEL_VALUES = CHANNELS;
+export const SOLVED_OPTIONS = SOLVED_VALUES;
+export const SATISFACTION_OPTIONS = SATISFACTION_VALUES;
+export const CASE_FLAG_VALUES = CASE_FLAGS;
+export { INTAKE_DISPOSITIONS };
 
 const id = z.coerce.number().int('Must be a whole number').positive('Must be a positive id');
 const text = (max: number, what: string) =>
@@ -492,7 +495,7 @@ export interface TPublicIntakeResult {
   steps: TCitizenStep[];
 }
 
-export const CITIZEN_STEP_CODE_VALUES = ['received', 'dispatching', 'handling', 'replied', 'closed'] as const;
+export const CITIZEN_STEP_CODE_VALUES = CITIZEN_STEP_CODES;
 /** One step of the citizen's request; the web translates the code. */
 export const ZCitizenStepSchema = z.object({
   code: z.enum(CITIZEN_STEP_CODE_VALUES),
@@ -520,7 +523,7 @@ export interface TPublicCaseView {
 
 // ---- follow-up worklist (回访, issue 12) -------------------------------------------------
 
-export const FOLLOW_UP_ATTEMPT_OUTCOME_VALUES = ['unreachable', 'wrong_number', 'refused', 'call_back_later'] as const;
+export const FOLLOW_UP_ATTEMPT_OUTCOME_VALUES = FOLLOW_UP_ATTEMPT_OUTCOMES;
 
 /** An unsuccessful follow-up call; the successful one stays POST /cases/:id/follow-up. */
 export const ZFollowUpAttemptSchema = z.strictObject({

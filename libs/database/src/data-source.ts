@@ -1,17 +1,24 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../prisma-free-migrations';
+import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { ENTITIES } from './entities/all';
+
+/** The migration classes, in order: `MIGRATIONS` from prisma-free-migrations/index.ts. */
+export type MigrationList = readonly (new () => MigrationInterface)[];
 
 /**
  * The one description of the database connection, shared by the API, the worker, the
  * migration runner and the tests. `synchronize` is off: only migrations change the schema.
+ * The caller passes the migrations (libs sit below the migrations folder and never import it).
  */
-export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  migrations: MigrationList,
+  extra: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: [...migrations],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: ['error'],
@@ -29,6 +36,10 @@ export function queryLogging(level = process.env['LOG_LEVEL']): DataSourceOption
   return level === 'silent' ? false : ['error'];
 }
 
-export function createDataSource(url: string, extra: Partial<DataSourceOptions> = {}): DataSource {
-  return new DataSource(dataSourceOptions(url, extra));
+export function createDataSource(
+  url: string,
+  migrations: MigrationList,
+  extra: Partial<DataSourceOptions> = {},
+): DataSource {
+  return new DataSource(dataSourceOptions(url, migrations, extra));
 }

@@ -5,9 +5,8 @@ import {
   encodeCaseCursor,
   HTTP_CASE_ACTIONS,
   intakeOutcome,
-  type IntakeDisposition,
 } from './case-intake';
-import { CASE_STATUSES, ROLES } from './case-model';
+import { CASE_STATUSES, type IntakeDisposition, ROLES } from './case-model';
 import { transition } from './case-state-machine';
 import { ACCESS_CODE_ALPHABET } from './tracking';
 

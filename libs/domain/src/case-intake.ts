@@ -1,12 +1,10 @@
 import type { CaseAction } from './case-state-machine';
 import { allowedActions } from './case-state-machine';
-import type { CaseStatus, CloseReason, Role } from './case-model';
+import type { CaseStatus, CloseReason, IntakeDisposition, Role } from './case-model';
 import { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH } from './tracking';
 
 // Intake decisions, the HTTP action vocabulary and list cursors: small pure rules the
 // cases service needs and the UI can reuse.
-
-export type IntakeDisposition = 'dispatch' | 'direct_answer' | 'not_accepted' | 'emergency_transfer';
 
 export interface IntakeOutcome {
   action: CaseAction;

@@ -10,7 +10,9 @@ import {
   URGENCIES,
   isCaseStatus,
   isOpen,
+  isReopenable,
   isRole,
+  STAFF_ROLES,
 } from './case-model';
 
 describe('case model vocabulary', () => {
@@ -54,5 +56,30 @@ describe('case model vocabulary', () => {
     expect(isCaseStatus(3)).toBe(false);
     expect(isRole('handler')).toBe(true);
     expect(isRole('root')).toBe(false);
+  });
+});
+
+describe('staff roles', () => {
+  it('are the roles with an account: every role but citizen and system', () => {
+    expect(STAFF_ROLES).toEqual(ROLES.filter((r) => r !== 'citizen' && r !== 'system'));
+  });
+});
+
+describe('isReopenable', () => {
+  const dispatched = {
+    leadBureauId: 7,
+    closeReason: 'follow_up' as const,
+    dispatchedAt: new Date('2026-01-05T02:00:00Z'),
+  };
+
+  it('a dispatched case closed by follow-up or by hand can go back to its bureau', () => {
+    expect(isReopenable(dispatched)).toBe(true);
+    expect(isReopenable({ ...dispatched, closeReason: 'manual', dispatchedAt: '2026-01-05T02:00:00Z' })).toBe(true);
+  });
+
+  it('not one closed at intake, never dispatched, or merged into another', () => {
+    expect(isReopenable({ ...dispatched, leadBureauId: null })).toBe(false);
+    expect(isReopenable({ ...dispatched, dispatchedAt: null })).toBe(false);
+    expect(isReopenable({ ...dispatched, closeReason: 'merged' })).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
-import type { CaseStatus, Urgency } from './case-model';
+import type { CaseFlag, CaseStatus, Urgency } from './case-model';
 
 // How the queues order and describe cases (issue 12): a 特急 case with minutes left must
 // never sink under hundreds of newer ones, and every list colours a case the way the
 // deadline engine sees it. The cases repository's SQL mirrors `priorityKey` (an e2e test
 // checks the two agree on the order).
 
-export type CaseFlag = 'none' | 'warning' | 'overdue';
 export type CountdownState = 'running' | 'stopped' | 'paused';
 
 export interface QueueCase {

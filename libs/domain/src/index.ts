@@ -22,3 +22,4 @@ export * from './case-search';
 export * from './follow-up-attempts';
 export * from './category-suggest';
 export * from './citizen-steps';
+export * from './citizen-timeline';

@@ -1,3 +1,5 @@
+import type { QueueDefinition } from './queue-factory';
+
 /**
  * The deadline queue's jobs: one name, one payload type, one handler each (STYLE habit 4).
  * The worker refuses to start when a name below has no handler.
@@ -28,7 +30,22 @@ export interface DeadlineJobPayload {
 
 export type DeadlineJobPayloads = { [K in DeadlineJobName]: DeadlineJobPayload };
 
-export type JobHandlers<P> = { [K in keyof P]: (payload: P[K]) => Promise<unknown> };
+/**
+ * Jobs are removed once done: the outcome lives in PostgreSQL (case_deadlines, case_events),
+ * so Redis only ever holds what is still to come.
+ */
+export const DEADLINE_QUEUE_DEFINITION: QueueDefinition<DeadlineJobPayloads> = {
+  name: DEADLINE_QUEUE,
+  jobs: Object.values(DEADLINE_JOBS),
+  defaultJobOptions: {
+    removeOnComplete: true,
+    // A job that failed every attempt is dropped too: the reconciler sees the clock still
+    // pending with no job and schedules it again, so nothing is lost to a dead-letter list.
+    removeOnFail: true,
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 500 },
+  },
+};
 
 export function deadlineJobId(event: DeadlineEvent, deadlineId: string, generation: number): string {
   return `${event}-${deadlineId}-${generation}`;
@@ -36,20 +53,6 @@ export function deadlineJobId(event: DeadlineEvent, deadlineId: string, generati
 
 export function deadlineJobName(event: DeadlineEvent): DeadlineJobName {
   return DEADLINE_JOBS[event];
-}
-
-/**
- * Start-up check: every declared job name has exactly one handler and no handler is
- * declared for a name nobody schedules. Throws with the names at fault.
- */
-export function assertJobHandlers(declared: readonly string[], handlers: Record<string, unknown>): void {
-  const missing = declared.filter((name) => typeof handlers[name] !== 'function');
-  const unknown = Object.keys(handlers).filter((name) => !declared.includes(name));
-  if (missing.length || unknown.length) {
-    throw new Error(
-      `job handlers do not match the declared jobs: missing [${missing.join(', ')}], unknown [${unknown.join(', ')}]`,
-    );
-  }
 }
 
 /** BullMQ stores a job as `<prefix>:<queue>:<jobId>`; the reconciler checks existence in bulk. */

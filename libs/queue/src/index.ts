@@ -1,2 +1,4 @@
 export * from './redis-connection';
+export * from './queue-factory';
 export * from './deadline-jobs';
+export * from './analytics-jobs';

@@ -12,14 +12,13 @@ import type {
   TReturnDecision,
 } from '@hotline/contracts';
 import type { CaseEntity } from '@hotline/database';
-import { followUpOutcome, isOpen } from '@hotline/domain';
+import { followUpOutcome, isOpen, isReopenable } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CategoryTreeService } from '../catalogue/category-tree.service';
 import type { CaseActor } from './case-actor';
-import { isReopenable } from './case-presenter';
 import { sql } from './case-row';
 import {
   assertBureauScope,

@@ -7,7 +7,13 @@ import type {
   TLinkedCase,
 } from '@hotline/contracts';
 import type { CaseEntity, CaseEventEntity } from '@hotline/database';
-import { allowedHttpActions, type CaseFieldVisibility, caseFieldVisibility, clockState } from '@hotline/domain';
+import {
+  allowedHttpActions,
+  type CaseFieldVisibility,
+  caseFieldVisibility,
+  clockState,
+  isReopenable,
+} from '@hotline/domain';
 import { presentCaller } from '../common/contact-privacy';
 import type { Principal } from '../common/request-context';
 import type { ExtensionRequestRow, LinkedCaseRow } from './case-links.repository';
@@ -47,11 +53,6 @@ export function toCaseListItem(c: CaseEntity, paused: boolean): TCaseListItem {
     parentCaseId: c.parentCaseId,
     mergedChildren: c.mergedChildren,
   };
-}
-
-/** Whether a closed case has a bureau it could go back to (not closed at intake, not merged). */
-export function isReopenable(c: CaseEntity): boolean {
-  return c.leadBureauId !== null && c.closeReason !== 'merged' && c.dispatchedAt !== null;
 }
 
 /** The full case for staff, as caseFieldVisibility lets this viewer see it. */

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { StaffRole } from '@hotline/database';
+import { STAFF_ROLES, type StaffRole } from '@hotline/domain';
 
 /**
  * Every route declares who may call it; the AccessGuard refuses routes that declare
@@ -15,4 +15,4 @@ export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies
 /** Only signed-in staff with one of these roles. */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule);
 
-export const ALL_STAFF: StaffRole[] = ['agent', 'handler', 'supervisor', 'admin'];
+export const ALL_STAFF: readonly StaffRole[] = STAFF_ROLES;

@@ -3,11 +3,10 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { env } from '@hotline/config';
 import type { TErrorBody, TErrorCode } from '@hotline/contracts';
-import { createRedisConnection, DEADLINE_QUEUE } from '@hotline/queue';
+import { createRedisConnection, DEADLINE_QUEUE_DEFINITION, inspectQueue } from '@hotline/queue';
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { SessionAuthenticator } from '../auth/session-authenticator';
-import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
@@ -21,7 +20,7 @@ export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 @Injectable()
 export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
   private readonly redis = createRedisConnection(env().REDIS_URL, { lazyConnect: true });
-  private readonly queue = new Queue(DEADLINE_QUEUE, { connection: this.redis, prefix: env().REDIS_PREFIX });
+  private readonly queue = inspectQueue(DEADLINE_QUEUE_DEFINITION, { redis: this.redis, prefix: env().REDIS_PREFIX });
 
   constructor(
     private readonly host: HttpAdapterHost,

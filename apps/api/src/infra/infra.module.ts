@@ -4,6 +4,7 @@ import { createRedisConnection } from '@hotline/queue';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
+import { MIGRATIONS } from '../../../../prisma-free-migrations';
 
 export const REDIS = Symbol('REDIS');
 
@@ -12,7 +13,7 @@ export const REDIS = Symbol('REDIS');
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      useFactory: () => dataSourceOptions(env().DATABASE_URL, { logging: queryLogging() }),
+      useFactory: () => dataSourceOptions(env().DATABASE_URL, MIGRATIONS, { logging: queryLogging() }),
     }),
   ],
   providers: [{ provide: REDIS, useFactory: () => createRedisConnection(env().REDIS_URL) }],

@@ -1,6 +1,6 @@
 import type { TPublicCaseIntake, TPublicCaseView, TPublicFeedback, TPublicIntakeResult } from '@hotline/contracts';
 import { type CaseEntity, hashSecret, verifySecret } from '@hotline/database';
-import { citizenEventNote, citizenReplyDueAt, citizenSteps } from '@hotline/domain';
+import { CITIZEN_TIMELINE_ACTIONS, citizenEventNote, citizenReplyDueAt, citizenSteps } from '@hotline/domain';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CaseActionsService } from '../cases/case-actions.service';
 import { citizenActor } from '../cases/case-actor';
@@ -10,27 +10,6 @@ import type { RequestMeta } from '../common/current-principal.decorator';
 import { DomainError } from '../common/domain-error';
 
 const NOT_FOUND = 'No case with that tracking number and access code';
-
-/** Timeline actions a citizen sees (their note only when the event is public). */
-const PUBLIC_ACTIONS = new Set([
-  'intake',
-  'auto_dispatch',
-  'queue_for_dispatch',
-  'direct_answer',
-  'not_accept',
-  'emergency_transfer',
-  'dispatch',
-  'redispatch',
-  'accept',
-  'approve_return',
-  'reject_return',
-  'reply',
-  'follow_up_close',
-  'follow_up_reopen',
-  'close',
-  'reopen',
-  'merge',
-]);
 
 @Injectable()
 export class PublicCasesService implements OnModuleInit {
@@ -76,7 +55,7 @@ export class PublicCasesService implements OnModuleInit {
     // A merged request follows its parent: the citizen sees the parent's progress.
     const shown = own.parentCaseId ? ((await this.repo.findById(own.parentCaseId)) ?? own) : own;
     const [bureau] = shown.leadBureauId === null ? [] : await this.repo.findBureaus([shown.leadBureauId]);
-    const events = (await this.repo.listEvents(shown.id)).filter((e) => PUBLIC_ACTIONS.has(e.action));
+    const events = (await this.repo.listEvents(shown.id)).filter((e) => CITIZEN_TIMELINE_ACTIONS.has(e.action));
     return {
       trackingNumber: own.trackingNumber,
       status: shown.status,

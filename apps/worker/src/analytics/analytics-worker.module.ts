@@ -1,6 +1,6 @@
 import { Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { readRollupSettings } from './rollup-jobs';
+import { readRollupSettings } from './rollup-settings';
 import { RollupProcessor } from './rollup-processor';
 
 /** Analytics in the worker: keeps the rollups a second behind the outbox, checks them for drift. */

@@ -1,10 +1,18 @@
 import { env } from '@hotline/config';
-import { createRedisConnection } from '@hotline/queue';
+import {
+  ANALYTICS_QUEUE_DEFINITION,
+  createQueue,
+  createRedisConnection,
+  createWorker,
+  ROLLUP_JOBS,
+  type JobHandlers,
+  type JobWorker,
+  type QueueConnection,
+  type RollupJobPayloads,
+} from '@hotline/queue';
 import { Injectable, Logger } from '@nestjs/common';
-import { Queue, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { ANALYTICS_QUEUE, ROLLUP_JOBS, type RollupJobName, type RollupSettings } from './rollup-jobs';
+import type { RollupSettings } from './rollup-settings';
 
 /**
  * Keeps the analytics rollups current. Both jobs call SQL functions from the
@@ -14,15 +22,13 @@ import { ANALYTICS_QUEUE, ROLLUP_JOBS, type RollupJobName, type RollupSettings }
 @Injectable()
 export class RollupProcessor {
   private readonly log = new Logger('Rollups');
-  private readonly prefix = env().REDIS_PREFIX;
-  private readonly redis: Redis = createRedisConnection(env().REDIS_URL);
-  private readonly queue = new Queue(ANALYTICS_QUEUE, {
-    connection: this.redis,
-    prefix: this.prefix,
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: 100 },
-  });
-  private worker: Worker | undefined;
-  private readonly handlers: Record<RollupJobName, () => Promise<unknown>>;
+  private readonly connection: QueueConnection = {
+    redis: createRedisConnection(env().REDIS_URL),
+    prefix: env().REDIS_PREFIX,
+  };
+  private readonly queue = createQueue(ANALYTICS_QUEUE_DEFINITION, this.connection);
+  private worker: JobWorker<RollupJobPayloads> | undefined;
+  private readonly handlers: JobHandlers<RollupJobPayloads>;
 
   constructor(
     private readonly ds: DataSource,
@@ -46,19 +52,9 @@ export class RollupProcessor {
       { every: this.settings.consistencyEveryMs },
       { name: ROLLUP_JOBS.consistency, data: {} },
     );
-    this.worker = new Worker(ANALYTICS_QUEUE, (job: Job) => this.handle(job), {
-      connection: this.redis,
-      prefix: this.prefix,
-      concurrency: 1,
-    });
+    this.worker = createWorker(ANALYTICS_QUEUE_DEFINITION, this.connection, this.handlers, { concurrency: 1 });
     this.worker.on('failed', (job, err) => this.log.warn(`${job?.name ?? 'job'} failed: ${err.message}`));
     this.worker.on('error', (err) => this.log.warn(`worker error: ${err.message}`));
-  }
-
-  private handle(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name as RollupJobName] as (() => Promise<unknown>) | undefined;
-    if (!handler) throw new Error(`no handler for analytics job ${job.name}`);
-    return handler();
   }
 
   /** Applies outbox rows batch by batch until caught up (or the per-job cap is reached). */
@@ -88,6 +84,6 @@ export class RollupProcessor {
   async stop(): Promise<void> {
     await this.worker?.close();
     await this.queue.close().catch(() => undefined);
-    this.redis.disconnect();
+    this.connection.redis.disconnect();
   }
 }

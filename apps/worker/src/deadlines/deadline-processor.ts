@@ -1,12 +1,13 @@
 import {
   assertJobHandlers,
+  createWorker,
   DEADLINE_JOBS,
-  DEADLINE_QUEUE,
+  DEADLINE_QUEUE_DEFINITION,
   type DeadlineJobPayloads,
   type JobHandlers,
+  type JobWorker,
 } from '@hotline/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DeadlineEngine } from '@hotline/database';
 import { DeadlineQueue } from './deadline-queue';
@@ -20,7 +21,7 @@ import { WORKER_SETTINGS, type WorkerSettings } from './worker-settings';
 @Injectable()
 export class DeadlineProcessor {
   private readonly log = new Logger(DeadlineProcessor.name);
-  private worker: Worker | undefined;
+  private worker: JobWorker<DeadlineJobPayloads> | undefined;
   readonly handlers: JobHandlers<DeadlineJobPayloads>;
 
   constructor(
@@ -39,21 +40,13 @@ export class DeadlineProcessor {
   }
 
   start(): void {
-    this.worker = new Worker(DEADLINE_QUEUE, (job: Job) => this.handle(job), {
-      connection: this.q.redis,
-      prefix: this.q.prefix,
+    this.worker = createWorker(DEADLINE_QUEUE_DEFINITION, this.q, this.handlers, {
       concurrency: this.settings.DEADLINE_WORKER_CONCURRENCY,
       lockDuration: this.settings.DEADLINE_LOCK_MS,
       stalledInterval: this.settings.DEADLINE_LOCK_MS,
     });
     this.worker.on('failed', (job, err) => this.log.warn(`job ${job?.id ?? '?'} failed: ${err.message}`));
     this.worker.on('error', (err) => this.log.warn(`worker error: ${err.message}`));
-  }
-
-  private async handle(job: Job): Promise<unknown> {
-    const handler = (this.handlers as Record<string, ((p: unknown) => Promise<unknown>) | undefined>)[job.name];
-    if (!handler) throw new Error(`no handler for job ${job.name}`);
-    return handler(job.data);
   }
 
   async stop(force = false): Promise<void> {

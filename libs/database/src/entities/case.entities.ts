@@ -1,4 +1,5 @@
 import type {
+  CaseFlag,
   CaseStatus,
   Channel,
   CloseReason,
@@ -9,8 +10,6 @@ import type {
   Urgency,
 } from '@hotline/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export type CaseFlag = 'none' | 'warning' | 'overdue';
 
 /** 工单: one citizen request and everything done about it. */
 @Entity({ name: 'cases' })

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type StaffRole = 'agent' | 'handler' | 'supervisor' | 'admin';
+// Defined in libs/domain; re-exported because the API's auth code imports it from here.
+import type { StaffRole } from '@hotline/domain';
+export type { StaffRole };
 
 @Entity({ name: 'users' })
 export class UserEntity {

@@ -1,21 +1,7 @@
 import { parseSettings } from '@hotline/config';
 import { z } from 'zod';
 
-/** The analytics queue and its jobs (declared beside their handlers, see rollup-processor.ts). */
-export const ANALYTICS_QUEUE = 'analytics';
-
-export const ROLLUP_JOBS = {
-  /** Read the next outbox rows after the rollup cursor and apply the changed cases. */
-  consume: 'rollups.consume',
-  /** Compare rollups with the raw cases and repair drift. */
-  consistency: 'rollups.consistency',
-} as const;
-
-export type RollupJobName = (typeof ROLLUP_JOBS)[keyof typeof ROLLUP_JOBS];
-
-/** Both jobs carry no payload: they always work from the database's current state. */
-export type RollupJobPayload = Record<string, never>;
-
+/** How the worker paces the rollup jobs (declared in libs/queue analytics-jobs.ts). */
 export interface RollupSettings {
   /** How often the outbox is read; rollups are at most about this far behind. */
   consumeEveryMs: number;
