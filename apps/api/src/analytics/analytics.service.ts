@@ -22,10 +22,12 @@ import {
   resolutionRate,
   satisfactionRate,
   type RollupCounters,
+  type RollupDim,
 } from '@hotline/domain';
+import { RollupMaintenanceRepository } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/request-context';
-import { AnalyticsRepository, type RollupDim, type RollupFilter, type RollupRow } from './analytics.repository';
+import { AnalyticsRepository, type RollupFilter, type RollupRow } from './analytics.repository';
 import { addDays, daysBetween, periodStarts } from './analytics-dates';
 import { AnalyticsLookups } from './analytics-lookups';
 import { DomainError } from '../common/domain-error';
@@ -68,6 +70,7 @@ function sumAll(rows: readonly RollupRow[]): RollupCounters {
 export class AnalyticsService {
   constructor(
     private readonly repo: AnalyticsRepository,
+    private readonly rollups: RollupMaintenanceRepository,
     private readonly lookups: AnalyticsLookups,
   ) {}
 
@@ -103,7 +106,7 @@ export class AnalyticsService {
     const dim = GROUP_DIM[q.groupBy];
     const [rows, status, labels] = await Promise.all([
       this.repo.sumRollups({ from: q.from, to: q.to, groupBy: [dim], filter, interval: q.interval }),
-      this.repo.cursorStatus(),
+      this.rollups.cursorStatus(),
       this.lookups.load(),
     ]);
     // Categories roll up from the leaf to the level asked for; other groups map 1:1.

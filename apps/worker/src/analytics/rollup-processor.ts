@@ -1,9 +1,9 @@
 import { env } from '@hotline/config';
+import { RollupMaintenanceRepository, type RollupConsistencyReport } from '@hotline/database';
 import { createRedisConnection } from '@hotline/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { ANALYTICS_QUEUE, ROLLUP_JOBS, type RollupJobName, type RollupSettings } from './rollup-jobs';
 
 /**
@@ -25,7 +25,7 @@ export class RollupProcessor {
   private readonly handlers: Record<RollupJobName, () => Promise<unknown>>;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly rollups: RollupMaintenanceRepository,
     private readonly settings: RollupSettings,
   ) {
     this.handlers = {
@@ -65,21 +65,15 @@ export class RollupProcessor {
   async consume(): Promise<number> {
     let read = 0;
     for (;;) {
-      const [row] = (await this.ds.query(`SELECT analytics_consume_outbox($1) AS n`, [this.settings.batch])) as {
-        n: number;
-      }[];
-      const n = row?.n ?? 0;
+      const n = await this.rollups.consumeOutbox(this.settings.batch);
       read += n;
       if (n === 0 || read >= this.settings.maxRowsPerJob) return read;
     }
   }
 
-  async checkConsistency(): Promise<Record<string, unknown>> {
-    const [row] = (await this.ds.query(`SELECT analytics_check_consistency(true) AS r`)) as {
-      r: Record<string, unknown>;
-    }[];
-    const result = row?.r ?? {};
-    if (Number(result['driftedCases'] ?? 0) > 0 || Object.keys(result['driftedCubeRows'] ?? {}).length > 0) {
+  async checkConsistency(): Promise<RollupConsistencyReport> {
+    const result = await this.rollups.checkConsistency(true);
+    if ((result.driftedCases ?? 0) > 0 || Object.keys(result.driftedCubeRows ?? {}).length > 0) {
       this.log.warn(`rollup drift repaired: ${JSON.stringify(result)}`);
     }
     return result;
