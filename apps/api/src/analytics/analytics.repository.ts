@@ -1,3 +1,4 @@
+import type { TMonthlyTheme } from '@hotline/contracts';
 import {
   COUNTER_COLUMNS,
   emptyCounters,
@@ -61,16 +62,8 @@ export interface StreetRow extends LookupRow {
   districtId: number;
 }
 
-export interface MonthlyThemeRow {
-  id: number;
-  /** YYYY-MM */
-  month: string;
-  categoryId: number;
-  streetId: number | null;
-  title: string;
-  note: string | null;
-  chosenAt: Date;
-}
+/** A monthly theme as stored: the published shape, with the time still a Date. */
+export type MonthlyThemeRow = Omit<TMonthlyTheme, 'chosenAt'> & { chosenAt: Date };
 
 export interface ExampleCase {
   id: string;
