@@ -105,7 +105,7 @@ export class CaseActionsService {
     });
   }
 
-  return(caseId: string, body: TReturnAction, actor: CaseActor): Promise<CaseEntity> {
+  requestReturn(caseId: string, body: TReturnAction, actor: CaseActor): Promise<CaseEntity> {
     return this.transitions.apply({
       caseId,
       version: body.version,
