@@ -6,3 +6,4 @@ export * from './security/password-hash';
 export * from './seed/seed-demo';
 export * from './seed/demo-data';
 export * from './analytics/rollup-maintenance.repository';
+export * from './deadlines';

@@ -14,6 +14,7 @@ export * from './case-intake';
 export * from './analytics';
 export * from './rollup-schema';
 export * from './deadline-schedule';
+export * from './deadline-plan';
 export * from './dispatch-reason';
 export * from './login-backoff';
 export * from './case-visibility';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
-import { DeadlineEngine } from '../deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
 
 /** The working calendar: working hours, escalation delay, holidays and 调休 days. Running clocks keep their due times. */

@@ -7,7 +7,13 @@ import type {
   TLinkedCase,
 } from '@hotline/contracts';
 import type { CaseEntity, CaseEventEntity } from '@hotline/database';
-import { allowedHttpActions, type CaseFieldVisibility, caseFieldVisibility, clockState } from '@hotline/domain';
+import {
+  allowedHttpActions,
+  type CaseFieldVisibility,
+  caseFieldVisibility,
+  caseVisibility,
+  clockState,
+} from '@hotline/domain';
 import { presentCaller } from '../common/contact-privacy';
 import type { Principal } from '../common/request-context';
 import type { ExtensionRequestRow, LinkedCaseRow } from './case-links.repository';
@@ -106,7 +112,7 @@ export function toCaseDetail(c: CaseEntity, viewer: Principal): TCaseDetail {
     allowedActions: allowedHttpActions({
       status: c.status,
       role: viewer.role,
-      isLeadBureau: viewer.bureauId !== null && viewer.bureauId === c.leadBureauId,
+      isLeadBureau: caseVisibility(viewer, c) === 'lead',
       reopenable: isReopenable(c),
     }),
   };

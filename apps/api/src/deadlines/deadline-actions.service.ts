@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { caseInScope } from './case-access';
-import { DeadlineEngine, type DeadlineRow } from './engine/deadline-engine';
+import { DeadlineEngine, type DeadlineRow } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
 
 const actorOf = (p: Principal) => ({ id: p.userId, name: p.displayName, role: p.role });

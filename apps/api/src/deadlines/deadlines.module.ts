@@ -1,3 +1,4 @@
+import { DeadlineEngine, DeadlineSettingsCache, DeadlinesRepository } from '@hotline/database';
 import { Module } from '@nestjs/common';
 import { CalendarController } from '../calendar/calendar.controller';
 import { CalendarService } from '../calendar/calendar.service';
@@ -11,13 +12,17 @@ import { DeadlineBoardService } from './deadline-board.service';
 import { DeadlinePoliciesService } from './deadline-policies.service';
 import { DeadlineTransitionHook } from './deadline-transition.hook';
 import { DeadlinesController } from './deadlines.controller';
-import { DeadlineEngine } from './engine/deadline-engine';
 
 /** Deadline supervision in the API: policies, calendar, boards, extensions, notices, notifications, queue dashboard. */
 @Module({
   controllers: [DeadlinesController, CalendarController, SupervisionController, NotificationsController],
   providers: [
-    { provide: DeadlineEngine, useFactory: () => new DeadlineEngine() },
+    { provide: DeadlinesRepository, useFactory: () => new DeadlinesRepository() },
+    {
+      provide: DeadlineEngine,
+      useFactory: (repo: DeadlinesRepository) => new DeadlineEngine(new DeadlineSettingsCache(undefined, repo), repo),
+      inject: [DeadlinesRepository],
+    },
     DeadlineTransitionHook,
     DeadlineBoardService,
     DeadlineActionsService,
@@ -27,6 +32,6 @@ import { DeadlineEngine } from './engine/deadline-engine';
     NotificationsService,
     QueueDashboard,
   ],
-  exports: [DeadlineEngine],
+  exports: [DeadlineEngine, DeadlinesRepository],
 })
 export class DeadlinesModule {}

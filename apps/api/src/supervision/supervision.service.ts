@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { caseInScope } from '../deadlines/case-access';
-import { DeadlineEngine } from '../deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
 
 const noSuchNotice = () => new DomainError('supervision.notice_not_found', 404, 'No such supervision notice');
