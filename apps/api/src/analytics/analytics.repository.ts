@@ -9,10 +9,12 @@ import {
   rollupTable,
   type RollupCounterKey,
   type RollupCounters,
+  type CaseViewer,
   type RollupDim,
 } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { caseScopeSql } from '../cases/case-access.repository';
 import { planRange, type RangePlan } from './analytics-dates';
 import type { DataSource } from 'typeorm';
 
@@ -229,32 +231,33 @@ export class AnalyticsRepository {
     );
   }
 
-  /** A few cases behind a finding, newest first, found through the facts table's indexes. */
-  async exampleCases(c: ExampleCriteria, limit = 3): Promise<ExampleCase[]> {
-    return (await this.exampleCasesBatch([c], limit))[0] ?? [];
-  }
-
   /**
    * The example cases of many findings in one round trip: one LIMITed branch per criteria
    * (each an index walk backwards by day on the facts), then the few cases joined. Returns
-   * one list per criteria, in order.
+   * one list per criteria, in order. Only cases the viewer may see (caseScopeSql; the hotline
+   * sees every case, and then the facts alone answer).
    */
-  async exampleCasesBatch(list: readonly ExampleCriteria[], limit = 3): Promise<ExampleCase[][]> {
+  async exampleCasesBatch(viewer: CaseViewer, list: readonly ExampleCriteria[], limit = 3): Promise<ExampleCase[][]> {
     if (list.length === 0) return [];
     const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
     const branches = list.map((c, k) => {
       const where: string[] = [];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
+      const add = (sql: string, value: unknown) => where.push(sql.replace('?', bind(value)));
       add('f.day >= ?::date', c.from);
       add('f.day <= ?::date', c.to);
       if (c.bureauId !== undefined) add('f.bureau_id = ?', c.bureauId);
       if (c.categoryId !== undefined) add('f.category_id = ?', c.categoryId);
       if (c.streetId !== undefined) add('f.street_id = ?', c.streetId);
       if (c.flag) where.push(`f.${COUNTER_COLUMNS[c.flag]} = 1`);
-      return `(SELECT ${k} AS k, f.case_id, f.day FROM analytics_case_facts f
+      const scope = caseScopeSql(viewer, 'c', bind);
+      if (scope !== null) where.push(scope);
+      const from =
+        scope === null ? 'analytics_case_facts f' : 'analytics_case_facts f JOIN cases c ON c.id = f.case_id';
+      return `(SELECT ${k} AS k, f.case_id, f.day FROM ${from}
                 WHERE ${where.join(' AND ')} ORDER BY f.day DESC LIMIT ${Math.trunc(limit)})`;
     });
     const rows = await this.ds.query<{ k: number; id: string; trackingNumber: string }[]>(

@@ -77,6 +77,9 @@ export class AnalyticsService {
   /**
    * Handlers see only their own bureau: the bureau filter is forced to theirs, and asking
    * for another bureau is refused rather than silently answered with their own figures.
+   * This is not caseScopeSql (lead or assisting): the cubes count each case once, for its
+   * lead bureau, and keep no assisting bureaus, so a bureau's figures are its lead cases.
+   * Rows of cases themselves (the service-gap report's examples) do go through caseScopeSql.
    */
   scopeBureau(principal: Principal, requested: number | undefined): number | undefined {
     if (principal.role !== 'handler') return requested;
