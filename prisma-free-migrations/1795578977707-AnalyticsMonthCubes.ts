@@ -5,9 +5,9 @@ import {
   CUBES_V2,
   dimColumns,
   measureColumns,
+  MONTH_GRAIN_STYLE,
   monthAwareConsistencyFunction,
   rebuildFunction,
-  MONTH_GRAIN_STYLE,
   type RollupFunctionStyle,
   table,
 } from './frozen/analytics-2026-11';

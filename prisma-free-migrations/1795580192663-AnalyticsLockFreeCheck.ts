@@ -1,10 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  CUBES_V2,
-  monthAwareConsistencyFunction,
-  MONTH_GRAIN_STYLE,
-  type RollupFunctionStyle,
-} from './frozen/analytics-2026-11';
+import { CUBES_V2, monthAwareConsistencyFunction, MONTH_GRAIN_STYLE } from './frozen/analytics-2026-11';
 
 /*
  * Analytics, step 3. The consistency check no longer holds the rollup lock while it compares
@@ -17,7 +12,10 @@ import {
 
 const STYLE = MONTH_GRAIN_STYLE;
 
-/** `lockFirst`: the check of AnalyticsMonthCubes1795578977707 (that `down` restores, but for the repair's lock). */
+/**
+ * The check without the lock; `lockFirst` gives the one AnalyticsMonthCubes1795578977707 left,
+ * which `down` restores (as it always did, with the lock also taken around each cube's repair).
+ */
 function consistency(lockFirst: boolean): string {
   return monthAwareConsistencyFunction(CUBES_V2, STYLE, {
     lockFirst,
