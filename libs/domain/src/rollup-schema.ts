@@ -10,32 +10,30 @@
 
 /** A dimension of the rollups: a column of the facts table and of every cube that keeps it. */
 export interface RollupDimension {
-  name: string;
   type: 'int' | 'text';
   /** Its value for one case (c = cases row); unknown ids count under 0. */
   source: string;
 }
 
-export const ROLLUP_DIMENSIONS = [
-  { name: 'bureau_id', type: 'int', source: 'COALESCE(c.lead_bureau_id, 0)' },
-  { name: 'category_id', type: 'int', source: 'COALESCE(c.category_id, 0)' },
-  { name: 'district_id', type: 'int', source: 'COALESCE(c.district_id, 0)' },
-  { name: 'street_id', type: 'int', source: 'COALESCE(c.street_id, 0)' },
-  { name: 'channel', type: 'text', source: 'c.channel' },
-  { name: 'type', type: 'text', source: 'c.type' },
-  { name: 'urgency', type: 'text', source: 'c.urgency' },
-] as const satisfies readonly RollupDimension[];
+/** Dimension (its column) → its type and value. */
+export const ROLLUP_DIMENSIONS = {
+  bureau_id: { type: 'int', source: 'COALESCE(c.lead_bureau_id, 0)' },
+  category_id: { type: 'int', source: 'COALESCE(c.category_id, 0)' },
+  district_id: { type: 'int', source: 'COALESCE(c.district_id, 0)' },
+  street_id: { type: 'int', source: 'COALESCE(c.street_id, 0)' },
+  channel: { type: 'text', source: 'c.channel' },
+  type: { type: 'text', source: 'c.type' },
+  urgency: { type: 'text', source: 'c.urgency' },
+} as const satisfies Record<string, RollupDimension>;
 
-export type RollupDim = (typeof ROLLUP_DIMENSIONS)[number]['name'];
-export const ROLLUP_DIMS: readonly RollupDim[] = ROLLUP_DIMENSIONS.map((d) => d.name);
+export type RollupDim = keyof typeof ROLLUP_DIMENSIONS;
+export const ROLLUP_DIMS = Object.freeze(Object.keys(ROLLUP_DIMENSIONS) as RollupDim[]);
 
 /** A case counts on the Shanghai day it came in (a cohort view: it keeps that day as it moves on). */
 export const ROLLUP_DAY_SOURCE = "(c.created_at AT TIME ZONE 'Asia/Shanghai')::date";
 
 /** A counter: 0 or 1 per case, summed in the cubes. */
 export interface RollupCounterDef {
-  /** Its name in RollupCounters. */
-  key: string;
   /** Its column in the facts table and the cubes. */
   column: string;
   /** Its value for one case (c = cases row). NULL-safe: unknown counts as no. */
@@ -46,67 +44,61 @@ export interface RollupCounterDef {
 const DUE =
   "c.reply_due_at IS NOT NULL AND (c.replied_at IS NOT NULL OR c.closed_at IS NOT NULL OR c.flag = 'overdue')";
 
-export const ROLLUP_COUNTERS = [
-  { key: 'volume', column: 'volume', predicate: 'true' },
-  { key: 'dispatched', column: 'dispatched', predicate: 'c.dispatched_at IS NOT NULL' },
-  { key: 'directAnswered', column: 'direct_answered', predicate: "c.close_reason = 'direct_answer'" },
-  { key: 'accepted', column: 'accepted', predicate: 'c.accepted_at IS NOT NULL' },
-  {
-    key: 'acceptedOnTime',
+/** Counter (its name in RollupCounters) → its column and predicate. */
+export const ROLLUP_COUNTERS = {
+  volume: { column: 'volume', predicate: 'true' },
+  dispatched: { column: 'dispatched', predicate: 'c.dispatched_at IS NOT NULL' },
+  directAnswered: { column: 'direct_answered', predicate: "c.close_reason = 'direct_answer'" },
+  accepted: { column: 'accepted', predicate: 'c.accepted_at IS NOT NULL' },
+  acceptedOnTime: {
     column: 'accepted_on_time',
     predicate: 'c.accepted_at IS NOT NULL AND (c.accept_due_at IS NULL OR c.accepted_at <= c.accept_due_at)',
   },
-  { key: 'due', column: 'due', predicate: DUE },
-  {
-    key: 'closedOnTime',
+  due: { column: 'due', predicate: DUE },
+  closedOnTime: {
     column: 'closed_on_time',
     predicate: 'c.reply_due_at IS NOT NULL AND COALESCE(c.replied_at, c.closed_at) <= c.reply_due_at',
   },
-  {
-    key: 'overdue',
+  overdue: {
     column: 'overdue',
     predicate: `${DUE} AND NOT COALESCE(COALESCE(c.replied_at, c.closed_at) <= c.reply_due_at, false)`,
   },
-  { key: 'followUps', column: 'follow_ups', predicate: 'c.followed_up_at IS NOT NULL' },
-  { key: 'contacted', column: 'contacted', predicate: 'c.followed_up_at IS NOT NULL AND c.follow_up_contacted' },
-  { key: 'solved', column: 'solved', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'solved'" },
-  { key: 'partly', column: 'partly', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'partly'" },
-  { key: 'notSolved', column: 'not_solved', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'not'" },
-  {
-    key: 'satisfied',
+  followUps: { column: 'follow_ups', predicate: 'c.followed_up_at IS NOT NULL' },
+  contacted: { column: 'contacted', predicate: 'c.followed_up_at IS NOT NULL AND c.follow_up_contacted' },
+  solved: { column: 'solved', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'solved'" },
+  partly: { column: 'partly', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'partly'" },
+  notSolved: { column: 'not_solved', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'not'" },
+  satisfied: {
     column: 'satisfied',
     predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'satisfied'",
   },
-  {
-    key: 'basically',
+  basically: {
     column: 'basically',
     predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'basically'",
   },
-  {
-    key: 'dissatisfied',
+  dissatisfied: {
     column: 'dissatisfied',
     predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'dissatisfied'",
   },
-  {
-    key: 'noAnswer',
+  noAnswer: {
     column: 'no_answer',
     predicate:
       "c.followed_up_at IS NOT NULL AND (c.follow_up_satisfaction IS NULL OR c.follow_up_satisfaction = 'no_answer')",
   },
-  { key: 'returned', column: 'returned', predicate: 'c.return_count > 0' },
-  { key: 'multiReturned', column: 'multi_returned', predicate: 'c.return_count >= 2' },
-  { key: 'reopened', column: 'reopened', predicate: 'c.reopen_count > 0' },
-  { key: 'unmatched', column: 'unmatched', predicate: 'c.unmatched_at_intake' },
-  { key: 'replied', column: 'replied', predicate: 'c.replied_at IS NOT NULL AND c.dispatched_at IS NOT NULL' },
-] as const satisfies readonly RollupCounterDef[];
+  returned: { column: 'returned', predicate: 'c.return_count > 0' },
+  multiReturned: { column: 'multi_returned', predicate: 'c.return_count >= 2' },
+  reopened: { column: 'reopened', predicate: 'c.reopen_count > 0' },
+  unmatched: { column: 'unmatched', predicate: 'c.unmatched_at_intake' },
+  replied: { column: 'replied', predicate: 'c.replied_at IS NOT NULL AND c.dispatched_at IS NOT NULL' },
+} as const satisfies Record<string, RollupCounterDef>;
 
-export type RollupCounterKey = (typeof ROLLUP_COUNTERS)[number]['key'];
-export const ROLLUP_COUNTER_KEYS: readonly RollupCounterKey[] = ROLLUP_COUNTERS.map((c) => c.key);
+export type RollupCounterKey = keyof typeof ROLLUP_COUNTERS;
+export const ROLLUP_COUNTER_KEYS = Object.freeze(Object.keys(ROLLUP_COUNTERS) as RollupCounterKey[]);
 
 /** Counter name → its column. */
 export const COUNTER_COLUMNS = Object.freeze(
-  Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c.key, c.column])) as Record<RollupCounterKey, string>,
-);
+  Object.fromEntries(ROLLUP_COUNTER_KEYS.map((k) => [k, ROLLUP_COUNTERS[k].column])),
+) as Readonly<Record<RollupCounterKey, string>>;
 
 /**
  * Upper bounds (hours) of the time-to-reply histogram the rollups keep. Bucket k holds replies
@@ -123,7 +115,7 @@ export const REPLY_BUCKET_COLUMNS: readonly string[] = Object.freeze(
 
 /** Every summed column of a cube: the counters, then the histogram buckets. */
 export const ROLLUP_MEASURE_COLUMNS: readonly string[] = Object.freeze([
-  ...ROLLUP_COUNTERS.map((c) => c.column),
+  ...Object.values(COUNTER_COLUMNS),
   ...REPLY_BUCKET_COLUMNS,
 ]);
 
@@ -162,8 +154,13 @@ export function rollupTable(cube: string, grain: RollupGrain): string {
  * from this text and compares it with the live one.
  */
 export function caseFactsSelectSql(): string {
-  const dims = ROLLUP_DIMENSIONS.map((d) => (d.source === `c.${d.name}` ? d.source : `${d.source} AS ${d.name}`));
-  const counters = ROLLUP_COUNTERS.map((c) => `COALESCE((${c.predicate}), false)::int::smallint AS ${c.column}`);
+  const dims = ROLLUP_DIMS.map((name) => {
+    const { source } = ROLLUP_DIMENSIONS[name];
+    return source === `c.${name}` ? source : `${source} AS ${name}`;
+  });
+  const counters = Object.values(ROLLUP_COUNTERS).map(
+    (c) => `COALESCE((${c.predicate}), false)::int::smallint AS ${c.column}`,
+  );
   const bucket = `CASE WHEN c.replied_at IS NOT NULL AND c.dispatched_at IS NOT NULL
            THEN width_bucket(extract(epoch FROM (c.replied_at - c.dispatched_at)) / 3600.0,
                              ARRAY[${REPLY_HOUR_BOUNDS.join(',')}]::numeric[])::smallint

@@ -3,13 +3,13 @@ import {
   COUNTER_COLUMNS,
   emptyCounters,
   REPLY_BUCKET_COLUMNS,
-  ROLLUP_COUNTERS,
+  ROLLUP_COUNTER_KEYS,
   ROLLUP_CUBES,
   ROLLUP_MEASURE_COLUMNS,
   rollupTable,
+  type CaseViewer,
   type RollupCounterKey,
   type RollupCounters,
-  type CaseViewer,
   type RollupDim,
 } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
@@ -163,8 +163,13 @@ export class AnalyticsRepository {
         : planRange(q.from, q.to);
     const measures = q.only
       ? [
-          ...new Set([...q.only, ...(q.having ? [q.having.counter] : []), ...(q.top ? [q.top.counter] : []), 'volume']),
-        ].map((k) => COUNTER_COLUMNS[k as RollupCounterKey])
+          ...new Set<RollupCounterKey>([
+            ...q.only,
+            ...(q.having ? [q.having.counter] : []),
+            ...(q.top ? [q.top.counter] : []),
+            'volume',
+          ]),
+        ].map((k) => COUNTER_COLUMNS[k])
       : ROLLUP_MEASURE_COLUMNS;
     const added = [...q.groupBy, ...measures].join(', ');
     const subtracted = [...q.groupBy, ...measures.map((c) => `-${c} AS ${c}`)].join(', ');
@@ -301,7 +306,7 @@ export class AnalyticsRepository {
 
 function toRollupRow(r: Record<string, unknown>, groupBy: readonly RollupDim[]): RollupRow {
   const counters = emptyCounters();
-  for (const { key, column } of ROLLUP_COUNTERS) counters[key] = Number(r[column] ?? 0);
+  for (const key of ROLLUP_COUNTER_KEYS) counters[key] = Number(r[COUNTER_COLUMNS[key]] ?? 0);
   counters.replyHistogram = REPLY_BUCKET_COLUMNS.map((c) => Number(r[c] ?? 0));
   const keys: RollupRow['keys'] = {};
   for (const dim of groupBy) keys[dim] = r[dim] as number | string;
