@@ -1,4 +1,22 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  applyCasesFunction,
+  consistencyFunction,
+  COUNTER_NAMES,
+  COUNTERS,
+  CUBES_V1,
+  type Cube,
+  dimColumns,
+  DIMS,
+  FACT_SOURCE,
+  MEASURES,
+  measureColumns,
+  rebuildFunction,
+  REPLY_HOUR_BOUNDS,
+  type RollupFunctionStyle,
+  table,
+  upsert,
+} from './frozen/analytics-2026-11';
 
 /*
  * Analytics rollups (issue 6). Everything that keeps the rollups right lives in the database
@@ -14,69 +32,17 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   analytics_check_consistency(repair) compares facts with cases and cubes with facts
  *
  * Several cubes hold the same counters at different grains; a query reads the smallest cube
- * that carries every dimension it groups or filters by. The SQL is generated below from
- * constants that are frozen into this migration (a later change needs a new migration).
+ * that carries every dimension it groups or filters by. The SQL is generated from constants
+ * frozen in ./frozen/analytics-2026-11.ts (a later change needs a new migration).
  */
 
-const DIMS = ['day', 'bureau_id', 'category_id', 'district_id', 'street_id', 'channel', 'type', 'urgency'] as const;
-type Dim = (typeof DIMS)[number];
-
-const DIM_TYPES: Record<Dim, string> = {
-  day: 'date',
-  bureau_id: 'int',
-  category_id: 'int',
-  district_id: 'int',
-  street_id: 'int',
-  channel: 'text',
-  type: 'text',
-  urgency: 'text',
+/** Day grain only; the functions are created (later migrations replace them). */
+const STYLE: RollupFunctionStyle = {
+  create: 'CREATE FUNCTION',
+  grains: ['day'],
+  grainInCteName: false,
+  ordered: false,
 };
-
-/** Cube name → the dimensions it keeps besides the day. */
-const CUBES: Record<string, readonly Dim[]> = {
-  bureau: ['day', 'bureau_id'],
-  category: ['day', 'bureau_id', 'category_id'],
-  place: ['day', 'bureau_id', 'district_id', 'street_id'],
-  attr: ['day', 'bureau_id', 'channel', 'type', 'urgency'],
-  full: DIMS,
-};
-
-/** Counter → its 0/1 value for one case (c = cases row). NULL-safe: unknown counts as no. */
-const COUNTERS: Record<string, string> = {
-  volume: 'true',
-  dispatched: 'c.dispatched_at IS NOT NULL',
-  direct_answered: "c.close_reason = 'direct_answer'",
-  accepted: 'c.accepted_at IS NOT NULL',
-  accepted_on_time: 'c.accepted_at IS NOT NULL AND (c.accept_due_at IS NULL OR c.accepted_at <= c.accept_due_at)',
-  // "Due": the case has a reply deadline and its outcome is known — replied, closed, or flagged overdue.
-  due: "c.reply_due_at IS NOT NULL AND (c.replied_at IS NOT NULL OR c.closed_at IS NOT NULL OR c.flag = 'overdue')",
-  closed_on_time: 'c.reply_due_at IS NOT NULL AND COALESCE(c.replied_at, c.closed_at) <= c.reply_due_at',
-  overdue:
-    "c.reply_due_at IS NOT NULL AND (c.replied_at IS NOT NULL OR c.closed_at IS NOT NULL OR c.flag = 'overdue') AND NOT COALESCE(COALESCE(c.replied_at, c.closed_at) <= c.reply_due_at, false)",
-  follow_ups: 'c.followed_up_at IS NOT NULL',
-  contacted: 'c.followed_up_at IS NOT NULL AND c.follow_up_contacted',
-  solved: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'solved'",
-  partly: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'partly'",
-  not_solved: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'not'",
-  satisfied: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'satisfied'",
-  basically: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'basically'",
-  dissatisfied: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'dissatisfied'",
-  no_answer:
-    "c.followed_up_at IS NOT NULL AND (c.follow_up_satisfaction IS NULL OR c.follow_up_satisfaction = 'no_answer')",
-  returned: 'c.return_count > 0',
-  multi_returned: 'c.return_count >= 2',
-  reopened: 'c.reopen_count > 0',
-  unmatched: 'c.unmatched_at_intake',
-  replied: 'c.replied_at IS NOT NULL AND c.dispatched_at IS NOT NULL',
-};
-
-/** Upper bounds (hours) of the time-to-reply histogram; bucket k = [bound k-1, bound k), the last is open. */
-const REPLY_HOUR_BOUNDS = [1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 240, 360, 480, 720];
-const BUCKETS = Array.from({ length: REPLY_HOUR_BOUNDS.length + 1 }, (_, k) => `rt_${String(k).padStart(2, '0')}`);
-
-const COUNTER_NAMES = Object.keys(COUNTERS);
-const MEASURES = [...COUNTER_NAMES, ...BUCKETS];
-const LOCK_KEY = 612345; // pg_advisory_xact_lock key serialising every rollup writer
 
 function factDimsSql(): string {
   return [
@@ -97,125 +63,23 @@ function factCountersSql(): string {
   );
 }
 
-/** Per-fact measure values (counters plus one-hot histogram buckets), optionally negated. */
-function measureValues(alias: string, sign: '' | '-'): string {
-  const counters = COUNTER_NAMES.map((n) => `${sign}${alias}.${n}::int AS ${n}`);
-  const buckets = BUCKETS.map((b, k) => `${sign}(${alias}.rt_bucket IS NOT DISTINCT FROM ${k})::int AS ${b}`);
-  return [...counters, ...buckets].join(', ');
-}
-
-function cubeTable(name: string): string {
-  return `analytics_rollup_${name}`;
-}
-
-function upsertCube(name: string, dims: readonly Dim[], source: string): string {
-  const sums = MEASURES.map((m) => `sum(${m})::int`).join(', ');
-  const set = MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
-  return `INSERT INTO ${cubeTable(name)} AS t (${dims.join(', ')}, ${MEASURES.join(', ')})
-        SELECT ${dims.join(', ')}, ${sums} FROM ${source} GROUP BY ${dims.join(', ')}
-        ON CONFLICT (${dims.join(', ')}) DO UPDATE SET ${set}`;
-}
-
-const FACT_COLUMNS = [...DIMS, ...COUNTER_NAMES, 'rt_bucket'];
-
-function applyCasesFunction(): string {
-  const cubeCtes = Object.entries(CUBES)
-    .map(([name, dims]) => `u_${name} AS (${upsertCube(name, dims, 'd')})`)
-    .join(',\n    ');
-  const updateSet = FACT_COLUMNS.map((col) => `${col} = excluded.${col}`).join(', ');
-  return `
-CREATE FUNCTION analytics_apply_cases(p_ids uuid[]) RETURNS int LANGUAGE plpgsql AS $fn$
-DECLARE n int;
-BEGIN
-  PERFORM pg_advisory_xact_lock(${LOCK_KEY});
-  WITH old AS (
-    SELECT * FROM analytics_case_facts WHERE case_id = ANY(p_ids)
-  ), new AS (
-    INSERT INTO analytics_case_facts (case_id, ${FACT_COLUMNS.join(', ')})
-    SELECT case_id, ${FACT_COLUMNS.join(', ')} FROM analytics_case_facts_truth WHERE case_id = ANY(p_ids)
-    ON CONFLICT (case_id) DO UPDATE SET ${updateSet}, updated_at = now()
-    RETURNING *
-  ), d AS (
-    SELECT ${DIMS.join(', ')}, ${MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ')}
-    FROM (
-      SELECT ${DIMS.map((x) => `new.${x}`).join(', ')}, ${measureValues('new', '')} FROM new
-      UNION ALL
-      SELECT ${DIMS.map((x) => `old.${x}`).join(', ')}, ${measureValues('old', '-')} FROM old
-    ) x
-    GROUP BY ${DIMS.join(', ')}
-  ),
-    ${cubeCtes}
-  SELECT count(*) INTO n FROM new;
-  RETURN n;
-END $fn$`;
-}
-
-function rebuildFunction(): string {
-  const cubes = Object.entries(CUBES)
-    .map(
-      ([name, dims]) =>
-        `TRUNCATE ${cubeTable(name)};
-  ${upsertCube(name, dims, `(SELECT ${DIMS.join(', ')}, ${measureValues('f', '')} FROM analytics_case_facts f) x`)};`,
-    )
-    .join('\n  ');
-  return `
-CREATE FUNCTION analytics_rebuild() RETURNS bigint LANGUAGE plpgsql AS $fn$
-DECLARE n bigint;
-BEGIN
-  PERFORM pg_advisory_xact_lock(${LOCK_KEY});
-  TRUNCATE analytics_case_facts;
-  INSERT INTO analytics_case_facts (case_id, ${FACT_COLUMNS.join(', ')})
-    SELECT case_id, ${FACT_COLUMNS.join(', ')} FROM analytics_case_facts_truth;
-  GET DIAGNOSTICS n = ROW_COUNT;
-  ${cubes}
-  -- Everything in the outbox so far is now reflected: move the cursor past it.
-  UPDATE analytics_cursor SET last_id = COALESCE((SELECT max(id) FROM outbox_events), 0), updated_at = now()
-   WHERE name = 'rollups';
-  DELETE FROM analytics_cursor_gaps;
-  RETURN n;
-END $fn$`;
-}
-
-function consistencyFunction(): string {
-  const cubeChecks = Object.entries(CUBES)
-    .map(([name, dims]) => {
-      const nonZero = MEASURES.map((m) => `${m} <> 0`).join(' OR ');
-      const fromFacts = `SELECT ${dims.join(', ')}, ${MEASURES.map((m) => `sum(${m})::int AS ${m}`).join(', ')}
-          FROM (SELECT ${DIMS.join(', ')}, ${measureValues('f', '')} FROM analytics_case_facts f) x
+/** This migration's check compared every stored row (later ones only the non-zero ones). */
+function cubeCheck(cube: Cube): string {
+  const dims = ['day', ...cube.dims];
+  const nonZero = MEASURES.map((m) => `${m} <> 0`).join(' OR ');
+  const fromFacts = `SELECT ${dims.join(', ')}, ${MEASURES.map((m) => `sum(${m})::int AS ${m}`).join(', ')}
+          FROM ${FACT_SOURCE}
           GROUP BY ${dims.join(', ')}`;
-      const stored = `SELECT ${dims.join(', ')}, ${MEASURES.join(', ')} FROM ${cubeTable(name)} WHERE ${nonZero}`;
-      return `
+  const stored = `SELECT ${dims.join(', ')}, ${MEASURES.join(', ')} FROM ${table(cube, 'day')} WHERE ${nonZero}`;
+  return `
   SELECT count(*) INTO v_n FROM ((${fromFacts} EXCEPT ${stored}) UNION ALL (${stored} EXCEPT ${fromFacts})) z;
   IF v_n > 0 THEN
-    v_cubes := v_cubes || jsonb_build_object('${name}', v_n);
+    v_cubes := v_cubes || jsonb_build_object('${cube.name}', v_n);
     IF p_repair THEN
-      TRUNCATE ${cubeTable(name)};
-      ${upsertCube(name, dims, `(SELECT ${DIMS.join(', ')}, ${measureValues('f', '')} FROM analytics_case_facts f) x`)};
+      TRUNCATE ${table(cube, 'day')};
+      ${upsert(cube, 'day', FACT_SOURCE)};
     END IF;
   END IF;`;
-    })
-    .join('');
-  return `
-CREATE FUNCTION analytics_check_consistency(p_repair boolean) RETURNS jsonb LANGUAGE plpgsql AS $fn$
-DECLARE v_ids uuid[]; v_n bigint; v_cubes jsonb := '{}'::jsonb;
-BEGIN
-  PERFORM pg_advisory_xact_lock(${LOCK_KEY});
-  -- 1. facts that differ from what the case row says now (missed events, manual SQL edits)
-  SELECT COALESCE(array_agg(DISTINCT case_id), '{}') INTO v_ids FROM (
-    (SELECT case_id, ${FACT_COLUMNS.join(', ')} FROM analytics_case_facts_truth
-     EXCEPT SELECT case_id, ${FACT_COLUMNS.join(', ')} FROM analytics_case_facts)
-    UNION
-    (SELECT case_id, ${FACT_COLUMNS.join(', ')} FROM analytics_case_facts
-     EXCEPT SELECT case_id, ${FACT_COLUMNS.join(', ')} FROM analytics_case_facts_truth)
-  ) drift;
-  IF p_repair AND cardinality(v_ids) > 0 THEN
-    PERFORM analytics_apply_cases(v_ids);
-  END IF;
-  -- 2. cube rows that differ from the sum of the facts
-  ${cubeChecks}
-  RETURN jsonb_build_object('driftedCases', cardinality(v_ids), 'sampleCaseIds', to_jsonb(v_ids[1:10]),
-                            'driftedCubeRows', v_cubes, 'repaired', p_repair);
-END $fn$`;
 }
 
 function consumeFunction(): string {
@@ -257,9 +121,6 @@ export class AnalyticsRollups1795577621307 implements MigrationInterface {
   name = 'AnalyticsRollups1795577621307';
 
   public async up(q: QueryRunner): Promise<void> {
-    const dimCols = (dims: readonly Dim[]) => dims.map((d) => `${d} ${DIM_TYPES[d]} NOT NULL`).join(', ');
-    const measureCols = (type: string) => MEASURES.map((m) => `${m} ${type} NOT NULL DEFAULT 0`).join(', ');
-
     await q.query(`
       CREATE VIEW analytics_case_facts_truth AS
       SELECT c.id AS case_id,
@@ -273,7 +134,7 @@ export class AnalyticsRollups1795577621307 implements MigrationInterface {
     await q.query(`
       CREATE TABLE analytics_case_facts (
         case_id uuid PRIMARY KEY,
-        ${dimCols(DIMS)},
+        ${dimColumns(DIMS)},
         ${COUNTER_NAMES.map((n) => `${n} smallint NOT NULL`).join(', ')},
         rt_bucket smallint,
         updated_at timestamptz NOT NULL DEFAULT now()
@@ -283,9 +144,10 @@ export class AnalyticsRollups1795577621307 implements MigrationInterface {
     await q.query(
       `CREATE INDEX analytics_facts_category_day_idx ON analytics_case_facts (category_id, street_id, day)`,
     );
-    for (const [name, dims] of Object.entries(CUBES)) {
+    for (const cube of CUBES_V1) {
+      const dims = ['day' as const, ...cube.dims];
       await q.query(
-        `CREATE TABLE ${cubeTable(name)} (${dimCols(dims)}, ${measureCols('int')}, PRIMARY KEY (${dims.join(', ')}))`,
+        `CREATE TABLE ${table(cube, 'day')} (${dimColumns(dims)}, ${measureColumns('int')}, PRIMARY KEY (${dims.join(', ')}))`,
       );
     }
     await q.query(`
@@ -313,9 +175,14 @@ export class AnalyticsRollups1795577621307 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX analytics_monthly_themes_uq ON analytics_monthly_themes (month, category_id, COALESCE(street_id, 0))`,
     );
-    await q.query(applyCasesFunction());
-    await q.query(rebuildFunction());
-    await q.query(consistencyFunction());
+    await q.query(applyCasesFunction(CUBES_V1, STYLE));
+    await q.query(rebuildFunction(CUBES_V1, STYLE));
+    await q.query(
+      consistencyFunction(
+        { create: STYLE.create, lockFirst: true, applyNote: '', cubesNote: 'the sum of the facts' },
+        CUBES_V1.map(cubeCheck).join(''),
+      ),
+    );
     await q.query(consumeFunction());
     await q.query(`SELECT analytics_rebuild()`);
   }
@@ -328,7 +195,7 @@ export class AnalyticsRollups1795577621307 implements MigrationInterface {
     await q.query(`DROP TABLE analytics_monthly_themes`);
     await q.query(`DROP TABLE analytics_cursor_gaps`);
     await q.query(`DROP TABLE analytics_cursor`);
-    for (const name of Object.keys(CUBES)) await q.query(`DROP TABLE ${cubeTable(name)}`);
+    for (const cube of CUBES_V1) await q.query(`DROP TABLE ${table(cube, 'day')}`);
     await q.query(`DROP TABLE analytics_case_facts`);
     await q.query(`DROP VIEW analytics_case_facts_truth`);
   }

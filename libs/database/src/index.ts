@@ -5,4 +5,5 @@ export * from './database-admin';
 export * from './security/password-hash';
 export * from './seed/seed-demo';
 export * from './seed/demo-data';
+export * from './analytics/rollup-maintenance.repository';
 export * from './deadlines';

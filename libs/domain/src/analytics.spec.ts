@@ -6,8 +6,8 @@ import {
   hotspotSeverity,
   ownerlessSeverity,
   periodChange,
-  REPLY_HOUR_BOUNDS,
 } from './analytics';
+import { REPLY_HOUR_BOUNDS } from './rollup-schema';
 
 function histogram(entries: Record<number, number>): number[] {
   const h = new Array<number>(REPLY_HOUR_BOUNDS.length + 1).fill(0);

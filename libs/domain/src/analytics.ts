@@ -2,44 +2,19 @@
 // time-to-reply histogram, period-over-period change and service-gap severity scores.
 // The API copies the formula texts (ANALYTICS_FORMULAS) into its OpenAPI description.
 import { rate, responseRate, resolutionRate, satisfactionRate, type Rate } from './metrics';
+import { REPLY_HOUR_BOUNDS, ROLLUP_COUNTER_KEYS, type RollupCounterKey } from './rollup-schema';
 
-/**
- * Upper bounds (hours) of the time-to-reply histogram the rollups keep. Bucket k holds replies
- * that took [bound k−1, bound k) hours (bound −1 = 0); the last bucket (≥ 720 h) is open.
- * Must match the migration that created the rt_00 … rt_14 columns.
- */
-export const REPLY_HOUR_BOUNDS: readonly number[] = Object.freeze([
-  1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 240, 360, 480, 720,
-]);
-
-/** Additive counters of one rollup row (or a sum of rows). */
-export interface RollupCounters {
-  volume: number;
-  dispatched: number;
-  directAnswered: number;
-  accepted: number;
-  acceptedOnTime: number;
-  due: number;
-  closedOnTime: number;
-  overdue: number;
-  followUps: number;
-  contacted: number;
-  solved: number;
-  partly: number;
-  notSolved: number;
-  satisfied: number;
-  basically: number;
-  dissatisfied: number;
-  noAnswer: number;
-  returned: number;
-  multiReturned: number;
-  reopened: number;
-  unmatched: number;
-  replied: number;
+/** Additive counters of one rollup row (or a sum of rows); the counters are ROLLUP_COUNTERS. */
+export type RollupCounters = Record<RollupCounterKey, number> & {
   /** Time-to-reply histogram, one count per REPLY_HOUR_BOUNDS bucket (+1 open bucket). */
   replyHistogram: number[];
-}
+};
 
+/**
+ * Every counter at 0. Written out (not built from ROLLUP_COUNTERS) because reports call it for
+ * every rollup row and a literal is the cheapest object V8 makes; `satisfies` keeps it to
+ * exactly the counters rollup-schema.ts declares.
+ */
 export function emptyCounters(): RollupCounters {
   return {
     volume: 0,
@@ -65,15 +40,12 @@ export function emptyCounters(): RollupCounters {
     unmatched: 0,
     replied: 0,
     replyHistogram: new Array<number>(REPLY_HOUR_BOUNDS.length + 1).fill(0),
-  };
+  } satisfies RollupCounters;
 }
 
 /** a += b, field by field (counters are additive by construction). */
 export function addCounters(a: RollupCounters, b: RollupCounters): RollupCounters {
-  for (const key of Object.keys(a) as (keyof RollupCounters)[]) {
-    if (key === 'replyHistogram') continue;
-    a[key] += b[key];
-  }
+  for (const key of ROLLUP_COUNTER_KEYS) a[key] += b[key];
   a.replyHistogram = a.replyHistogram.map((n, i) => n + (b.replyHistogram[i] ?? 0));
   return a;
 }

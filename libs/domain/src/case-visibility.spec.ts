@@ -1,4 +1,12 @@
-import { caseFieldVisibility, citizenEventNote, coarsenCoordinate, open311ReadScope } from './case-visibility';
+import {
+  canActOnCase,
+  canSeeCase,
+  caseFieldVisibility,
+  caseVisibility,
+  citizenEventNote,
+  coarsenCoordinate,
+  open311ReadScope,
+} from './case-visibility';
 
 describe('caseFieldVisibility: one rule for what each viewer sees', () => {
   const c = { leadBureauId: 7, confidential: false };
@@ -60,5 +68,40 @@ describe('open311ReadScope', () => {
     expect(coarsenCoordinate(31.29691)).toBe(31.297);
     expect(coarsenCoordinate(-120.62849)).toBe(-120.628);
     expect(coarsenCoordinate(null)).toBeNull();
+  });
+});
+
+describe('caseVisibility: a handler sees only their bureau cases (lead or assisting)', () => {
+  const c = { leadBureauId: 7, assistingBureauIds: [8] };
+
+  it('lets the hotline and the system reach every case, the citizen as the holder of its code', () => {
+    for (const role of ['agent', 'supervisor', 'admin', 'system'] as const) {
+      expect(caseVisibility({ role, bureauId: null }, c)).toBe('hotline');
+    }
+    expect(caseVisibility({ role: 'citizen', bureauId: null }, c)).toBe('holder');
+    expect(caseVisibility({ role: 'public', bureauId: null }, c)).toBe('none');
+  });
+
+  it('tells the lead bureau from an assisting one and hides every other case', () => {
+    expect(caseVisibility({ role: 'handler', bureauId: 7 }, c)).toBe('lead');
+    expect(caseVisibility({ role: 'handler', bureauId: 8 }, c)).toBe('assisting');
+    expect(caseVisibility({ role: 'handler', bureauId: 9 }, c)).toBe('none');
+  });
+
+  it('shows a handler without a bureau nothing, not even a case without a bureau', () => {
+    expect(caseVisibility({ role: 'handler', bureauId: null }, { leadBureauId: null, assistingBureauIds: [] })).toBe(
+      'none',
+    );
+    expect(caseVisibility({ role: 'handler', bureauId: 7 }, { leadBureauId: null, assistingBureauIds: [] })).toBe(
+      'none',
+    );
+  });
+
+  it('lets an assisting bureau see but not act', () => {
+    expect(canSeeCase({ role: 'handler', bureauId: 8 }, c)).toBe(true);
+    expect(canActOnCase({ role: 'handler', bureauId: 8 }, c)).toBe(false);
+    expect(canActOnCase({ role: 'handler', bureauId: 7 }, c)).toBe(true);
+    expect(canActOnCase({ role: 'agent', bureauId: null }, c)).toBe(true);
+    expect(canSeeCase({ role: 'handler', bureauId: 9 }, c)).toBe(false);
   });
 });

@@ -13,6 +13,54 @@ export interface CaseViewer {
   bureauId: number | null;
 }
 
+/** Whose cases these are: the lead bureau and the bureaus assisting it. */
+export interface CaseBureaus {
+  leadBureauId: number | null;
+  assistingBureauIds: readonly number[];
+}
+
+/**
+ * How far a reader reaches into a case:
+ * - `hotline`: agents, supervisors, admins and the system see and act on every case;
+ * - `holder`: the citizen, who reaches a case only through its tracking number and access
+ *   code (checked before this rule is asked), acts on that case as its owner;
+ * - `lead` / `assisting`: a handler whose bureau leads or assists the case;
+ * - `none`: anyone else, including a handler without a bureau and the public (Open311 reads
+ *   its own projection, see open311ReadScope). For them the case does not exist: "not
+ *   found", never "forbidden", so ids leak nothing.
+ */
+export type CaseReach = 'hotline' | 'holder' | 'lead' | 'assisting' | 'none';
+
+/** "A handler sees only their bureau's cases (lead or assisting)": the one home of the rule. */
+export function caseVisibility(viewer: CaseViewer, c: CaseBureaus): CaseReach {
+  switch (viewer.role) {
+    case 'agent':
+    case 'supervisor':
+    case 'admin':
+    case 'system':
+      return 'hotline';
+    case 'citizen':
+      return 'holder';
+    case 'public':
+      return 'none';
+    case 'handler':
+      if (viewer.bureauId === null) return 'none';
+      if (c.leadBureauId === viewer.bureauId) return 'lead';
+      return c.assistingBureauIds.includes(viewer.bureauId) ? 'assisting' : 'none';
+  }
+}
+
+/** May the reader see the case at all? */
+export function canSeeCase(viewer: CaseViewer, c: CaseBureaus): boolean {
+  return caseVisibility(viewer, c) !== 'none';
+}
+
+/** May the reader act on the case as its owner? An assisting bureau reads and contributes only. */
+export function canActOnCase(viewer: CaseViewer, c: CaseBureaus): boolean {
+  const reach = caseVisibility(viewer, c);
+  return reach !== 'none' && reach !== 'assisting';
+}
+
 /** The parts of a case the rule looks at. */
 export interface CaseVisibilityFacts {
   leadBureauId: number | null;

@@ -12,6 +12,7 @@ export * from './metrics';
 export * from './tracking';
 export * from './case-intake';
 export * from './analytics';
+export * from './rollup-schema';
 export * from './deadline-schedule';
 export * from './deadline-plan';
 export * from './dispatch-reason';

@@ -108,9 +108,10 @@ export class AnalyticsController {
   })
   serviceGaps(
     @Query({ schema: ZServiceGapsQuery }) q: TServiceGapsQuery,
+    @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.gaps.report(q).then(respond(reply, q, 'service-gaps', serviceGapsCsv));
+    return this.gaps.report(p, q).then(respond(reply, q, 'service-gaps', serviceGapsCsv));
   }
 
   @Get('monthly-themes')

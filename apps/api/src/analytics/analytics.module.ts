@@ -1,4 +1,6 @@
+import { RollupMaintenanceRepository } from '@hotline/database';
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsLookups } from './analytics-lookups';
 import { AnalyticsRepository } from './analytics.repository';
@@ -12,6 +14,11 @@ import { ServiceGapsService } from './service-gaps.service';
   controllers: [AnalyticsController],
   providers: [
     AnalyticsRepository,
+    {
+      provide: RollupMaintenanceRepository,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new RollupMaintenanceRepository(ds),
+    },
     AnalyticsLookups,
     AnalyticsService,
     ServiceGapsService,

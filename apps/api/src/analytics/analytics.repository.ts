@@ -1,65 +1,25 @@
-import { emptyCounters, REPLY_HOUR_BOUNDS, type RollupCounters } from '@hotline/domain';
+import type { TMonthlyTheme } from '@hotline/contracts';
+import {
+  COUNTER_COLUMNS,
+  emptyCounters,
+  REPLY_BUCKET_COLUMNS,
+  ROLLUP_COUNTER_KEYS,
+  ROLLUP_CUBES,
+  ROLLUP_MEASURE_COLUMNS,
+  rollupTable,
+  type CaseViewer,
+  type RollupCounterKey,
+  type RollupCounters,
+  type RollupDim,
+} from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { caseScopeSql } from '../cases/case-access.repository';
 import { planRange, type RangePlan } from './analytics-dates';
 import type { DataSource } from 'typeorm';
 
-/** Rollup dimensions (column names of the cubes the AnalyticsRollups migration created). */
-export type RollupDim = 'bureau_id' | 'category_id' | 'district_id' | 'street_id' | 'channel' | 'type' | 'urgency';
-
-/**
- * The cubes (migrations AnalyticsRollups, AnalyticsMonthCubes, AnalyticsStreetlessCubes), in
- * the order of their size at a million cases, smallest first. All hold the same additive
- * counters per Shanghai day (and per month in the `_m` twin).
- */
-const CUBES: readonly { name: string; dims: readonly RollupDim[] }[] = [
-  { name: 'bureau', dims: ['bureau_id'] },
-  { name: 'mix', dims: ['channel', 'type', 'urgency'] },
-  { name: 'category', dims: ['bureau_id', 'category_id'] },
-  { name: 'attr', dims: ['bureau_id', 'channel', 'type', 'urgency'] },
-  { name: 'place', dims: ['bureau_id', 'district_id', 'street_id'] },
-  { name: 'topic', dims: ['bureau_id', 'category_id', 'district_id', 'type'] },
-  { name: 'spot', dims: ['bureau_id', 'category_id', 'district_id', 'street_id'] },
-  { name: 'wide', dims: ['bureau_id', 'category_id', 'district_id', 'channel', 'type', 'urgency'] },
-  {
-    name: 'full',
-    dims: ['bureau_id', 'category_id', 'district_id', 'street_id', 'channel', 'type', 'urgency'],
-  },
-];
-
 /** How often the cubes' row counts (the planner's estimates) are re-read. */
 const SIZES_TTL_MS = 5 * 60_000;
-
-const COUNTER_COLUMNS: Record<Exclude<keyof RollupCounters, 'replyHistogram'>, string> = {
-  volume: 'volume',
-  dispatched: 'dispatched',
-  directAnswered: 'direct_answered',
-  accepted: 'accepted',
-  acceptedOnTime: 'accepted_on_time',
-  due: 'due',
-  closedOnTime: 'closed_on_time',
-  overdue: 'overdue',
-  followUps: 'follow_ups',
-  contacted: 'contacted',
-  solved: 'solved',
-  partly: 'partly',
-  notSolved: 'not_solved',
-  satisfied: 'satisfied',
-  basically: 'basically',
-  dissatisfied: 'dissatisfied',
-  noAnswer: 'no_answer',
-  returned: 'returned',
-  multiReturned: 'multi_returned',
-  reopened: 'reopened',
-  unmatched: 'unmatched',
-  replied: 'replied',
-};
-const BUCKET_COLUMNS = Array.from(
-  { length: REPLY_HOUR_BOUNDS.length + 1 },
-  (_, k) => `rt_${String(k).padStart(2, '0')}`,
-);
-
-const MEASURE_COLUMNS = [...Object.values(COUNTER_COLUMNS), ...BUCKET_COLUMNS];
 
 /** Equality filters on cube dimensions; arrays mean "any of". */
 export type RollupFilter = Partial<Record<RollupDim, number | string | readonly number[]>>;
@@ -72,14 +32,14 @@ export interface RollupQuery {
   /** Adds a `period` key (start day of the day/week/month). */
   interval?: 'day' | 'week' | 'month';
   /** Keep only groups whose summed counter reaches a minimum (e.g. hotspots). */
-  having?: { counter: keyof typeof COUNTER_COLUMNS; min: number };
+  having?: { counter: RollupCounterKey; min: number };
   /** Order by a summed counter, descending, and keep the first `limit` groups. */
-  top?: { counter: keyof typeof COUNTER_COLUMNS; limit: number };
+  top?: { counter: RollupCounterKey; limit: number };
   /**
    * Sum only these counters (the others, and the reply histogram, read as 0). For scans over
    * many cube rows that need a few figures, e.g. hotspots: summing 37 columns is most of the cost.
    */
-  only?: readonly (keyof typeof COUNTER_COLUMNS)[];
+  only?: readonly RollupCounterKey[];
 }
 
 export interface RollupRow {
@@ -100,6 +60,13 @@ export interface CategoryRow extends LookupRow {
   level: number;
 }
 
+export interface StreetRow extends LookupRow {
+  districtId: number;
+}
+
+/** A monthly theme as stored: the published shape, with the time still a Date. */
+export type MonthlyThemeRow = Omit<TMonthlyTheme, 'chosenAt'> & { chosenAt: Date };
+
 export interface ExampleCase {
   id: string;
   trackingNumber: string;
@@ -112,7 +79,7 @@ export interface ExampleCriteria {
   categoryId?: number;
   streetId?: number;
   /** Only cases whose fact counter is 1 (e.g. 'unmatched', 'dissatisfied', 'overdue'). */
-  flag?: keyof typeof COUNTER_COLUMNS;
+  flag?: RollupCounterKey;
 }
 
 /** Single-purpose reads (and the few writes) of the analytics tables. */
@@ -132,7 +99,7 @@ export class AnalyticsRepository {
    */
   cubeFor(dims: Iterable<RollupDim>): string {
     const needed = [...dims];
-    const fits = CUBES.filter((c) => needed.every((d) => c.dims.includes(d)));
+    const fits = ROLLUP_CUBES.filter((c) => needed.every((d) => c.dims.includes(d)));
     const minimal = fits.filter(
       (c) => !fits.some((o) => o !== c && o.dims.length < c.dims.length && o.dims.every((d) => c.dims.includes(d))),
     );
@@ -144,27 +111,33 @@ export class AnalyticsRepository {
       const rb = rows(b.name);
       return ra === rb ? 0 : ra < rb ? -1 : 1;
     })[0];
-    return (best ?? CUBES[CUBES.length - 1]!).name;
+    return (best ?? ROLLUP_CUBES[ROLLUP_CUBES.length - 1]!).name;
   }
 
   /** Re-reads the cubes' row estimates in the background when they are stale. */
   private refreshSizes(): void {
     if (this.sizesLoading || (this.sizes && Date.now() - this.sizes.at < SIZES_TTL_MS)) return;
-    this.sizesLoading = (
-      this.ds.query(
-        `SELECT relname AS name, reltuples::float8 AS rows FROM pg_class
-          WHERE relkind = 'r' AND relname = ANY($1)`,
-        [CUBES.map((c) => `analytics_rollup_${c.name}`)],
-      ) as Promise<{ name: string; rows: number }[]>
-    )
-      .then((found) => {
-        const rows = new Map<string, number>();
-        // reltuples is -1 before the first ANALYZE: unknown, not empty.
-        for (const r of found) if (r.rows >= 0) rows.set(r.name.replace('analytics_rollup_', ''), r.rows);
+    this.sizesLoading = this.cubeRowEstimates()
+      .then((rows) => {
         this.sizes = { at: Date.now(), rows };
       })
       .catch(() => undefined)
       .finally(() => (this.sizesLoading = null));
+  }
+
+  /** The planner's row estimate per cube (reltuples is -1 before the first ANALYZE: unknown, not empty). */
+  private async cubeRowEstimates(): Promise<Map<string, number>> {
+    const found = await this.ds.query<{ name: string; rows: number }[]>(
+      `SELECT relname AS name, reltuples::float8 AS rows FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`,
+      [ROLLUP_CUBES.map((c) => rollupTable(c.name, 'day'))],
+    );
+    const byTable = new Map(found.map((r) => [r.name, r.rows]));
+    const rows = new Map<string, number>();
+    for (const c of ROLLUP_CUBES) {
+      const n = byTable.get(rollupTable(c.name, 'day'));
+      if (n !== undefined && n >= 0) rows.set(c.name, n);
+    }
+    return rows;
   }
 
   /**
@@ -175,7 +148,7 @@ export class AnalyticsRepository {
    */
   async sumRollups(q: RollupQuery): Promise<RollupRow[]> {
     const filterDims = Object.keys(q.filter) as RollupDim[];
-    const cube = `analytics_rollup_${this.cubeFor([...q.groupBy, ...filterDims])}`;
+    const cube = this.cubeFor([...q.groupBy, ...filterDims]);
     const params: unknown[] = [];
     const where: string[] = [];
     for (const dim of filterDims) {
@@ -190,9 +163,14 @@ export class AnalyticsRepository {
         : planRange(q.from, q.to);
     const measures = q.only
       ? [
-          ...new Set([...q.only, ...(q.having ? [q.having.counter] : []), ...(q.top ? [q.top.counter] : []), 'volume']),
-        ].map((k) => COUNTER_COLUMNS[k as keyof typeof COUNTER_COLUMNS])
-      : MEASURE_COLUMNS;
+          ...new Set<RollupCounterKey>([
+            ...q.only,
+            ...(q.having ? [q.having.counter] : []),
+            ...(q.top ? [q.top.counter] : []),
+            'volume',
+          ]),
+        ].map((k) => COUNTER_COLUMNS[k])
+      : ROLLUP_MEASURE_COLUMNS;
     const added = [...q.groupBy, ...measures].join(', ');
     const subtracted = [...q.groupBy, ...measures.map((c) => `-${c} AS ${c}`)].join(', ');
     const parts: string[] = [];
@@ -201,9 +179,9 @@ export class AnalyticsRepository {
       const range = `${time} BETWEEN $${params.length - 1}::date AND $${params.length}::date`;
       parts.push(`SELECT ${time} AS t, ${columns} FROM ${table} WHERE ${[range, ...where].join(' AND ')}`);
     };
-    if (plan.months) part(`${cube}_m`, 'month', plan.months, added);
-    for (const days of plan.add) part(cube, 'day', days, added);
-    for (const days of plan.subtract) part(cube, 'day', days, subtracted);
+    if (plan.months) part(rollupTable(cube, 'month'), 'month', plan.months, added);
+    for (const days of plan.add) part(rollupTable(cube, 'day'), 'day', days, added);
+    for (const days of plan.subtract) part(rollupTable(cube, 'day'), 'day', days, subtracted);
     const select: string[] = [...q.groupBy];
     const group: string[] = [...q.groupBy];
     if (q.interval) {
@@ -229,110 +207,79 @@ export class AnalyticsRepository {
       params.push(q.top.limit);
       sql += ` ORDER BY sum(${COUNTER_COLUMNS[q.top.counter]}) DESC LIMIT $${params.length}`;
     }
-    const rows: Record<string, unknown>[] = await this.ds.query(sql, params);
+    const rows = await this.ds.query<Record<string, unknown>[]>(sql, params);
     return rows.map((r) => toRollupRow(r, q.groupBy));
   }
 
   async listBureaus(): Promise<LookupRow[]> {
-    return this.ds.query(`SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn" FROM bureaus ORDER BY id`);
+    return this.ds.query<LookupRow[]>(
+      `SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn" FROM bureaus ORDER BY id`,
+    );
   }
 
   async listCategories(): Promise<CategoryRow[]> {
-    return this.ds.query(
+    return this.ds.query<CategoryRow[]>(
       `SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn", parent_id AS "parentId", level
          FROM categories ORDER BY id`,
     );
   }
 
   async listDistricts(): Promise<LookupRow[]> {
-    return this.ds.query(`SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn" FROM districts ORDER BY id`);
-  }
-
-  async listStreets(): Promise<(LookupRow & { districtId: number })[]> {
-    return this.ds.query(
-      `SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn", district_id AS "districtId" FROM streets ORDER BY id`,
+    return this.ds.query<LookupRow[]>(
+      `SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn" FROM districts ORDER BY id`,
     );
   }
 
-  /** A few cases behind a finding, newest first, found through the facts table's indexes. */
-  async exampleCases(c: ExampleCriteria, limit = 3): Promise<ExampleCase[]> {
-    return (await this.exampleCasesBatch([c], limit))[0] ?? [];
+  async listStreets(): Promise<StreetRow[]> {
+    return this.ds.query<StreetRow[]>(
+      `SELECT id, code, name_zh AS "nameZh", name_en AS "nameEn", district_id AS "districtId" FROM streets ORDER BY id`,
+    );
   }
 
   /**
    * The example cases of many findings in one round trip: one LIMITed branch per criteria
    * (each an index walk backwards by day on the facts), then the few cases joined. Returns
-   * one list per criteria, in order.
+   * one list per criteria, in order. Only cases the viewer may see (caseScopeSql; the hotline
+   * sees every case, and then the facts alone answer).
    */
-  async exampleCasesBatch(list: readonly ExampleCriteria[], limit = 3): Promise<ExampleCase[][]> {
+  async exampleCasesBatch(viewer: CaseViewer, list: readonly ExampleCriteria[], limit = 3): Promise<ExampleCase[][]> {
     if (list.length === 0) return [];
     const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
     const branches = list.map((c, k) => {
       const where: string[] = [];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
+      const add = (sql: string, value: unknown) => where.push(sql.replace('?', bind(value)));
       add('f.day >= ?::date', c.from);
       add('f.day <= ?::date', c.to);
       if (c.bureauId !== undefined) add('f.bureau_id = ?', c.bureauId);
       if (c.categoryId !== undefined) add('f.category_id = ?', c.categoryId);
       if (c.streetId !== undefined) add('f.street_id = ?', c.streetId);
       if (c.flag) where.push(`f.${COUNTER_COLUMNS[c.flag]} = 1`);
-      return `(SELECT ${k} AS k, f.case_id, f.day FROM analytics_case_facts f
+      const scope = caseScopeSql(viewer, 'c', bind);
+      if (scope !== null) where.push(scope);
+      const from =
+        scope === null ? 'analytics_case_facts f' : 'analytics_case_facts f JOIN cases c ON c.id = f.case_id';
+      return `(SELECT ${k} AS k, f.case_id, f.day FROM ${from}
                 WHERE ${where.join(' AND ')} ORDER BY f.day DESC LIMIT ${Math.trunc(limit)})`;
     });
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ k: number; id: string; trackingNumber: string }[]>(
       `SELECT f.k, c.id, c.tracking_number AS "trackingNumber"
          FROM (${branches.join(' UNION ALL ')}) f
          JOIN cases c ON c.id = f.case_id
         ORDER BY f.k, f.day DESC`,
       params,
-    )) as { k: number; id: string; trackingNumber: string }[];
+    );
     const out: ExampleCase[][] = list.map(() => []);
     for (const r of rows) out[r.k]!.push({ id: r.id, trackingNumber: r.trackingNumber });
     return out;
   }
 
-  /** How far the rollups have read the outbox, and how far the outbox goes. */
-  async cursorStatus(): Promise<{ lastId: number; updatedAt: string | null; outboxMaxId: number }> {
-    const [row] = (await this.ds.query(
-      `SELECT c.last_id::float8 AS "lastId", c.updated_at AS "updatedAt",
-              COALESCE((SELECT max(id) FROM outbox_events), 0)::float8 AS "outboxMaxId"
-         FROM analytics_cursor c WHERE c.name = 'rollups'`,
-    )) as { lastId: number; updatedAt: Date | null; outboxMaxId: number }[];
-    return {
-      lastId: row?.lastId ?? 0,
-      updatedAt: row?.updatedAt ? new Date(row.updatedAt).toISOString() : null,
-      outboxMaxId: row?.outboxMaxId ?? 0,
-    };
-  }
-
-  /** One incremental step: apply the next batch of outbox rows; returns how many rows were read. */
-  async consumeOutbox(batch: number): Promise<number> {
-    const [row] = (await this.ds.query(`SELECT analytics_consume_outbox($1) AS n`, [batch])) as { n: number }[];
-    return row?.n ?? 0;
-  }
-
-  async checkConsistency(repair: boolean): Promise<Record<string, unknown>> {
-    const [row] = (await this.ds.query(`SELECT analytics_check_consistency($1) AS r`, [repair])) as {
-      r: Record<string, unknown>;
-    }[];
-    return row?.r ?? {};
-  }
-
-  async listMonthlyThemes(): Promise<
-    {
-      id: number;
-      month: string;
-      categoryId: number;
-      streetId: number | null;
-      title: string;
-      note: string | null;
-      chosenAt: Date;
-    }[]
-  > {
-    return this.ds.query(
+  /** The newest 200 monthly themes, newest month first. */
+  async listMonthlyThemes(): Promise<MonthlyThemeRow[]> {
+    return this.ds.query<MonthlyThemeRow[]>(
       `SELECT id, to_char(month, 'YYYY-MM') AS month, category_id AS "categoryId", street_id AS "streetId",
               title, note, chosen_at AS "chosenAt"
          FROM analytics_monthly_themes ORDER BY month DESC, id DESC LIMIT 200`,
@@ -347,22 +294,20 @@ export class AnalyticsRepository {
     note: string | null;
     chosenBy: string;
   }): Promise<{ id: number; chosenAt: Date } | null> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ id: number; chosenAt: Date }[]>(
       `INSERT INTO analytics_monthly_themes (month, category_id, street_id, title, note, chosen_by)
        VALUES (($1 || '-01')::date, $2, $3, $4, $5, $6)
        ON CONFLICT DO NOTHING RETURNING id, chosen_at AS "chosenAt"`,
       [t.month, t.categoryId, t.streetId, t.title, t.note, t.chosenBy],
-    )) as { id: number; chosenAt: Date }[];
+    );
     return rows[0] ?? null;
   }
 }
 
 function toRollupRow(r: Record<string, unknown>, groupBy: readonly RollupDim[]): RollupRow {
   const counters = emptyCounters();
-  for (const [key, column] of Object.entries(COUNTER_COLUMNS)) {
-    counters[key as keyof typeof COUNTER_COLUMNS] = Number(r[column] ?? 0);
-  }
-  counters.replyHistogram = BUCKET_COLUMNS.map((c) => Number(r[c] ?? 0));
+  for (const key of ROLLUP_COUNTER_KEYS) counters[key] = Number(r[COUNTER_COLUMNS[key]] ?? 0);
+  counters.replyHistogram = REPLY_BUCKET_COLUMNS.map((c) => Number(r[c] ?? 0));
   const keys: RollupRow['keys'] = {};
   for (const dim of groupBy) keys[dim] = r[dim] as number | string;
   return { ...(r['period'] ? { period: String(r['period']) } : {}), keys, counters };

@@ -22,10 +22,12 @@ import {
   resolutionRate,
   satisfactionRate,
   type RollupCounters,
+  type RollupDim,
 } from '@hotline/domain';
+import { RollupMaintenanceRepository } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/request-context';
-import { AnalyticsRepository, type RollupDim, type RollupFilter, type RollupRow } from './analytics.repository';
+import { AnalyticsRepository, type RollupFilter, type RollupRow } from './analytics.repository';
 import { addDays, daysBetween, periodStarts } from './analytics-dates';
 import { AnalyticsLookups } from './analytics-lookups';
 import { DomainError } from '../common/domain-error';
@@ -68,12 +70,16 @@ function sumAll(rows: readonly RollupRow[]): RollupCounters {
 export class AnalyticsService {
   constructor(
     private readonly repo: AnalyticsRepository,
+    private readonly rollups: RollupMaintenanceRepository,
     private readonly lookups: AnalyticsLookups,
   ) {}
 
   /**
    * Handlers see only their own bureau: the bureau filter is forced to theirs, and asking
    * for another bureau is refused rather than silently answered with their own figures.
+   * This is not caseScopeSql (lead or assisting): the cubes count each case once, for its
+   * lead bureau, and keep no assisting bureaus, so a bureau's figures are its lead cases.
+   * Rows of cases themselves (the service-gap report's examples) do go through caseScopeSql.
    */
   scopeBureau(principal: Principal, requested: number | undefined): number | undefined {
     if (principal.role !== 'handler') return requested;
@@ -103,7 +109,7 @@ export class AnalyticsService {
     const dim = GROUP_DIM[q.groupBy];
     const [rows, status, labels] = await Promise.all([
       this.repo.sumRollups({ from: q.from, to: q.to, groupBy: [dim], filter, interval: q.interval }),
-      this.repo.cursorStatus(),
+      this.rollups.cursorStatus(),
       this.lookups.load(),
     ]);
     // Categories roll up from the leaf to the level asked for; other groups map 1:1.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
-import { AnalyticsRepository } from './analytics.repository';
+import { RollupMaintenanceRepository } from '@hotline/database';
 
 /** Most outbox rows one refresh call reads before answering (the worker keeps going). */
 const MAX_ROWS_PER_REFRESH = 200_000;
@@ -16,7 +16,7 @@ const BATCH = 5_000;
 @Injectable()
 export class RollupMaintenanceService {
   constructor(
-    private readonly repo: AnalyticsRepository,
+    private readonly repo: RollupMaintenanceRepository,
     private readonly audit: AuditService,
   ) {}
 

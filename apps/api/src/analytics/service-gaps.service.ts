@@ -9,6 +9,7 @@ import {
   ownerlessSeverity,
   periodChange,
   themeCandidateScore,
+  type CaseViewer,
 } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { AnalyticsRepository, type ExampleCriteria } from './analytics.repository';
@@ -52,7 +53,7 @@ export class ServiceGapsService {
     private readonly lookups: AnalyticsLookups,
   ) {}
 
-  async report(q: TServiceGapsQuery): Promise<TServiceGapReport> {
+  async report(viewer: CaseViewer, q: TServiceGapsQuery): Promise<TServiceGapReport> {
     const span = daysBetween(q.from, q.to);
     const previousTo = addDays(q.from, -1);
     const previousFrom = addDays(previousTo, -span);
@@ -69,7 +70,10 @@ export class ServiceGapsService {
     const drafts = groups.flat();
     // Every finding's example cases in one round trip (a report has ~60 lookups; one query
     // each cost more in round trips than in the short index walks themselves).
-    const lookups = await this.repo.exampleCasesBatch(drafts.flatMap((d) => d.examples));
+    const lookups = await this.repo.exampleCasesBatch(
+      viewer,
+      drafts.flatMap((d) => d.examples),
+    );
     let next = 0;
     const findings: TServiceGapFinding[] = drafts.map(({ examples, ...finding }) => {
       const found = examples.map(() => lookups[next++] ?? []);

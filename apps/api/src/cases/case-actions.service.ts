@@ -20,13 +20,8 @@ import { AuditService } from '../audit/audit.service';
 import { CategoryTreeService } from '../catalogue/category-tree.service';
 import type { CaseActor } from './case-actor';
 import { sql } from './case-row';
-import {
-  assertBureauScope,
-  canSee,
-  caseNotFound,
-  CaseTransitionService,
-  STALE_VERSION_MESSAGE,
-} from './case-transition.service';
+import { caseAllows, caseNotFound } from './case-access.repository';
+import { CaseTransitionService, STALE_VERSION_MESSAGE } from './case-transition.service';
 import { CasesRepository } from './cases.repository';
 import { DomainError } from '../common/domain-error';
 
@@ -109,7 +104,7 @@ export class CaseActionsService {
     });
   }
 
-  return(caseId: string, body: TReturnAction, actor: CaseActor): Promise<CaseEntity> {
+  requestReturn(caseId: string, body: TReturnAction, actor: CaseActor): Promise<CaseEntity> {
     return this.transitions.apply({
       caseId,
       version: body.version,
@@ -316,8 +311,8 @@ export class CaseActionsService {
   async contribute(caseId: string, body: TContributionAction, actor: CaseActor): Promise<void> {
     await this.ds.transaction(async (m) => {
       const c = await this.repo.findById(caseId, m);
-      if (!c || !canSee(c, actor)) throw caseNotFound();
-      assertBureauScope(c, actor, 'lead_or_assisting');
+      // Lead or assisting: contributing is how an assisting bureau takes part.
+      if (!c || !caseAllows(actor, c, 'see')) throw caseNotFound();
       if (body.version !== undefined && body.version !== c.version)
         throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
       if (c.status === 'closed')

@@ -11,6 +11,7 @@ import {
   allowedHttpActions,
   type CaseFieldVisibility,
   caseFieldVisibility,
+  caseVisibility,
   clockState,
   isReopenable,
 } from '@hotline/domain';
@@ -107,7 +108,7 @@ export function toCaseDetail(c: CaseEntity, viewer: Principal): TCaseDetail {
     allowedActions: allowedHttpActions({
       status: c.status,
       role: viewer.role,
-      isLeadBureau: viewer.bureauId !== null && viewer.bureauId === c.leadBureauId,
+      isLeadBureau: caseVisibility(viewer, c) === 'lead',
       reopenable: isReopenable(c),
     }),
   };

@@ -11,6 +11,7 @@ import type {
 import type { CaseEntity } from '@hotline/database';
 import {
   caseFieldVisibility,
+  caseVisibility,
   decodeCaseCursor,
   decodePriorityCursor,
   encodeCaseCursor,
@@ -23,6 +24,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
+import { caseAllows, caseNotFound } from './case-access.repository';
 import { CaseLinksRepository, type LinkedCaseRow } from './case-links.repository';
 import {
   toCaseDetail,
@@ -32,7 +34,6 @@ import {
   toExtensionRequestView,
   toLinkedCase,
 } from './case-presenter';
-import { canSee, caseNotFound } from './case-transition.service';
 import { CasesRepository } from './cases.repository';
 import { DomainError } from '../common/domain-error';
 
@@ -86,7 +87,7 @@ export class CaseQueryService {
       this.links.linked(c.id, c.parentCaseId, LINKED_CHILDREN_SHOWN),
       this.links.extensionRequests(c.id),
     ]);
-    const visible = (l: LinkedCaseRow) => canSee(l as unknown as CaseEntity, viewer);
+    const visible = (l: LinkedCaseRow) => caseAllows(viewer, l);
     return {
       ...toCaseDetail(c, viewer),
       linked: {
@@ -146,7 +147,7 @@ export class CaseQueryService {
       phone,
       trackingNo,
       parentId: q.parentId,
-      scopeBureauId: viewer.role === 'handler' ? (viewer.bureauId ?? -1) : undefined,
+      viewer,
       sort: q.sort,
     };
     const [rows, counted] = await Promise.all([
@@ -177,7 +178,7 @@ export class CaseQueryService {
     const conditions = COUNT_CONDITIONS[q.set];
     const counts = await this.repo.countBy(conditions, {
       bureauId: q.bureauId,
-      scopeBureauId: viewer.role === 'handler' ? (viewer.bureauId ?? -1) : undefined,
+      viewer,
     });
     return { set: q.set, counts };
   }
@@ -201,7 +202,7 @@ export class CaseQueryService {
   ): Promise<{ name: string | null; phone: string | null; email: string | null }> {
     const c = await this.visibleCase(caseId, viewer);
     if (viewer.role === 'handler') {
-      if (c.leadBureauId !== viewer.bureauId)
+      if (caseVisibility(viewer, c) !== 'lead')
         throw new DomainError('contact.lead_bureau_only', 403, 'Only the lead bureau may contact the citizen');
       if (c.confidential)
         throw new DomainError(
@@ -219,7 +220,7 @@ export class CaseQueryService {
 
   private async visibleCase(caseId: string, viewer: Principal): Promise<CaseEntity> {
     const c = await this.repo.findById(caseId);
-    if (!c || !canSee(c, viewer)) throw caseNotFound();
+    if (!c || !caseAllows(viewer, c)) throw caseNotFound();
     return c;
   }
 }

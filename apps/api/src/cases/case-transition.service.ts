@@ -1,11 +1,12 @@
 import { CASE_CHANGED_TOPIC, type TCaseChangedEvent } from '@hotline/contracts';
 import type { CaseEntity } from '@hotline/database';
-import { transition, type CaseAction } from '@hotline/domain';
+import { caseVisibility, transition, type CaseAction } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { caseNotFound } from './case-access.repository';
 import type { CaseActor } from './case-actor';
 import type { CasePatch } from './case-row';
 import { CaseTransitionHooks } from './case-transition-hooks';
@@ -13,9 +14,6 @@ import { CasesRepository } from './cases.repository';
 import { DomainError } from '../common/domain-error';
 
 export const STALE_VERSION_MESSAGE = 'This case was changed by someone else; reload and try again';
-
-/** How much of a case a handler's bureau must own to take the action. */
-export type BureauScope = 'lead' | 'lead_or_assisting';
 
 export interface TransitionEvent {
   note?: string | null;
@@ -62,8 +60,9 @@ export class CaseTransitionService {
     const { actor } = req;
     const result = await this.ds.transaction(async (m) => {
       const current = await this.repo.findById(req.caseId, m);
-      if (!current || !canSee(current, actor)) throw caseNotFound();
-      assertBureauScope(current, actor, 'lead');
+      const reach = current ? caseVisibility(actor, current) : 'none';
+      if (!current || reach === 'none') throw caseNotFound();
+      if (reach === 'assisting') throw leadBureauOnly();
       if (current.version !== req.version) throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
       const decided = transition(current.status, req.action, actor.role);
       if (!decided.ok) {
@@ -112,29 +111,13 @@ export class CaseTransitionService {
   }
 }
 
-export function caseNotFound(): DomainError {
-  return new DomainError('case.not_found', 404, 'No such case, or it is not for your bureau');
-}
-
-/** Handlers see only cases their bureau leads or assists; everyone else on staff sees all. */
-export function canSee(c: CaseEntity, actor: Pick<CaseActor, 'role' | 'bureauId'>): boolean {
-  if (actor.role !== 'handler') return true;
-  return (
-    actor.bureauId !== null && (c.leadBureauId === actor.bureauId || c.assistingBureauIds.includes(actor.bureauId))
-  );
-}
-
 /** An assisting bureau may read and contribute, but only the lead bureau acts on the case. */
-export function assertBureauScope(c: CaseEntity, actor: CaseActor, scope: BureauScope): void {
-  if (actor.role !== 'handler') return;
-  if (!canSee(c, actor)) throw caseNotFound();
-  if (scope === 'lead' && c.leadBureauId !== actor.bureauId) {
-    throw new DomainError(
-      'case.lead_bureau_only',
-      403,
-      'Only the lead bureau can do this; assisting bureaus add contributions',
-    );
-  }
+export function leadBureauOnly(): DomainError {
+  return new DomainError(
+    'case.lead_bureau_only',
+    403,
+    'Only the lead bureau can do this; assisting bureaus add contributions',
+  );
 }
 
 function changedEvent(row: CaseEntity, action: string, from: string, actor: CaseActor): TCaseChangedEvent {

@@ -113,7 +113,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('dispatch', caseId, b, p, m);
+    return this.cases.dispatch(caseId, b, p, m);
   }
 
   @Post(':id/redispatch')
@@ -126,7 +126,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('redispatch', caseId, b, p, m);
+    return this.cases.redispatch(caseId, b, p, m);
   }
 
   @Post(':id/accept')
@@ -139,7 +139,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('accept', caseId, b, p, m);
+    return this.cases.accept(caseId, b, p, m);
   }
 
   @Post(':id/return')
@@ -152,7 +152,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('return', caseId, b, p, m);
+    return this.cases.requestReturn(caseId, b, p, m);
   }
 
   @Post(':id/return-decision')
@@ -165,7 +165,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('returnDecision', caseId, b, p, m);
+    return this.cases.returnDecision(caseId, b, p, m);
   }
 
   @Post(':id/reply')
@@ -178,7 +178,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('reply', caseId, b, p, m);
+    return this.cases.reply(caseId, b, p, m);
   }
 
   @Post(':id/follow-up')
@@ -191,7 +191,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('followUp', caseId, b, p, m);
+    return this.cases.followUp(caseId, b, p, m);
   }
 
   @Post(':id/close')
@@ -204,7 +204,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('close', caseId, b, p, m);
+    return this.cases.close(caseId, b, p, m);
   }
 
   @Post(':id/reopen')
@@ -217,7 +217,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('reopen', caseId, b, p, m);
+    return this.cases.reopen(caseId, b, p, m);
   }
 
   @Post(':id/merge')
@@ -230,7 +230,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @ReqMeta() m: RequestMeta,
   ) {
-    return this.cases.act('merge', caseId, b, p, m);
+    return this.cases.merge(caseId, b, p, m);
   }
 
   @Post(':id/contributions')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseAccessRepository } from './case-access.repository';
 import { CaseActionsService } from './case-actions.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseLinksRepository } from './case-links.repository';
@@ -20,6 +21,7 @@ import { FollowUpsService } from './follow-ups.service';
   controllers: [CasesController, FollowUpsController],
   providers: [
     CasesRepository,
+    CaseAccessRepository,
     CaseLinksRepository,
     CaseTransitionHooks,
     CaseTransitionService,
@@ -30,6 +32,13 @@ import { FollowUpsService } from './follow-ups.service';
     FollowUpsRepository,
     FollowUpsService,
   ],
-  exports: [CaseIntakeService, CaseTransitionService, CaseActionsService, CaseTransitionHooks, CasesRepository],
+  exports: [
+    CaseIntakeService,
+    CaseTransitionService,
+    CaseActionsService,
+    CaseTransitionHooks,
+    CasesRepository,
+    CaseAccessRepository,
+  ],
 })
 export class CasesModule {}

@@ -1,11 +1,12 @@
 import { CASE_CHANGED_TOPIC, type TCaseChangedEvent } from '@hotline/contracts';
 import { BureauEntity, type CaseEntity, type CaseEventEntity } from '@hotline/database';
-import type { CaseStatus, DigitsMatch, PriorityCursor, Role } from '@hotline/domain';
+import type { CaseStatus, CaseViewer, DigitsMatch, PriorityCursor, Role } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import { caseScopeSql } from './case-access.repository';
 import { caseEventMapper, caseMapper, SqlExpr, type CasePatch } from './case-row';
 import type { IntakePlan } from './case-transition-hooks';
 
@@ -62,8 +63,8 @@ export interface CaseListFilter {
   phone?: DigitsMatch;
   trackingNo?: DigitsMatch;
   parentId?: string;
-  /** Handlers: only cases their bureau leads or assists. */
-  scopeBureauId?: number;
+  /** Whose list this is: a handler's lists hold only the cases their bureau leads or assists. */
+  viewer: CaseViewer;
   sort?: 'newest' | 'priority';
   after?: { createdAt: string; id: string };
   afterPriority?: PriorityCursor;
@@ -363,18 +364,17 @@ export class CasesRepository {
    */
   async countBy(
     conditions: Record<string, string>,
-    scope: { scopeBureauId?: number; bureauId?: number },
+    scope: { viewer: CaseViewer; bureauId?: number },
   ): Promise<Record<string, number>> {
     const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
     const where: string[] = [`status <> 'closed'`];
-    if (scope.bureauId !== undefined) {
-      params.push(scope.bureauId);
-      where.push(`lead_bureau_id = $${params.length}`);
-    }
-    if (scope.scopeBureauId !== undefined) {
-      params.push(scope.scopeBureauId);
-      where.push(`(lead_bureau_id = $${params.length} OR assisting_bureau_ids @> ARRAY[$${params.length}::int])`);
-    }
+    if (scope.bureauId !== undefined) where.push(`lead_bureau_id = ${p(scope.bureauId)}`);
+    const visible = caseScopeSql(scope.viewer, null, p);
+    if (visible) where.push(visible);
     const names = Object.keys(conditions);
     const rows: Array<Record<string, number>> = await this.ds.query(
       `SELECT ${names.map((n, i) => `count(*) FILTER (WHERE ${conditions[n]})::int AS c${i}`).join(', ')}
@@ -422,10 +422,8 @@ export class CasesRepository {
       );
     }
     if (f.parentId) where.push(`parent_case_id = ${p(f.parentId)}::uuid`);
-    if (f.scopeBureauId !== undefined) {
-      const b = p(f.scopeBureauId);
-      where.push(`(lead_bureau_id = ${b} OR assisting_bureau_ids @> ARRAY[${b}::int])`);
-    }
+    const visible = caseScopeSql(f.viewer, null, p);
+    if (visible) where.push(visible);
     return where;
   }
 

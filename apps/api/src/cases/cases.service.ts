@@ -1,4 +1,14 @@
 import type {
+  TAcceptAction,
+  TCloseAction,
+  TDispatchAction,
+  TFollowUpAction,
+  TMergeAction,
+  TRedispatchAction,
+  TReopenAction,
+  TReplyAction,
+  TReturnAction,
+  TReturnDecision,
   TCaseCounts,
   TCaseCountsQuery,
   TCaseDetail,
@@ -11,6 +21,7 @@ import type {
   TSimilarCase,
   TSimilarCasesQuery,
 } from '@hotline/contracts';
+import type { CaseEntity } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
@@ -19,20 +30,6 @@ import { staffActor } from './case-actor';
 import { CaseIntakeService } from './case-intake.service';
 import { toCaseDetail } from './case-presenter';
 import { CaseQueryService } from './case-query.service';
-
-/** The lifecycle actions a staff route may call, by name, with their body types. */
-type ActionName =
-  | 'dispatch'
-  | 'redispatch'
-  | 'accept'
-  | 'return'
-  | 'returnDecision'
-  | 'reply'
-  | 'followUp'
-  | 'close'
-  | 'reopen'
-  | 'merge';
-type ActionBody<A extends ActionName> = Parameters<CaseActionsService[A]>[1];
 
 /** What the staff routes call: intake, actions (answering with the updated case), reads. */
 @Injectable()
@@ -53,20 +50,44 @@ export class CasesService {
     return { case: toCaseDetail(caseRow, p), replayed };
   }
 
-  async act<A extends ActionName>(
-    name: A,
-    caseId: string,
-    body: ActionBody<A>,
-    p: Principal,
-    meta: RequestMeta,
-  ): Promise<TCaseDetail> {
-    const run = this.actions[name].bind(this.actions) as (
-      id: string,
-      b: ActionBody<A>,
-      a: ReturnType<typeof staffActor>,
-    ) => ReturnType<CaseActionsService[A]>;
-    const updated = await run(caseId, body, staffActor(p, meta));
-    return this.queries.present(updated, p);
+  dispatch(caseId: string, body: TDispatchAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.dispatch(caseId, body, staffActor(p, meta)), p);
+  }
+
+  redispatch(caseId: string, body: TRedispatchAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.redispatch(caseId, body, staffActor(p, meta)), p);
+  }
+
+  accept(caseId: string, body: TAcceptAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.accept(caseId, body, staffActor(p, meta)), p);
+  }
+
+  requestReturn(caseId: string, body: TReturnAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.requestReturn(caseId, body, staffActor(p, meta)), p);
+  }
+
+  returnDecision(caseId: string, body: TReturnDecision, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.returnDecision(caseId, body, staffActor(p, meta)), p);
+  }
+
+  reply(caseId: string, body: TReplyAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.reply(caseId, body, staffActor(p, meta)), p);
+  }
+
+  followUp(caseId: string, body: TFollowUpAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.followUp(caseId, body, staffActor(p, meta)), p);
+  }
+
+  close(caseId: string, body: TCloseAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.close(caseId, body, staffActor(p, meta)), p);
+  }
+
+  reopen(caseId: string, body: TReopenAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.reopen(caseId, body, staffActor(p, meta)), p);
+  }
+
+  merge(caseId: string, body: TMergeAction, p: Principal, meta: RequestMeta): Promise<TCaseDetail> {
+    return this.answer(this.actions.merge(caseId, body, staffActor(p, meta)), p);
   }
 
   async contribute(caseId: string, body: TContributionAction, p: Principal, meta: RequestMeta): Promise<TCaseEvent[]> {
@@ -96,5 +117,10 @@ export class CasesService {
 
   contact(caseId: string, p: Principal, meta: RequestMeta) {
     return this.queries.contact(caseId, p, meta);
+  }
+
+  /** Every action answers with the updated case as the actor now sees it. */
+  private async answer(updated: Promise<CaseEntity>, p: Principal): Promise<TCaseDetail> {
+    return this.queries.present(await updated, p);
   }
 }

@@ -13,7 +13,8 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
-import { caseNotFound, STALE_VERSION_MESSAGE } from './case-transition.service';
+import { caseInScope } from './case-access.repository';
+import { STALE_VERSION_MESSAGE } from './case-transition.service';
 import { CasesRepository } from './cases.repository';
 import { FollowUpsRepository, type AttemptSummary } from './follow-ups.repository';
 
@@ -67,12 +68,7 @@ export class FollowUpsService {
     if (!decided.ok) throw new DomainError(`follow_up.${decided.refusal}`, 400, decided.message);
     await this.ds.transaction(async (m) => {
       // Serialises attempts with the follow-up itself (which updates the row).
-      const [c] = (await m.query(`SELECT id, status, version FROM cases WHERE id = $1 FOR UPDATE`, [caseId])) as Array<{
-        id: string;
-        status: string;
-        version: number;
-      }>;
-      if (!c) throw caseNotFound();
+      const c = await caseInScope(m, caseId, p, { lock: true });
       if (body.version !== undefined && body.version !== c.version)
         throw new DomainError('case.version_conflict', 409, STALE_VERSION_MESSAGE);
       if (c.status !== 'awaiting_follow_up') {

@@ -1,34 +1,18 @@
 import type { EntityManager } from 'typeorm';
+import { caseInScope as loadCaseInScope, type CaseScopeRow } from '../cases/case-access.repository';
 import type { Principal } from '../common/request-context';
-import { DomainError } from '../common/domain-error';
 
-export interface CaseScopeRow {
-  id: string;
-  status: string;
-  tracking_number: string;
-  lead_bureau_id: number | null;
-  assisting_bureau_ids: number[];
-}
+export type { CaseScopeRow } from '../cases/case-access.repository';
 
 /**
- * Loads a case the principal may see. Handlers see only their bureau's cases (lead or
- * assisting); any other case is "not found" for them, never "forbidden", so ids leak nothing.
+ * The deadline and supervision services' spelling of the case access check (`leadOnly` = the
+ * lead bureau acts); the rule and the query live in cases/case-access.repository.ts.
  */
-export async function caseInScope(
+export function caseInScope(
   m: EntityManager,
   caseId: string,
   p: Principal,
   opts: { lock?: boolean; leadOnly?: boolean } = {},
 ): Promise<CaseScopeRow> {
-  const [row] = (await m.query(
-    `SELECT id, status, tracking_number, lead_bureau_id, assisting_bureau_ids FROM cases WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
-    [caseId],
-  )) as CaseScopeRow[];
-  const visible =
-    row &&
-    (p.role !== 'handler' ||
-      row.lead_bureau_id === p.bureauId ||
-      (!opts.leadOnly && p.bureauId !== null && row.assisting_bureau_ids.includes(p.bureauId)));
-  if (!row || !visible) throw new DomainError('case.not_found', 404, 'No such case');
-  return row;
+  return loadCaseInScope(m, caseId, p, { lock: opts.lock, need: opts.leadOnly ? 'act' : 'see' });
 }

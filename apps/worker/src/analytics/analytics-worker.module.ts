@@ -1,3 +1,4 @@
+import { RollupMaintenanceRepository } from '@hotline/database';
 import { Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { readRollupSettings } from './rollup-settings';
@@ -9,7 +10,7 @@ import { RollupProcessor } from './rollup-processor';
     {
       provide: RollupProcessor,
       inject: [DataSource],
-      useFactory: (ds: DataSource) => new RollupProcessor(ds, readRollupSettings()),
+      useFactory: (ds: DataSource) => new RollupProcessor(new RollupMaintenanceRepository(ds), readRollupSettings()),
     },
   ],
   exports: [RollupProcessor],

@@ -1,4 +1,5 @@
 import { env } from '@hotline/config';
+import { RollupMaintenanceRepository, type RollupConsistencyReport } from '@hotline/database';
 import {
   ANALYTICS_QUEUE_DEFINITION,
   createQueue,
@@ -11,7 +12,6 @@ import {
   type RollupJobPayloads,
 } from '@hotline/queue';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { RollupSettings } from './rollup-settings';
 
 /**
@@ -31,7 +31,7 @@ export class RollupProcessor {
   private readonly handlers: JobHandlers<RollupJobPayloads>;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly rollups: RollupMaintenanceRepository,
     private readonly settings: RollupSettings,
   ) {
     this.handlers = {
@@ -61,21 +61,15 @@ export class RollupProcessor {
   async consume(): Promise<number> {
     let read = 0;
     for (;;) {
-      const [row] = (await this.ds.query(`SELECT analytics_consume_outbox($1) AS n`, [this.settings.batch])) as {
-        n: number;
-      }[];
-      const n = row?.n ?? 0;
+      const n = await this.rollups.consumeOutbox(this.settings.batch);
       read += n;
       if (n === 0 || read >= this.settings.maxRowsPerJob) return read;
     }
   }
 
-  async checkConsistency(): Promise<Record<string, unknown>> {
-    const [row] = (await this.ds.query(`SELECT analytics_check_consistency(true) AS r`)) as {
-      r: Record<string, unknown>;
-    }[];
-    const result = row?.r ?? {};
-    if (Number(result['driftedCases'] ?? 0) > 0 || Object.keys(result['driftedCubeRows'] ?? {}).length > 0) {
+  async checkConsistency(): Promise<RollupConsistencyReport> {
+    const result = await this.rollups.checkConsistency(true);
+    if ((result.driftedCases ?? 0) > 0 || Object.keys(result.driftedCubeRows ?? {}).length > 0) {
       this.log.warn(`rollup drift repaired: ${JSON.stringify(result)}`);
     }
     return result;
