@@ -1,8 +1,14 @@
 import {
   ZAcceptActionSchema,
+  ZCaseContact,
+  ZCaseCounts,
   ZCaseCountsQuerySchema,
+  ZCaseDetail,
+  ZCaseEventList,
   ZCaseIdParam,
+  ZCaseIntakeResult,
   ZCaseIntakeSchema,
+  ZCaseListPage,
   ZCaseListQuerySchema,
   ZCloseActionSchema,
   ZContributionActionSchema,
@@ -14,6 +20,7 @@ import {
   ZReplyActionSchema,
   ZReturnActionSchema,
   ZReturnDecisionSchema,
+  ZSimilarCaseList,
   ZSimilarCasesQuerySchema,
   type TAcceptAction,
   type TCaseCountsQuery,
@@ -31,25 +38,27 @@ import {
   type TReturnDecision,
   type TSimilarCasesQuery,
 } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF, Roles } from '../common/access.decorator';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { CasesService } from './cases.service';
 import { IdempotencyKey } from './idempotency-key.decorator';
+import { Route } from '../common/route.decorator';
 
 const id = { schema: ZCaseIdParam };
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
-  @Post()
-  @Roles('agent', 'supervisor')
-  @ApiOperation({ summary: 'Register a phone case; dispatched at once when the catalogue matches (Idempotency-Key)' })
+  @Route.post('', {
+    access: ['agent', 'supervisor'],
+    summary: 'Register a phone case; dispatched at once when the catalogue matches (Idempotency-Key)',
+    response: ZCaseIntakeResult,
+  })
   intake(
     @Body({ schema: ZCaseIntakeSchema }) body: TCaseIntake,
     @IdempotencyKey() key: string | undefined,
@@ -59,54 +68,62 @@ export class CasesController {
     return this.cases.intakeByPhone(body, p, key, meta);
   }
 
-  @Get()
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'List and search cases (filters, keyset pagination); handlers see their bureau only' })
+  @Route.get('', {
+    access: ALL_STAFF,
+    summary: 'List and search cases (filters, keyset pagination); handlers see their bureau only',
+    response: ZCaseListPage,
+  })
   list(@Query({ schema: ZCaseListQuerySchema }) q: TCaseListQuery, @CurrentPrincipal() p: Principal) {
     return this.cases.list(q, p);
   }
 
-  @Get('counts')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({
+  @Route.get('counts', {
+    access: ALL_STAFF,
     summary: 'Counts of open cases per inbox tab, board column or queue (set=inbox|board|queue), scoped like the lists',
+    response: ZCaseCounts,
   })
   counts(@Query({ schema: ZCaseCountsQuerySchema }) q: TCaseCountsQuery, @CurrentPrincipal() p: Principal) {
     return this.cases.counts(q, p);
   }
 
-  @Get('similar')
-  @Roles('agent', 'supervisor')
-  @ApiOperation({ summary: 'Possible repeats: open and recent cases from the same caller or the same place' })
+  @Route.get('similar', {
+    access: ['agent', 'supervisor'],
+    summary: 'Possible repeats: open and recent cases from the same caller or the same place',
+    response: ZSimilarCaseList,
+  })
   similar(@Query({ schema: ZSimilarCasesQuerySchema }) q: TSimilarCasesQuery) {
     return this.cases.similar(q);
   }
 
-  @Get(':id')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'One case with its version and the actions the viewer may take' })
+  @Route.get(':id', {
+    access: ALL_STAFF,
+    summary: 'One case with its version and the actions the viewer may take',
+    response: ZCaseDetail,
+  })
   detail(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal) {
     return this.cases.detail(caseId, p);
   }
 
-  @Get(':id/events')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'The case timeline (append-only)' })
+  @Route.get(':id/events', { access: ALL_STAFF, summary: 'The case timeline (append-only)', response: ZCaseEventList })
   events(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal) {
     return this.cases.events(caseId, p);
   }
 
-  @Get(':id/contact')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: "The citizen's unmasked contact (lead bureau, when allowed); audited" })
+  @Route.get(':id/contact', {
+    access: ALL_STAFF,
+    summary: "The citizen's unmasked contact (lead bureau, when allowed); audited",
+    response: ZCaseContact,
+  })
   contact(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal, @ReqMeta() meta: RequestMeta) {
     return this.cases.contact(caseId, p, meta);
   }
 
-  @Post(':id/dispatch')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Dispatch a queued case to a bureau (派单)' })
+  @Route.post(':id/dispatch', {
+    access: ['agent', 'supervisor'],
+    summary: 'Dispatch a queued case to a bureau (派单)',
+    status: 200,
+    response: ZCaseDetail,
+  })
   dispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZDispatchActionSchema }) b: TDispatchAction,
@@ -116,10 +133,12 @@ export class CasesController {
     return this.cases.act('dispatch', caseId, b, p, m);
   }
 
-  @Post(':id/redispatch')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Move the case to another bureau (改派)' })
+  @Route.post(':id/redispatch', {
+    access: ['agent', 'supervisor'],
+    summary: 'Move the case to another bureau (改派)',
+    status: 200,
+    response: ZCaseDetail,
+  })
   redispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZRedispatchActionSchema }) b: TRedispatchAction,
@@ -129,10 +148,12 @@ export class CasesController {
     return this.cases.act('redispatch', caseId, b, p, m);
   }
 
-  @Post(':id/accept')
-  @Roles('handler')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The lead bureau accepts the case (签收)' })
+  @Route.post(':id/accept', {
+    access: ['handler'],
+    summary: 'The lead bureau accepts the case (签收)',
+    status: 200,
+    response: ZCaseDetail,
+  })
   accept(
     @Param('id', id) caseId: string,
     @Body({ schema: ZAcceptActionSchema }) b: TAcceptAction,
@@ -142,10 +163,12 @@ export class CasesController {
     return this.cases.act('accept', caseId, b, p, m);
   }
 
-  @Post(':id/return')
-  @Roles('handler')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The lead bureau returns the case with a reason (退单)' })
+  @Route.post(':id/return', {
+    access: ['handler'],
+    summary: 'The lead bureau returns the case with a reason (退单)',
+    status: 200,
+    response: ZCaseDetail,
+  })
   return(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnActionSchema }) b: TReturnAction,
@@ -155,10 +178,12 @@ export class CasesController {
     return this.cases.act('return', caseId, b, p, m);
   }
 
-  @Post(':id/return-decision')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Decide a bureau's return: redispatch, send back, or requeue" })
+  @Route.post(':id/return-decision', {
+    access: ['agent', 'supervisor'],
+    summary: "Decide a bureau's return: redispatch, send back, or requeue",
+    status: 200,
+    response: ZCaseDetail,
+  })
   returnDecision(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnDecisionSchema }) b: TReturnDecision,
@@ -168,10 +193,12 @@ export class CasesController {
     return this.cases.act('returnDecision', caseId, b, p, m);
   }
 
-  @Post(':id/reply')
-  @Roles('handler')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The lead bureau replies: public text for the citizen, optional internal note (答复)' })
+  @Route.post(':id/reply', {
+    access: ['handler'],
+    summary: 'The lead bureau replies: public text for the citizen, optional internal note (答复)',
+    status: 200,
+    response: ZCaseDetail,
+  })
   reply(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReplyActionSchema }) b: TReplyAction,
@@ -181,10 +208,12 @@ export class CasesController {
     return this.cases.act('reply', caseId, b, p, m);
   }
 
-  @Post(':id/follow-up')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record the follow-up call (回访); unsolved or dissatisfied reopens the case' })
+  @Route.post(':id/follow-up', {
+    access: ['agent', 'supervisor'],
+    summary: 'Record the follow-up call (回访); unsolved or dissatisfied reopens the case',
+    status: 200,
+    response: ZCaseDetail,
+  })
   followUp(
     @Param('id', id) caseId: string,
     @Body({ schema: ZFollowUpActionSchema }) b: TFollowUpAction,
@@ -194,10 +223,12 @@ export class CasesController {
     return this.cases.act('followUp', caseId, b, p, m);
   }
 
-  @Post(':id/close')
-  @Roles('agent', 'supervisor', 'admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close a replied case without a follow-up answer' })
+  @Route.post(':id/close', {
+    access: ['agent', 'supervisor', 'admin'],
+    summary: 'Close a replied case without a follow-up answer',
+    status: 200,
+    response: ZCaseDetail,
+  })
   close(
     @Param('id', id) caseId: string,
     @Body({ schema: ZCloseActionSchema }) b: TCloseAction,
@@ -207,10 +238,12 @@ export class CasesController {
     return this.cases.act('close', caseId, b, p, m);
   }
 
-  @Post(':id/reopen')
-  @Roles('supervisor', 'admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a closed case for its bureau' })
+  @Route.post(':id/reopen', {
+    access: ['supervisor', 'admin'],
+    summary: 'Reopen a closed case for its bureau',
+    status: 200,
+    response: ZCaseDetail,
+  })
   reopen(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReopenActionSchema }) b: TReopenAction,
@@ -220,10 +253,12 @@ export class CasesController {
     return this.cases.act('reopen', caseId, b, p, m);
   }
 
-  @Post(':id/merge')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Merge a repeat into its parent case (并单); the child follows the parent' })
+  @Route.post(':id/merge', {
+    access: ['agent', 'supervisor'],
+    summary: 'Merge a repeat into its parent case (并单); the child follows the parent',
+    status: 200,
+    response: ZCaseDetail,
+  })
   merge(
     @Param('id', id) caseId: string,
     @Body({ schema: ZMergeActionSchema }) b: TMergeAction,
@@ -233,10 +268,11 @@ export class CasesController {
     return this.cases.act('merge', caseId, b, p, m);
   }
 
-  @Post(':id/contributions')
-  @Roles('handler')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'An assisting (or the lead) bureau records its part of the work' })
+  @Route.post(':id/contributions', {
+    access: ['handler'],
+    summary: 'An assisting (or the lead) bureau records its part of the work',
+    response: ZCaseEventList,
+  })
   contribute(
     @Param('id', id) caseId: string,
     @Body({ schema: ZContributionActionSchema }) b: TContributionAction,
