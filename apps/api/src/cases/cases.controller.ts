@@ -38,6 +38,7 @@ import {
   type TReturnDecision,
   type TSimilarCasesQuery,
 } from '@hotline/contracts';
+import type { StaffRole } from '@hotline/database';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF } from '../common/access.decorator';
@@ -48,6 +49,10 @@ import { IdempotencyKey } from './idempotency-key.decorator';
 import { Route } from '../common/route.decorator';
 
 const id = { schema: ZCaseIdParam };
+
+/** A lifecycle action (POST, 200): the answer is the case as it stands afterwards. */
+const CaseAction = (path: string, access: readonly StaffRole[], summary: string) =>
+  Route.post(path, { access, summary, status: 200, response: ZCaseDetail });
 
 @ApiTags('cases')
 @Controller('cases')
@@ -118,12 +123,7 @@ export class CasesController {
     return this.cases.contact(caseId, p, meta);
   }
 
-  @Route.post(':id/dispatch', {
-    access: ['agent', 'supervisor'],
-    summary: 'Dispatch a queued case to a bureau (派单)',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(':id/dispatch', ['agent', 'supervisor'], 'Dispatch a queued case to a bureau (派单)')
   dispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZDispatchActionSchema }) b: TDispatchAction,
@@ -133,12 +133,7 @@ export class CasesController {
     return this.cases.act('dispatch', caseId, b, p, m);
   }
 
-  @Route.post(':id/redispatch', {
-    access: ['agent', 'supervisor'],
-    summary: 'Move the case to another bureau (改派)',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(':id/redispatch', ['agent', 'supervisor'], 'Move the case to another bureau (改派)')
   redispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZRedispatchActionSchema }) b: TRedispatchAction,
@@ -148,12 +143,7 @@ export class CasesController {
     return this.cases.act('redispatch', caseId, b, p, m);
   }
 
-  @Route.post(':id/accept', {
-    access: ['handler'],
-    summary: 'The lead bureau accepts the case (签收)',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(':id/accept', ['handler'], 'The lead bureau accepts the case (签收)')
   accept(
     @Param('id', id) caseId: string,
     @Body({ schema: ZAcceptActionSchema }) b: TAcceptAction,
@@ -163,12 +153,7 @@ export class CasesController {
     return this.cases.act('accept', caseId, b, p, m);
   }
 
-  @Route.post(':id/return', {
-    access: ['handler'],
-    summary: 'The lead bureau returns the case with a reason (退单)',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(':id/return', ['handler'], 'The lead bureau returns the case with a reason (退单)')
   return(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnActionSchema }) b: TReturnAction,
@@ -178,12 +163,11 @@ export class CasesController {
     return this.cases.act('return', caseId, b, p, m);
   }
 
-  @Route.post(':id/return-decision', {
-    access: ['agent', 'supervisor'],
-    summary: "Decide a bureau's return: redispatch, send back, or requeue",
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(
+    ':id/return-decision',
+    ['agent', 'supervisor'],
+    "Decide a bureau's return: redispatch, send back, or requeue",
+  )
   returnDecision(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnDecisionSchema }) b: TReturnDecision,
@@ -193,12 +177,11 @@ export class CasesController {
     return this.cases.act('returnDecision', caseId, b, p, m);
   }
 
-  @Route.post(':id/reply', {
-    access: ['handler'],
-    summary: 'The lead bureau replies: public text for the citizen, optional internal note (答复)',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(
+    ':id/reply',
+    ['handler'],
+    'The lead bureau replies: public text for the citizen, optional internal note (答复)',
+  )
   reply(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReplyActionSchema }) b: TReplyAction,
@@ -208,12 +191,11 @@ export class CasesController {
     return this.cases.act('reply', caseId, b, p, m);
   }
 
-  @Route.post(':id/follow-up', {
-    access: ['agent', 'supervisor'],
-    summary: 'Record the follow-up call (回访); unsolved or dissatisfied reopens the case',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(
+    ':id/follow-up',
+    ['agent', 'supervisor'],
+    'Record the follow-up call (回访); unsolved or dissatisfied reopens the case',
+  )
   followUp(
     @Param('id', id) caseId: string,
     @Body({ schema: ZFollowUpActionSchema }) b: TFollowUpAction,
@@ -223,12 +205,7 @@ export class CasesController {
     return this.cases.act('followUp', caseId, b, p, m);
   }
 
-  @Route.post(':id/close', {
-    access: ['agent', 'supervisor', 'admin'],
-    summary: 'Close a replied case without a follow-up answer',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(':id/close', ['agent', 'supervisor', 'admin'], 'Close a replied case without a follow-up answer')
   close(
     @Param('id', id) caseId: string,
     @Body({ schema: ZCloseActionSchema }) b: TCloseAction,
@@ -238,12 +215,7 @@ export class CasesController {
     return this.cases.act('close', caseId, b, p, m);
   }
 
-  @Route.post(':id/reopen', {
-    access: ['supervisor', 'admin'],
-    summary: 'Reopen a closed case for its bureau',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(':id/reopen', ['supervisor', 'admin'], 'Reopen a closed case for its bureau')
   reopen(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReopenActionSchema }) b: TReopenAction,
@@ -253,12 +225,11 @@ export class CasesController {
     return this.cases.act('reopen', caseId, b, p, m);
   }
 
-  @Route.post(':id/merge', {
-    access: ['agent', 'supervisor'],
-    summary: 'Merge a repeat into its parent case (并单); the child follows the parent',
-    status: 200,
-    response: ZCaseDetail,
-  })
+  @CaseAction(
+    ':id/merge',
+    ['agent', 'supervisor'],
+    'Merge a repeat into its parent case (并单); the child follows the parent',
+  )
   merge(
     @Param('id', id) caseId: string,
     @Body({ schema: ZMergeActionSchema }) b: TMergeAction,
