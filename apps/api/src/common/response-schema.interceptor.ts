@@ -52,6 +52,7 @@ export class ResponseSchemaInterceptor implements NestInterceptor {
         if (problem) {
           const message = `${req.method} ${req.url}: the answer does not match its declared response schema: ${problem}`;
           this.log.error(message);
+          // Test runs keep the logger silent; the mismatch must still reach the developer.
           process.stderr.write(`[response schema] ${message}\n`);
           throw new InternalServerErrorException(message);
         }

@@ -56,10 +56,11 @@ export function responseContent(schema: z.ZodType, alsoAs?: RouteSpec['alsoAs'])
 }
 
 /**
- * One route in one line: path and verb, who may call it, its OpenAPI summary, its status and
- * its answer's schema (which the document references by name and test runs enforce).
+ * One route in one decorator: verb and path ('' for the controller's own), who may call it,
+ * its OpenAPI summary, its status and its answer's schema (which the document references by
+ * name and test runs enforce).
  */
-function route(verb: Verb, path: string | undefined, spec: RouteSpec) {
+function route(verb: Verb, path: string, spec: RouteSpec) {
   const status = spec.status ?? (verb === RequestMethod.POST ? 201 : 200);
   const decorators = [
     VERB[verb](path),
@@ -70,10 +71,7 @@ function route(verb: Verb, path: string | undefined, spec: RouteSpec) {
   if (spec.response === null) {
     decorators.push(ApiResponse({ status, description: 'No content' }));
   } else {
-    const content: Record<string, { schema: object }> = {
-      'application/json': { schema: openApiSchemaOf(spec.response) },
-    };
-    if (spec.alsoAs) content[spec.alsoAs] = { schema: { type: 'string' } };
+    const content = responseContent(spec.response, spec.alsoAs);
     decorators.push(ApiResponse({ status, description: status < 300 ? 'Success' : 'Refused', content }));
   }
   // Open311 answers its own error documents (Open311Error): its controller declares them.
@@ -86,10 +84,10 @@ function route(verb: Verb, path: string | undefined, spec: RouteSpec) {
 }
 
 export const Route = {
-  get: (path: string | undefined, spec: RouteSpec) => route(RequestMethod.GET, path, spec),
-  post: (path: string | undefined, spec: RouteSpec) => route(RequestMethod.POST, path, spec),
-  put: (path: string | undefined, spec: RouteSpec) => route(RequestMethod.PUT, path, spec),
-  patch: (path: string | undefined, spec: RouteSpec) => route(RequestMethod.PATCH, path, spec),
-  delete: (path: string | undefined, spec: RouteSpec) => route(RequestMethod.DELETE, path, spec),
-  all: (path: string | undefined, spec: RouteSpec) => route(RequestMethod.ALL, path, spec),
+  get: (path: string, spec: RouteSpec) => route(RequestMethod.GET, path, spec),
+  post: (path: string, spec: RouteSpec) => route(RequestMethod.POST, path, spec),
+  put: (path: string, spec: RouteSpec) => route(RequestMethod.PUT, path, spec),
+  patch: (path: string, spec: RouteSpec) => route(RequestMethod.PATCH, path, spec),
+  delete: (path: string, spec: RouteSpec) => route(RequestMethod.DELETE, path, spec),
+  all: (path: string, spec: RouteSpec) => route(RequestMethod.ALL, path, spec),
 };
