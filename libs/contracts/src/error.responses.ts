@@ -10,12 +10,9 @@ export const ZErrorBody = z
     code: z.enum(ERROR_CODES).meta({ example: 'case.version_conflict' }),
     message: z.string().meta({ example: 'This case was changed by someone else; reload and try again' }),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    details: z
-      .unknown()
-      .optional()
-      .meta({
-        description: 'validation.invalid_input: one {path, code, message, minimum?, maximum?, …} per failed field',
-      }),
+    details: z.unknown().optional().meta({
+      description: 'validation.invalid_input: one {path, code, message, minimum?, maximum?, …} per failed field',
+    }),
     requestId: z.string().optional(),
   })
   .meta({ id: 'ErrorBody' });
