@@ -15,19 +15,3 @@ export type TRefresh = z.infer<typeof ZRefreshSchema>;
 // The roles live in libs/domain; forms and schemas take them from here.
 export { STAFF_ROLES };
 export type TStaffRole = StaffRole;
-
-export interface TSessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: TStaffRole;
-  bureauId: number | null;
-  bureauName: { zh: string; en: string } | null;
-}
-
-export interface TLoginResponse {
-  accessToken: string;
-  expiresIn: number;
-  refreshToken: string;
-  user: TSessionUser;
-}
