@@ -1,5 +1,5 @@
 import { env, requireJwtSecret } from '@hotline/config';
-import { CASE_CHANGED_TOPIC, type TCaseChangedEvent, type TIntakeCommand } from '@hotline/contracts';
+import type { TIntakeCommand } from '@hotline/contracts';
 import { type CaseEntity, hashSecret, StreetEntity } from '@hotline/database';
 import {
   accessCodeFromBytes,
@@ -7,20 +7,17 @@ import {
   formatTrackingNumber,
   generateAccessCode,
   intakeOutcome,
-  transition,
-  type CaseStatus,
 } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, createHmac } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import { CategoryTreeService } from '../catalogue/category-tree.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import { DispatchResolver } from '../dispatch/dispatch-resolver.service';
 import { intakeActorFields, type IntakeActor } from './case-actor';
-import { CaseTransitionHooks } from './case-transition-hooks';
-import { CasesRepository } from './cases.repository';
+import { CaseTransitionService, decideTransition, IntakeKeyTaken } from './case-transition.service';
+import { CasesRepository, type NewCaseEvent } from './cases.repository';
 import { DomainError } from '../common/domain-error';
 
 export type { IntakeActor } from './case-actor';
@@ -36,9 +33,6 @@ export interface IntakeResult {
 const CHANNELS_WITH_ACCESS_CODE = new Set(['web', 'open311', 'api']);
 const STREET_CACHE_MS = 60_000;
 const SEQUENCE_BLOCK = 20;
-
-/** Thrown inside the intake transaction to roll it back when a concurrent retry won the key. */
-class KeyTakenByConcurrentRequest extends Error {}
 
 /**
  * Registers a case (登记) and, in the same transaction, dispatches it flat to the lead bureau
@@ -60,8 +54,7 @@ export class CaseIntakeService {
     private readonly repo: CasesRepository,
     private readonly categories: CategoryTreeService,
     private readonly dispatcher: DispatchResolver,
-    private readonly hooks: CaseTransitionHooks,
-    private readonly events: EventEmitter2,
+    private readonly transitions: CaseTransitionService,
   ) {}
 
   async intake(
@@ -92,13 +85,7 @@ export class CaseIntakeService {
           })
         : null;
     const outcome = intakeOutcome(disposition, match !== null, who.role);
-    const decided = transition('registered', outcome.action, outcome.role);
-    if (!decided.ok) {
-      const params = { status: 'registered', action: outcome.action, role: outcome.role };
-      if (decided.code === 'forbidden_role') throw new DomainError('case.forbidden_role', 403, decided.message, params);
-      throw new DomainError('case.invalid_transition', 409, decided.message, params);
-    }
-    const status: CaseStatus = decided.to;
+    const status = decideTransition('registered', outcome.action, outcome.role);
 
     let accessCode: string | null = null;
     let accessCodeHash: string | null = null;
@@ -110,22 +97,25 @@ export class CaseIntakeService {
     const caller = cmd.caller ?? {};
 
     // One instant for the case's created/updated/dispatched/closed times and the clocks'
-    // start, so the deadlines can be computed before the INSERT and written by it.
+    // start, so the deadlines can be computed before the INSERT and written by it. The id is
+    // chosen here too, so every row of the intake statement is known before it runs.
     const at = new Date();
-    const plan = await this.hooks.planIntake({
-      type: cmd.type,
-      urgency: cmd.urgency,
-      categoryId: cmd.categoryId ?? null,
-      categoryPath: cmd.categoryId === undefined ? [] : await this.categories.pathOf(cmd.categoryId),
-      leadBureauId: match?.leadBureauId ?? null,
-      action: outcome.action,
-      toStatus: status,
-      at,
-      reader: this.ds.manager,
+    const id = randomUUID();
+    const leadBureauId = match?.leadBureauId ?? null;
+    const event = (e: Pick<NewCaseEvent, 'action' | 'fromStatus' | 'toStatus' | 'actorRole' | 'note'>) => ({
+      ...e,
+      caseId: id,
+      actorId: who.id,
+      actorName: who.name,
+      bureauId: e.toStatus === 'dispatched' ? leadBureauId : null,
+      isPublic: true,
+      data: {},
     });
-    const write = async (m: EntityManager): Promise<CaseEntity> => {
-      const { caseRow: row, keyTaken } = await this.repo.insertIntake(m, {
-        columns: {
+    let caseRow: CaseEntity;
+    try {
+      caseRow = await this.transitions.intake({
+        caseRow: {
+          id,
           trackingNumber,
           accessCodeHash,
           channel: cmd.channel,
@@ -139,7 +129,7 @@ export class CaseIntakeService {
           lat: cmd.lat ?? null,
           lng: cmd.lng ?? null,
           description: cmd.description,
-          attributes: JSON.stringify(cmd.attributes ?? {}),
+          attributes: cmd.attributes ?? {},
           mediaUrl: cmd.mediaUrl ?? null,
           callerName: caller.anonymous ? null : (caller.name ?? null),
           callerPhone: caller.phone ?? null,
@@ -148,7 +138,7 @@ export class CaseIntakeService {
           anonymous: caller.anonymous ?? false,
           confidential: caller.confidential ?? false,
           contactAllowed: caller.contactAllowed ?? true,
-          leadBureauId: match?.leadBureauId ?? null,
+          leadBureauId,
           assistingBureauIds: match?.assistingBureauIds ?? [],
           matchedRuleId: match?.ruleId ?? null,
           unmatchedAtIntake: disposition === 'dispatch' && match === null,
@@ -159,53 +149,35 @@ export class CaseIntakeService {
           notAcceptedReason: disposition === 'not_accepted' ? (cmd.notAcceptedReason ?? null) : null,
           properChannel: disposition === 'not_accepted' ? (cmd.properChannel ?? null) : null,
           createdBy: 'userId' in actor ? actor.userId : null,
-          sourceRef: JSON.stringify(cmd.sourceRef ?? {}),
+          sourceRef: cmd.sourceRef ?? {},
           createdAt: at,
-          updatedAt: at,
-          ...plan.columns,
         },
+        categoryPath: cmd.categoryId === undefined ? [] : await this.categories.pathOf(cmd.categoryId),
+        action: outcome.action,
         events: [
-          { action: 'intake', from: null, to: 'registered', role: who.role, isPublic: true, note: null },
-          {
+          event({ action: 'intake', fromStatus: null, toStatus: 'registered', actorRole: who.role, note: null }),
+          // The step is on the citizen's timeline; its note only when it is the direct answer
+          // (citizenEventNote keeps a dispatch reason such as "rule #1: …" for staff).
+          event({
             action: outcome.action,
-            from: 'registered',
-            to: status,
-            role: outcome.role,
-            // The step is on the citizen's timeline; its note only when it is the direct answer
-            // (citizenEventNote keeps a dispatch reason such as "rule #1: …" for staff).
-            isPublic: true,
+            fromStatus: 'registered',
+            toStatus: status,
+            actorRole: outcome.role,
             note: outcomeNote(outcome.action, cmd, match?.reason ?? null),
-          },
+          }),
         ],
         actor: who,
-        outboxAction: outcome.action,
         idempotency: idem,
-        audit: { ip: meta?.ip ?? null, requestId: meta?.requestId ?? null },
-        hookStatements: plan.statements,
+        meta,
       });
-      if (!keyTaken) throw new KeyTakenByConcurrentRequest();
-      await this.hooks.run({ manager: m, caseRow: row, event: changedEvent(row, outcome.action, who) }, plan.planned);
-      return row;
-    };
-
-    let caseRow: CaseEntity;
-    try {
-      // Without an idempotency key (nothing to roll back on a lost race) and with every hook
-      // planned into the statement, the whole intake is ONE statement, atomic by itself: no
-      // BEGIN/COMMIT round trips. Otherwise the same statement runs in a transaction.
-      caseRow =
-        idem === null && this.hooks.allPlanned(plan.planned)
-          ? await write(this.ds.manager)
-          : await this.ds.transaction(write);
     } catch (e) {
-      if (e instanceof KeyTakenByConcurrentRequest && idem) {
+      if (e instanceof IntakeKeyTaken && idem) {
         // A concurrent retry committed first (the INSERT waited for it): answer with its case.
         const replay = await this.replay(idem);
         if (replay) return replay;
       }
       throw e;
     }
-    this.events.emit(CASE_CHANGED_TOPIC, changedEvent(caseRow, outcome.action, who));
     return { caseRow, accessCode, replayed: false };
   }
 
@@ -265,26 +237,6 @@ export class CaseIntakeService {
     }
     return this.sequences.shift()!;
   }
-}
-
-function changedEvent(
-  row: CaseEntity,
-  action: string,
-  who: { id: string | null; role: string },
-  fromStatus: string | null = null,
-): TCaseChangedEvent {
-  return {
-    caseId: row.id,
-    trackingNumber: row.trackingNumber,
-    action,
-    fromStatus,
-    toStatus: row.status,
-    at: new Date(row.updatedAt).toISOString(),
-    actorRole: who.role,
-    actorId: who.id,
-    bureauId: row.leadBureauId,
-    version: row.version,
-  };
 }
 
 /**

@@ -7,12 +7,21 @@ import type { DataSource } from 'typeorm';
  */
 export class RowMapper<T extends object> {
   private readonly columns: Array<[db: string, prop: string]>;
+  private readonly columnByProp: Map<string, string>;
 
   constructor(
     private readonly target: new () => T,
     dataSource: DataSource,
   ) {
     this.columns = dataSource.getMetadata(target).columns.map((c) => [c.databaseName, c.propertyName]);
+    this.columnByProp = new Map(this.columns.map(([db, prop]) => [prop, db]));
+  }
+
+  /** An entity's properties keyed by column name (for `jsonb_populate_record` over the table's row type). */
+  toRecord(values: Partial<T>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [prop, value] of Object.entries(values)) out[this.columnOf(prop)] = value;
+    return out;
   }
 
   fromRow(row: Record<string, unknown>): T {
@@ -21,15 +30,10 @@ export class RowMapper<T extends object> {
     return out as T;
   }
 
-  /** The entity's columns, quoted, for a RETURNING list that a column added later does not change. */
-  columnList(): string {
-    return this.columns.map(([db]) => `"${db}"`).join(', ');
-  }
-
   columnOf(prop: string): string {
-    const hit = this.columns.find(([, p]) => p === prop);
-    if (!hit) throw new Error(`unknown column for property ${prop}`);
-    return hit[0];
+    const hit = this.columnByProp.get(prop);
+    if (hit === undefined) throw new Error(`unknown column for property ${prop}`);
+    return hit;
   }
 }
 

@@ -19,14 +19,25 @@ export interface IntakeFacts {
   reader: EntityManager;
 }
 
+/** One clock the intake statement inserts with the case (its case id and bureau are the new case's). */
+export interface NewDeadlineRow {
+  kind: string;
+  startedAt: Date;
+  dueAt: Date;
+  warnAt: Date | null;
+  limitSpec: unknown;
+  policyId: number | null;
+  policyVersion: number | null;
+}
+
 /**
- * A hook's share of the single intake statement: extra case columns, and statements run as
- * further CTEs of the same INSERT (they may refer to the inserted case as `c`, and bind values
- * with `p(value)`, which returns a `$n` placeholder — cast it, e.g. `${p(at)}::timestamptz`).
+ * A hook's share of the single intake statement, as typed rows: case columns it sets (the
+ * deadline hook's due dates and flag) and the clocks to insert. The statement itself is fixed
+ * (CasesRepository, cases.repository.sql); hooks never contribute SQL.
  */
 export interface IntakePlan {
-  columns: Record<string, unknown>;
-  statements: Array<(p: (value: unknown) => string) => string>;
+  columns: { acceptDueAt?: Date; replyDueAt?: Date; flag?: CaseEntity['flag'] };
+  deadlines: NewDeadlineRow[];
 }
 
 /**
@@ -56,16 +67,12 @@ export class CaseTransitionHooks {
 
   /** Collects the hooks' intake plans; `planned` names the hooks that `run` must then skip. */
   async planIntake(facts: IntakeFacts): Promise<IntakePlan & { planned: Set<string> }> {
-    const out = {
-      columns: {} as Record<string, unknown>,
-      statements: [] as IntakePlan['statements'],
-      planned: new Set<string>(),
-    };
+    const out: IntakePlan & { planned: Set<string> } = { columns: {}, deadlines: [], planned: new Set() };
     for (const hook of this.hooks) {
       const plan = hook.planIntake ? await hook.planIntake(facts) : null;
       if (!plan) continue;
       Object.assign(out.columns, plan.columns);
-      out.statements.push(...plan.statements);
+      out.deadlines.push(...plan.deadlines);
       out.planned.add(hook.name);
     }
     return out;

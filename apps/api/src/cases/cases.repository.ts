@@ -8,26 +8,133 @@ import type { PoolClient } from 'pg';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { caseScopeSql } from './case-access.repository';
 import { caseEventMapper, caseMapper, SqlExpr, type CasePatch } from './case-row';
-import type { IntakePlan } from './case-transition-hooks';
+import type { NewDeadlineRow } from './case-transition-hooks';
 
-/** Everything the intake statement writes besides the case columns. */
+/** The case columns intake writes (the rest take their defaults); the row the statement inserts. */
+export type NewCaseRow = Pick<
+  CaseEntity,
+  | 'id'
+  | 'trackingNumber'
+  | 'accessCodeHash'
+  | 'channel'
+  | 'type'
+  | 'urgency'
+  | 'status'
+  | 'categoryId'
+  | 'districtId'
+  | 'streetId'
+  | 'address'
+  | 'lat'
+  | 'lng'
+  | 'description'
+  | 'attributes'
+  | 'mediaUrl'
+  | 'callerName'
+  | 'callerPhone'
+  | 'callerEmail'
+  | 'callerType'
+  | 'anonymous'
+  | 'confidential'
+  | 'contactAllowed'
+  | 'leadBureauId'
+  | 'assistingBureauIds'
+  | 'matchedRuleId'
+  | 'unmatchedAtIntake'
+  | 'dispatchedAt'
+  | 'closedAt'
+  | 'closeReason'
+  | 'directAnswer'
+  | 'notAcceptedReason'
+  | 'properChannel'
+  | 'acceptDueAt'
+  | 'replyDueAt'
+  | 'flag'
+  | 'createdBy'
+  | 'sourceRef'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+>;
+
+/** Everything the intake statement writes, as typed rows: it is the same SQL text every time. */
 export interface IntakeInsert {
-  columns: Record<string, unknown>;
-  events: Array<{
-    action: string;
-    from: CaseStatus | null;
-    to: CaseStatus;
-    role: Role;
-    isPublic: boolean;
-    note: string | null;
-  }>;
-  actor: { id: string | null; name: string | null; role: Role; auditType: string };
-  outboxAction: string;
+  caseRow: NewCaseRow;
+  events: NewCaseEvent[];
+  deadlines: NewDeadlineRow[];
+  outbox: TCaseChangedEvent;
+  audit: {
+    actorType: string;
+    actorId: string | null;
+    actorRole: string | null;
+    ip: string | null;
+    requestId: string | null;
+    detail: Record<string, unknown>;
+  };
   idempotency: { scope: string; key: string; requestHash: string } | null;
-  audit: { ip: string | null; requestId: string | null };
-  /** Transition hooks' statements (e.g. the deadlines' clocks), run as more CTEs over `c`. */
-  hookStatements: IntakePlan['statements'];
 }
+
+/**
+ * The whole intake in ONE statement: the case, its first timeline events, the hooks' clocks,
+ * the case.changed outbox row, the audit row and the idempotency key. Each table's rows come
+ * in as one json parameter (`jsonb_populate_record(set)` over the table's own row type), so the
+ * text never varies; it is rendered in cases.repository.sql and a test keeps the two equal.
+ */
+export const INTAKE_STATEMENT = `
+WITH c AS (
+  INSERT INTO cases (id, tracking_number, access_code_hash, channel, type, urgency, status, category_id,
+    district_id, street_id, address, lat, lng, description, attributes, media_url, caller_name, caller_phone,
+    caller_email, caller_type, anonymous, confidential, contact_allowed, lead_bureau_id, assisting_bureau_ids,
+    matched_rule_id, unmatched_at_intake, dispatched_at, closed_at, close_reason, direct_answer,
+    not_accepted_reason, proper_channel, accept_due_at, reply_due_at, flag, created_by, source_ref, created_at,
+    updated_at, version)
+  SELECT id, tracking_number, access_code_hash, channel, type, urgency, status, category_id,
+    district_id, street_id, address, lat, lng, description, attributes, media_url, caller_name, caller_phone,
+    caller_email, caller_type, anonymous, confidential, contact_allowed, lead_bureau_id, assisting_bureau_ids,
+    matched_rule_id, unmatched_at_intake, dispatched_at, closed_at, close_reason, direct_answer,
+    not_accepted_reason, proper_channel, accept_due_at, reply_due_at, flag, created_by, source_ref, created_at,
+    updated_at, version
+  FROM jsonb_populate_record(NULL::cases, $1::jsonb)
+  -- Named, not *: a column added to cases under a running API must not change the prepared
+  -- statement's result type.
+  RETURNING
+    id, tracking_number, access_code_hash, channel, type, urgency, status, category_id, district_id, street_id,
+    address, lat, lng, description, attributes, media_url, caller_name, caller_phone, caller_email, caller_type,
+    anonymous, confidential, contact_allowed, lead_bureau_id, assisting_bureau_ids, matched_rule_id,
+    unmatched_at_intake, dispatched_at, accepted_at, replied_at, closed_at, close_reason, direct_answer,
+    not_accepted_reason, proper_channel, public_reply, internal_note, return_reason, follow_up_contacted,
+    follow_up_solved, follow_up_satisfaction, followed_up_at, return_count, reopen_count, extension_count,
+    parent_case_id, merged_children, accept_due_at, reply_due_at, flag, escalated_at, created_by, source_ref,
+    created_at, updated_at, version
+), e AS (
+  INSERT INTO case_events (case_id, actor_id, actor_name, actor_role, action, from_status, to_status, bureau_id,
+    note, is_public, data)
+  SELECT c.id, v.actor_id, v.actor_name, v.actor_role, v.action, v.from_status, v.to_status, v.bureau_id,
+    v.note, v.is_public, v.data
+  FROM c CROSS JOIN jsonb_populate_recordset(NULL::case_events, $2::jsonb) WITH ORDINALITY AS v
+  ORDER BY v.ordinality
+), d AS (
+  INSERT INTO case_deadlines (case_id, kind, bureau_id, started_at, due_at, warn_at, limit_spec, policy_id,
+    policy_version)
+  SELECT c.id, v.kind, c.lead_bureau_id, v.started_at, v.due_at, v.warn_at, v.limit_spec, v.policy_id,
+    v.policy_version
+  FROM c CROSS JOIN jsonb_populate_recordset(NULL::case_deadlines, $3::jsonb) WITH ORDINALITY AS v
+  ORDER BY v.ordinality
+), o AS (
+  INSERT INTO outbox_events (topic, aggregate_id, payload)
+  SELECT $4::text, c.id::text, $5::jsonb
+  FROM c
+), a AS (
+  INSERT INTO audit_log (actor_type, actor_id, actor_role, action, target_type, target_id, ip, request_id, detail)
+  SELECT v.actor_type, v.actor_id, v.actor_role, 'case.intake', 'case', c.id::text, v.ip, v.request_id, v.detail
+  FROM c CROSS JOIN jsonb_populate_record(NULL::audit_log, $6::jsonb) AS v
+), k AS (
+  INSERT INTO idempotency_keys (scope, key, request_hash, case_id)
+  SELECT v.scope, v.key, v.request_hash, c.id
+  FROM c CROSS JOIN jsonb_populate_recordset(NULL::idempotency_keys, $7::jsonb) AS v
+  ON CONFLICT (scope, key) DO NOTHING
+  RETURNING 1
+)
+SELECT c.*, (SELECT count(*) FROM k)::int AS key_taken FROM c`.trim();
 
 export interface NewCaseEvent {
   caseId: string;
@@ -126,55 +233,34 @@ export class CasesRepository {
    * an idempotency key the caller may run it outside an explicit transaction.
    */
   async insertIntake(m: EntityManager, ins: IntakeInsert): Promise<{ caseRow: CaseEntity; keyTaken: boolean }> {
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const colNames = Object.keys(ins.columns).map((prop) => this.cases.columnOf(prop));
-    const colValues = Object.values(ins.columns).map((v) => (v instanceof SqlExpr ? v.sql : p(v)));
-    const actorId = p(ins.actor.id);
-    const actorName = p(ins.actor.name);
-    const eventRows = ins.events
-      .map(
-        (e, i) =>
-          `(${i}, ${p(e.action)}, ${p(e.from)}, ${p(e.to)}, ${p(e.role)}, ${p(e.isPublic)}::boolean, ${p(e.note)})`,
-      )
-      .join(', ');
-    const idem = ins.idempotency;
-    const text = `
-      WITH c AS (
-        INSERT INTO cases (${colNames.join(', ')}) VALUES (${colValues.join(', ')}) RETURNING ${this.cases.columnList()}
-      ), e AS (
-        INSERT INTO case_events (case_id, actor_id, actor_name, actor_role, action, from_status, to_status, bureau_id, note, is_public)
-        SELECT c.id, ${actorId}, ${actorName}, v.role, v.action, v.from_status, v.to_status,
-               CASE WHEN v.to_status = 'dispatched' THEN c.lead_bureau_id END, v.note, v.is_public
-        FROM c CROSS JOIN (VALUES ${eventRows}) AS v(n, action, from_status, to_status, role, is_public, note)
-        ORDER BY v.n
-      ), o AS (
-        INSERT INTO outbox_events (topic, aggregate_id, payload)
-        SELECT ${p(CASE_CHANGED_TOPIC)}, c.id::text, jsonb_build_object(
-          'caseId', c.id, 'trackingNumber', c.tracking_number, 'action', ${p(ins.outboxAction)}::text,
-          'fromStatus', NULL, 'toStatus', c.status,
-          'at', to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'actorRole', ${p(ins.actor.role)}::text, 'actorId', ${actorId}::text,
-          'bureauId', c.lead_bureau_id, 'version', c.version)
-        FROM c
-      ), a AS (
-        INSERT INTO audit_log (actor_type, actor_id, actor_role, action, target_type, target_id, ip, request_id, detail)
-        SELECT ${p(ins.actor.auditType)}, ${actorId}, ${p(ins.actor.role === 'citizen' || ins.actor.role === 'system' ? null : ins.actor.role)},
-               'case.intake', 'case', c.id::text, ${p(ins.audit.ip)}, ${p(ins.audit.requestId)},
-               jsonb_build_object('trackingNumber', c.tracking_number, 'status', c.status, 'channel', c.channel)
-        FROM c
-      ), k AS (
-        INSERT INTO idempotency_keys (scope, key, request_hash, case_id)
-        SELECT ${p(idem?.scope ?? null)}, ${p(idem?.key ?? null)}, ${p(idem?.requestHash ?? null)}, c.id
-        FROM c WHERE ${p(idem !== null)}::boolean
-        ON CONFLICT (scope, key) DO NOTHING
-        RETURNING 1
-      )${ins.hookStatements.map((stmt, i) => `, h${i} AS (${stmt(p)})`).join('')}
-      SELECT c.*, (SELECT count(*) FROM k)::int AS key_taken FROM c`;
-    const rows = await this.queryPrepared(m, 'hl_intake', text, params);
+    const { caseRow, audit, idempotency: idem } = ins;
+    const params = [
+      JSON.stringify(this.cases.toRecord(caseRow)),
+      JSON.stringify(ins.events.map((e) => this.events.toRecord(e))),
+      JSON.stringify(
+        ins.deadlines.map((d) => ({
+          kind: d.kind,
+          started_at: d.startedAt,
+          due_at: d.dueAt,
+          warn_at: d.warnAt,
+          limit_spec: d.limitSpec,
+          policy_id: d.policyId,
+          policy_version: d.policyVersion,
+        })),
+      ),
+      CASE_CHANGED_TOPIC,
+      JSON.stringify(ins.outbox),
+      JSON.stringify({
+        actor_type: audit.actorType,
+        actor_id: audit.actorId,
+        actor_role: audit.actorRole,
+        ip: audit.ip,
+        request_id: audit.requestId,
+        detail: audit.detail,
+      }),
+      JSON.stringify(idem ? [{ scope: idem.scope, key: idem.key, request_hash: idem.requestHash }] : []),
+    ];
+    const rows = await this.queryPrepared(m, 'hl_intake', INTAKE_STATEMENT, params);
     const row = rows[0]!;
     return { caseRow: this.cases.fromRow(row), keyTaken: idem === null || row['key_taken'] === 1 };
   }
@@ -182,8 +268,8 @@ export class CasesRepository {
   /**
    * Runs a hot statement as a named prepared statement on the manager's connection (or a
    * pooled one): PostgreSQL parses and plans the intake's many-CTE text once per connection
-   * instead of on every case. The name is derived from the text, which only varies with the
-   * intake's shape (which columns, idempotency key or not), so there are a handful per connection.
+   * instead of on every case. The name is derived from the text, so an edited statement is
+   * prepared afresh.
    */
   private async queryPrepared(
     m: EntityManager,

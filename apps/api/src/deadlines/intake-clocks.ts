@@ -61,28 +61,7 @@ export async function planIntakeDeadlines(engine: DeadlineEngine, facts: IntakeF
   return intakeDeadlinesFor(await engine.settings.load(facts.reader), facts);
 }
 
-/**
- * The intake plan as SQL fragments (CTEs of the intake INSERT that refer to the new case as
- * `c`), for the intake statement that takes hook statements rather than typed rows.
- */
-export async function planIntakeClocks(engine: DeadlineEngine, facts: IntakeFacts): Promise<IntakePlan | null> {
-  const planned = await planIntakeDeadlines(engine, facts);
-  if (!planned) return null;
-  if (planned.deadlines.length === 0) return { columns: planned.columns, statements: [] };
-  const rows = planned.deadlines;
-  return {
-    columns: planned.columns,
-    statements: [
-      (p) => `
-        INSERT INTO case_deadlines (case_id, kind, bureau_id, started_at, due_at, warn_at, limit_spec, policy_id, policy_version)
-        SELECT c.id, v.kind, c.lead_bureau_id, v.started_at, v.due_at, v.warn_at, v.limit_spec, v.policy_id, v.policy_version
-        FROM c CROSS JOIN (VALUES ${rows
-          .map(
-            (k, i) =>
-              `(${i}, ${p(k.kind)}::text, ${p(k.startedAt)}::timestamptz, ${p(k.dueAt)}::timestamptz, ${p(k.warnAt)}::timestamptz, ${p(JSON.stringify(k.limitSpec))}::jsonb, ${p(k.policyId)}::int, ${p(k.policyVersion)}::int)`,
-          )
-          .join(', ')}) AS v(n, kind, started_at, due_at, warn_at, limit_spec, policy_id, policy_version)
-        ORDER BY v.n`,
-    ],
-  };
+/** The deadline hook's intake plan: the typed rows above, which the intake statement inserts. */
+export function planIntakeClocks(engine: DeadlineEngine, facts: IntakeFacts): Promise<IntakePlan | null> {
+  return planIntakeDeadlines(engine, facts);
 }
