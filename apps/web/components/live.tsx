@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { fmtTime } from '@/lib/time';
 import { useI18n } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import { fmt } from '@/lib/i18n/messages';
 import { useNow } from '@/lib/use-live';
 
@@ -112,5 +113,5 @@ export function Countdown({
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
-  return <span className="badge">{t.enums.status[status] ?? status}</span>;
+  return <span className="badge">{labelOf(t.enums.status, status) ?? status}</span>;
 }

@@ -29,6 +29,7 @@ import { flattenTree, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/local-draft';
 import { usePreviewDeadlines } from '@/lib/deadline-preview';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import { fmt } from '@/lib/i18n/messages';
 import type { CaseDetail, DispatchPreview, SimilarCase } from '@/lib/types';
 
@@ -292,7 +293,7 @@ export function IntakeClient() {
           <div className="notice" role="status" data-testid="new-call">
             <h2 id="new-call-title">{t.intakeDay.newCall}</h2>
             <p>
-              {fmt(t.intake.created, { n: created.n, s: t.enums.status[created.status] ?? created.status })}{' '}
+              {fmt(t.intake.created, { n: created.n, s: labelOf(t.enums.status, created.status) ?? created.status })}{' '}
               <Link href={`/cases/${created.id}`}>{created.n}</Link>
               {created.mergedInto && (
                 <>

@@ -13,7 +13,7 @@ import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
 import Link from 'next/link';
-import { auditActionLabel, isUuid } from '@/lib/i18n/labels';
+import { auditActionLabel, isUuid, labelOf } from '@/lib/i18n/labels';
 
 /** What the filter form holds: the query's text fields, with times as <input type="datetime-local"> gives them. */
 interface AuditFilters {
@@ -183,11 +183,11 @@ export function AuditClient() {
                     : isUuid(e.actorId)
                       ? '—'
                       : (e.actorId ?? '—')}
-                {e.actorRole ? ` (${t.roles[e.actorRole as keyof typeof t.roles] ?? e.actorRole})` : ''}
+                {e.actorRole ? ` (${labelOf(t.roles, e.actorRole) ?? e.actorRole})` : ''}
               </td>
               <td data-action={e.action}>{auditActionLabel(e.action, t)}</td>
               <td>
-                {e.targetType ? (t.desk.targetTypes[e.targetType] ?? e.targetType) : '—'}
+                {e.targetType ? (labelOf(t.desk.targetTypes, e.targetType) ?? e.targetType) : '—'}
                 {e.targetType === 'case' && e.targetId ? (
                   <>
                     {' '}

@@ -7,6 +7,7 @@ import { LiveHeading, Loading } from '@/components/live';
 import { api } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import { fmtTime } from '@/lib/time';
 import { invalidateLive, useLive } from '@/lib/use-live';
 import { ActionForm } from '../../cases/[id]/case-actions';
@@ -94,7 +95,7 @@ export function FollowUpsClient() {
               <td>{r.repliedAt ? fmtTime(r.repliedAt) : '—'}</td>
               <td data-testid="attempts">{r.attempts}</td>
               <td>
-                {r.lastOutcome ? (t.desk.outcomes[r.lastOutcome] ?? r.lastOutcome) : '—'}
+                {r.lastOutcome ? (labelOf(t.desk.outcomes, r.lastOutcome) ?? r.lastOutcome) : '—'}
                 {r.exhausted && <div className="muted">{t.desk.exhausted}</div>}
               </td>
               <td>{r.retryAfter ? fmtTime(r.retryAfter) : '—'}</td>

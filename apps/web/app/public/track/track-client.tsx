@@ -17,6 +17,7 @@ import { StatusBadge } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
 import { forgetReceipt, loadReceipts, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import type { PublicCaseView } from '@/lib/types';
 import { errorMessage } from '@/lib/form-errors';
 import { NextSteps } from '../next-steps';
@@ -191,8 +192,8 @@ function CaseView({
             <li key={`${e.at}-${i}`}>
               <time dateTime={e.at}>{fmtTime(e.at)}</time>
               <div>
-                {t.enums.action[e.action] ?? e.action}
-                {e.status ? ` → ${t.enums.status[e.status] ?? e.status}` : ''}
+                {labelOf(t.enums.action, e.action) ?? e.action}
+                {e.status ? ` → ${labelOf(t.enums.status, e.status) ?? e.status}` : ''}
               </div>
               {e.note && <div className="muted">{e.note}</div>}
             </li>
