@@ -1,7 +1,17 @@
 'use client';
 
 import { useCallback, useState, type ComponentProps, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type UseFormSetError } from 'react-hook-form';
+import {
+  get,
+  useForm,
+  type DefaultValues,
+  type FieldError,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+  type SubmitHandler,
+  type UseFormSetError,
+} from 'react-hook-form';
 import type { z } from 'zod';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
@@ -72,7 +82,21 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   defaultValues?: DefaultValues<z.input<S>>,
 ) {
   const { t } = useI18n();
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: localizedZodResolver(schema, t), defaultValues });
+  type In = z.input<S>;
+  const form = useForm<In, unknown, z.output<S>>({ resolver: localizedZodResolver(schema, t), defaultValues });
   const banner = useFormError(form.setError);
-  return { ...form, errors: form.formState.errors, isSubmitting: form.formState.isSubmitting, ...banner };
+  const { errors, isSubmitting } = form.formState;
+  /** A field's id, its error in the reader's words and register(), spread on an InputField/SelectField/…. */
+  const bind = <N extends Path<In>>(name: N, id: string, options?: RegisterOptions<In, N>) => ({
+    id,
+    error: (get(errors, name) as FieldError | undefined)?.message,
+    ...form.register(name, options),
+  });
+  /** What a FormFrame takes from its form: submit through the schema, busy meanwhile, the banner. */
+  const frame = (submit: SubmitHandler<z.output<S>>) => ({
+    onSubmit: form.handleSubmit(submit),
+    busy: isSubmitting,
+    error: banner.formError,
+  });
+  return { ...form, errors, isSubmitting, ...banner, bind, frame };
 }

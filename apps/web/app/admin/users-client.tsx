@@ -137,8 +137,7 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const bureaus = useBureaus();
   const [created, setCreated] = useState<string | null>(null);
-  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
-    useZodForm(ZCreateUserSchema);
+  const { bind, frame, register, reset, errors, setFormError, fail } = useZodForm(ZCreateUserSchema);
   const submit = async (v: TCreateUser) => {
     setFormError(null);
     setCreated(null);
@@ -153,28 +152,11 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   };
   return (
     <CreateDetails summary={t.adm.newUser}>
-      <FormFrame
-        onSubmit={handleSubmit(submit)}
-        aria-label={t.adm.newUser}
-        busy={isSubmitting}
-        error={formError}
-        submitLabel={t.adm.create}
-      >
+      <FormFrame {...frame(submit)} aria-label={t.adm.newUser} submitLabel={t.adm.create}>
         <div aria-live="polite">{created && <p className="notice">{created}</p>}</div>
         <div className="row">
-          <InputField
-            id="u-username"
-            label={t.admin.username}
-            error={errors.username?.message}
-            autoComplete="off"
-            {...register('username')}
-          />
-          <InputField
-            id="u-name"
-            label={t.admin.displayName}
-            error={errors.displayName?.message}
-            {...register('displayName')}
-          />
+          <InputField label={t.admin.username} autoComplete="off" {...bind('username', 'u-username')} />
+          <InputField label={t.admin.displayName} {...bind('displayName', 'u-name')} />
         </div>
         <div className="row">
           <RoleSelect
@@ -191,12 +173,10 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
             reg={register('bureauId', { setValueAs: toId })}
           />
           <InputField
-            id="u-password"
             label={t.login.password}
-            error={errors.password?.message}
             type="password"
             autoComplete="new-password"
-            {...register('password')}
+            {...bind('password', 'u-password')}
           />
         </div>
         <p className="muted">{t.adm.passwordRule}</p>
@@ -216,6 +196,7 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
   const { t } = useI18n();
   const bureaus = useBureaus();
   const {
+    bind,
     register,
     handleSubmit,
     setError,
@@ -252,12 +233,7 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
     <Panel id="edit-user" title={fmt(t.adm.editNamed, { name: user.username })} onClose={onClose}>
       <FormFrame onSubmit={handleSubmit(submit)} busy={isSubmitting} error={formError} submitLabel={t.adm.save}>
         <div className="row">
-          <InputField
-            id="eu-name"
-            label={t.admin.displayName}
-            error={errors.displayName?.message}
-            {...register('displayName')}
-          />
+          <InputField label={t.admin.displayName} {...bind('displayName', 'eu-name')} />
           <RoleSelect
             id="eu-role"
             t={t}
@@ -285,8 +261,7 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
 function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => void }) {
   const { t } = useI18n();
   const [done, setDone] = useState(false);
-  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
-    useZodForm(ZResetPasswordSchema);
+  const { bind, frame, reset, setFormError, fail } = useZodForm(ZResetPasswordSchema);
   const submit = async (v: TResetPassword) => {
     setFormError(null);
     try {
@@ -299,20 +274,13 @@ function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => voi
   };
   return (
     <Panel id="reset-password" title={fmt(t.adm.resetPasswordNamed, { name: user.username })} onClose={onClose}>
-      <FormFrame
-        onSubmit={handleSubmit(submit)}
-        busy={isSubmitting}
-        error={formError}
-        submitLabel={t.adm.resetPassword}
-      >
+      <FormFrame {...frame(submit)} submitLabel={t.adm.resetPassword}>
         <div aria-live="polite">{done && <p className="notice">{t.adm.passwordReset}</p>}</div>
         <InputField
-          id="rp-password"
           label={t.adm.newPassword}
-          error={errors.password?.message}
           type="password"
           autoComplete="new-password"
-          {...register('password')}
+          {...bind('password', 'rp-password')}
         />
         <p className="muted">{t.adm.passwordRule}</p>
       </FormFrame>

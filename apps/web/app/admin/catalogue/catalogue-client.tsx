@@ -331,8 +331,19 @@ function DispatchPreviewTool() {
   const name = useLocalName();
   const districts = useDistricts();
   const [result, setResult] = useState<TDispatchPreview | null>(null);
-  const { register, control, handleSubmit, setValue, watch, errors, isSubmitting, formError, setFormError, fail } =
-    useZodForm(ZDispatchPreviewQuerySchema);
+  const {
+    bind,
+    frame,
+    register,
+    control,
+
+    setValue,
+    watch,
+    errors,
+
+    setFormError,
+    fail,
+  } = useZodForm(ZDispatchPreviewQuerySchema);
   const streets = districts.find((d) => d.id === Number(watch('districtId')))?.streets ?? [];
   const submit = async (v: TDispatchPreviewQuery) => {
     setFormError(null);
@@ -347,13 +358,7 @@ function DispatchPreviewTool() {
     <section className="card stack" aria-labelledby="preview-title">
       <h2 id="preview-title">{t.adm.previewTool}</h2>
       <p className="muted">{t.adm.previewToolHint}</p>
-      <FormFrame
-        onSubmit={handleSubmit(submit)}
-        aria-label={t.adm.previewTool}
-        busy={isSubmitting}
-        error={formError}
-        submitLabel={t.adm.runPreview}
-      >
+      <FormFrame {...frame(submit)} aria-label={t.adm.previewTool} submitLabel={t.adm.runPreview}>
         <CategoryField
           id="pv-category"
           label={t.fields.categorySearch}
@@ -370,11 +375,9 @@ function DispatchPreviewTool() {
           street={register('streetId', { setValueAs: toId })}
         />
         <TextareaField
-          id="pv-description"
           label={t.adm.previewText}
-          error={errors.description?.message}
           rows={2}
-          {...register('description', { setValueAs: (x) => x || undefined })}
+          {...bind('description', 'pv-description', { setValueAs: (x) => x || undefined })}
         />
       </FormFrame>
       <div aria-live="polite" data-testid="admin-dispatch-preview">
