@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useState, type ComponentProps, type ReactNode } from 'react';
+import { useCallback, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import {
   get,
   useForm,
@@ -13,6 +13,7 @@ import {
   type UseFormSetError,
 } from 'react-hook-form';
 import type { z } from 'zod';
+import { ApiError } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 
@@ -36,6 +37,7 @@ export function FormFrame({
   error,
   submitLabel,
   stacked,
+  legend,
   children,
   ...form
 }: Omit<ComponentProps<'form'>, 'children'> & {
@@ -44,6 +46,8 @@ export function FormFrame({
   submitLabel: string;
   /** Fields one under another (the submit button keeps its own width). */
   stacked?: boolean;
+  /** The form's name for screen readers, when no heading names it. */
+  legend?: string;
   children: ReactNode;
 }) {
   const submit = (
@@ -54,6 +58,7 @@ export function FormFrame({
   return (
     <form noValidate {...form}>
       <fieldset disabled={busy} className={stacked ? 'stack' : undefined}>
+        {legend && <legend className="sr-only">{legend}</legend>}
         <FormBanner message={error} />
         {children}
         {stacked ? <div>{submit}</div> : submit}
@@ -99,4 +104,30 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
     error: banner.formError,
   });
   return { ...form, errors, isSubmitting, ...banner, bind, frame };
+}
+
+/**
+ * A small form kept in component state rather than a schema: `submit(work)` is its onSubmit,
+ * busy while `work` runs, and a refusal lands in `error` for the banner.
+ */
+export function useAsyncSubmit() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (work: () => Promise<void>) => (e: FormEvent) => {
+    e.preventDefault();
+    const run = async () => {
+      setBusy(true);
+      setError(null);
+      try {
+        await work();
+      } catch (err) {
+        setError(err instanceof ApiError ? err.message : t.errors.network);
+      } finally {
+        setBusy(false);
+      }
+    };
+    void run();
+  };
+  return { busy, error, setError, submit };
 }
