@@ -344,13 +344,7 @@ export function IntakeClient() {
                 {...bind('urgency', 'urgency')}
               />
             </div>
-            <CategoryField
-              id="category"
-              label={t.fields.categorySearch}
-              error={e.categoryId?.message}
-              control={control}
-              name="categoryId"
-            />
+            <CategoryField id="category" error={e.categoryId?.message} control={control} />
             <PlaceComboFields
               control={control}
               districts={districts}

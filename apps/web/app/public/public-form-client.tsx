@@ -161,13 +161,7 @@ export function PublicFormClient() {
             </p>
           ) : (
             <>
-              <CategoryField
-                id="category"
-                label={t.fields.categorySearch}
-                error={e.categoryId?.message}
-                control={control}
-                name="categoryId"
-              />
+              <CategoryField id="category" error={e.categoryId?.message} control={control} />
               <CategorySuggest description={description} chosen={categoryId} onPick={pickCategory} />
               <TopicBrowser onPick={pickCategory} />
               <p>

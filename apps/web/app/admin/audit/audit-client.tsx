@@ -7,6 +7,7 @@ import { DataTable } from '@/components/data-table';
 import { emptyToUndefined, InputField, SelectField } from '@/components/field';
 import { FormBanner } from '@/components/form';
 import { Loading } from '@/components/live';
+import { SearchButtons } from '@/components/search-buttons';
 import { api, qs } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
@@ -142,21 +143,14 @@ export function AuditClient() {
               />
             ))}
           </div>
-          <div className="row">
-            <button type="submit" className="button">
-              {t.adm.search}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                reset({});
-                search({ limit: 50 });
-              }}
-            >
-              {t.adm.clearFilters}
-            </button>
-          </div>
+          <SearchButtons
+            searchLabel={t.adm.search}
+            clearLabel={t.adm.clearFilters}
+            onClear={() => {
+              reset({});
+              search({ limit: 50 });
+            }}
+          />
         </fieldset>
       </form>
       <div aria-live="polite" className="sr-only">

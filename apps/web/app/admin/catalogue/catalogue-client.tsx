@@ -265,13 +265,7 @@ function RuleForm({
     >
       {conflict && <ConflictNotice message={t.adm.ruleConflict} onReload={onReload} />}
       <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
-      <CategoryField
-        id={`${p}-category`}
-        label={t.fields.categorySearch}
-        error={errors.categoryId?.message}
-        control={control}
-        name="categoryId"
-      />
+      <CategoryField id={`${p}-category`} error={errors.categoryId?.message} control={control} />
       <div className="row">
         <SelectField
           id={`${p}-district`}
@@ -359,13 +353,7 @@ function DispatchPreviewTool() {
       <h2 id="preview-title">{t.adm.previewTool}</h2>
       <p className="muted">{t.adm.previewToolHint}</p>
       <FormFrame {...frame(submit)} aria-label={t.adm.previewTool} submitLabel={t.adm.runPreview}>
-        <CategoryField
-          id="pv-category"
-          label={t.fields.categorySearch}
-          error={errors.categoryId?.message}
-          control={control}
-          name="categoryId"
-        />
+        <CategoryField id="pv-category" error={errors.categoryId?.message} control={control} />
         <PlaceFields
           ids={{ district: 'pv-district', street: 'pv-street' }}
           districts={districts}
