@@ -37,24 +37,30 @@ export function Freshness({
 export function LiveHeading({
   id,
   live,
+  also = [],
   onRefresh,
+  intro,
   children,
 }: {
   id?: string;
   live: { updatedAt: number | null; loading: boolean; refresh: () => Promise<unknown> };
-  /** What "refresh now" reloads, when more than `live`. */
+  /** Other data on the page that "refresh now" reloads with `live`. */
+  also?: readonly { refresh: () => Promise<unknown> }[];
+  /** What "refresh now" does instead, when it is not a reload of `live` and `also`. */
   onRefresh?: () => void;
+  /** A line under the heading saying what the page lists. */
+  intro?: string;
   children: ReactNode;
 }) {
+  const refresh = onRefresh ?? (() => [live, ...also].forEach((l) => void l.refresh()));
   return (
-    <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-      <h1 id={id}>{children}</h1>
-      <Freshness
-        updatedAt={live.updatedAt}
-        loading={live.loading}
-        onRefresh={onRefresh ?? (() => void live.refresh())}
-      />
-    </div>
+    <>
+      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
+        <h1 id={id}>{children}</h1>
+        <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={refresh} />
+      </div>
+      {intro && <p className="muted">{intro}</p>}
+    </>
   );
 }
 

@@ -34,21 +34,22 @@ export function PlaceComboFields<F extends FieldValues, C, T>({
   const streets = districts.find((d) => d.id === districtId)?.streets ?? [];
   return (
     <div className="row">
-      <ComboField
-        id="districtId"
-        label={t.fields.district}
-        error={errors.districtId?.message}
-        control={control}
-        options={asOptions(districts, name)}
-        onChange={onDistrictChange}
-      />
-      <ComboField
-        id="streetId"
-        label={t.fields.street}
-        error={errors.streetId?.message}
-        control={control}
-        options={asOptions(streets, name)}
-      />
+      {(
+        [
+          ['districtId', t.fields.district, asOptions(districts, name), onDistrictChange],
+          ['streetId', t.fields.street, asOptions(streets, name), undefined],
+        ] as const
+      ).map(([id, label, options, onChange]) => (
+        <ComboField
+          key={id}
+          id={id}
+          label={label}
+          error={errors[id]?.message}
+          control={control}
+          options={options}
+          onChange={onChange}
+        />
+      ))}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import {
   type TResetPassword,
   type TUpdateUser,
 } from '@hotline/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
 import { emptyToUndefined, enumOptions, InputField, namedOptions, SelectField, toId } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
@@ -18,8 +18,7 @@ import { api, ApiError } from '@/lib/api';
 import { byId, useBureaus } from '@/lib/catalogue';
 import { applyServerErrors, errorMessage } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
-import { fmt, type Messages } from '@/lib/i18n/messages';
-import type { Named } from '@/lib/types';
+import { fmt } from '@/lib/i18n/messages';
 import { AdminList } from './admin-list';
 
 type Open = { kind: 'edit' | 'password'; user: TAdminUser } | null;
@@ -42,7 +41,6 @@ export function UsersClient() {
     <AdminList<TAdminUser>
       title={t.admin.users}
       path="/admin/users"
-      rowKey={(u) => u.id}
       columns={[
         // Usernames and names are data, not interface text: marked translate="no".
         {
@@ -103,41 +101,26 @@ export function UsersClient() {
   );
 }
 
-function RoleSelect({ id, error, t, reg }: { id: string; error?: string; t: Messages; reg: object }) {
-  return (
-    <SelectField
-      id={id}
-      label={t.admin.role}
-      error={error}
-      empty="—"
-      options={enumOptions(STAFF_ROLES, t.roles)}
-      {...reg}
-    />
-  );
+/** A select bound by useZodForm's bind(): id, error and register() come in; label and options are fixed here. */
+type BoundSelect = Omit<ComponentProps<typeof SelectField>, 'label' | 'options' | 'empty'> & { id: string };
+
+function RoleSelect(props: BoundSelect) {
+  const { t } = useI18n();
+  return <SelectField label={t.admin.role} empty="—" options={enumOptions(STAFF_ROLES, t.roles)} {...props} />;
 }
 
-function BureauSelect({
-  id,
-  error,
-  label,
-  reg,
-  bureaus,
-}: {
-  id: string;
-  error?: string;
-  label: string;
-  reg: object;
-  bureaus: Named[];
-}) {
+/** The bureau a handler belongs to. */
+function BureauSelect(props: BoundSelect) {
+  const { t } = useI18n();
+  const bureaus = useBureaus();
   const name = useLocalName();
-  return <SelectField id={id} label={label} error={error} empty="—" options={namedOptions(bureaus, name)} {...reg} />;
+  return <SelectField label={t.adm.bureauForHandlers} empty="—" options={namedOptions(bureaus, name)} {...props} />;
 }
 
 function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const bureaus = useBureaus();
   const [created, setCreated] = useState<string | null>(null);
-  const { bind, frame, register, reset, errors, setFormError, fail } = useZodForm(ZCreateUserSchema);
+  const { bind, frame, reset, setFormError, fail } = useZodForm(ZCreateUserSchema);
   const submit = async (v: TCreateUser) => {
     setFormError(null);
     setCreated(null);
@@ -159,19 +142,8 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
           <InputField label={t.admin.displayName} {...bind('displayName', 'u-name')} />
         </div>
         <div className="row">
-          <RoleSelect
-            id="u-role"
-            t={t}
-            error={errors.role?.message}
-            reg={register('role', { setValueAs: emptyToUndefined })}
-          />
-          <BureauSelect
-            id="u-bureau"
-            label={t.adm.bureauForHandlers}
-            error={errors.bureauId?.message}
-            bureaus={bureaus}
-            reg={register('bureauId', { setValueAs: toId })}
-          />
+          <RoleSelect {...bind('role', 'u-role', { setValueAs: emptyToUndefined })} />
+          <BureauSelect {...bind('bureauId', 'u-bureau', { setValueAs: toId })} />
           <InputField
             label={t.login.password}
             type="password"
@@ -197,7 +169,7 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
   const bureaus = useBureaus();
   const {
     bind,
-    register,
+
     handleSubmit,
     setError,
     setValue,
@@ -234,22 +206,14 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
       <FormFrame onSubmit={handleSubmit(submit)} busy={isSubmitting} error={formError} submitLabel={t.adm.save}>
         <div className="row">
           <InputField label={t.admin.displayName} {...bind('displayName', 'eu-name')} />
-          <RoleSelect
-            id="eu-role"
-            t={t}
-            error={errors.role?.message}
-            reg={register('role', { setValueAs: emptyToUndefined })}
-          />
+          <RoleSelect {...bind('role', 'eu-role', { setValueAs: emptyToUndefined })} />
           <BureauSelect
-            id="eu-bureau"
-            label={t.adm.bureauForHandlers}
+            {...bind('bureauId', 'eu-bureau', { setValueAs: (x) => toId(x) ?? null })}
             error={
               errors.bureauId?.type === 'custom' && role === 'handler'
                 ? t.adm.handlerNeedsBureau
                 : errors.bureauId?.message
             }
-            bureaus={bureaus}
-            reg={register('bureauId', { setValueAs: (x) => toId(x) ?? null })}
           />
         </div>
         <p className="muted">{t.adm.accessChangeNote}</p>

@@ -88,10 +88,9 @@ export function CaseSearchClient() {
   const error = live.error instanceof ApiError ? live.error.message : live.error ? t.errors.network : null;
   return (
     <div className="stack">
-      <LiveHeading id="search-title" live={live}>
+      <LiveHeading id="search-title" live={live} intro={t.desk.searchIntro}>
         {t.desk.searchTitle}
       </LiveHeading>
-      <p className="muted">{t.desk.searchIntro}</p>
       <form className="card stack" role="search" aria-labelledby="search-title" onSubmit={submit}>
         <div className="search-grid">
           {field('trackingNo', t.fields.trackingNumber)}

@@ -28,7 +28,6 @@ export function ApiKeysClient() {
     <AdminList<TApiKey>
       title={t.adm.apiKeys}
       path="/admin/api-keys"
-      rowKey={(k) => k.id}
       columns={[
         { header: t.admin.name, cell: (k) => <span translate="no">{k.name}</span> },
         { header: t.adm.prefix, cell: (k) => <code translate="no">{k.prefix}…</code> },

@@ -33,7 +33,6 @@ export function BureausClient() {
     <AdminList<TBureau>
       title={t.admin.bureaus}
       path="/admin/bureaus"
-      rowKey={(b) => b.id}
       columns={[
         {
           header: t.admin.code,

@@ -98,7 +98,6 @@ export function CatalogueClient() {
       <AdminList<TDispatchRule>
         title={t.admin.catalogue}
         path="/dispatch/rules?includeInactive=true"
-        rowKey={(r) => r.id}
         columns={[
           { header: '#', cell: (r) => r.id },
           { header: t.fields.category, cell: (r) => text.category(r.categoryId) },
