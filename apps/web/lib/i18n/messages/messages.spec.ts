@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { labelOf } from '../labels';
 import { MESSAGES } from './index';
 
 type Tree = { [key: string]: string | Tree };
@@ -28,5 +29,11 @@ describe('UI messages', () => {
   it('uses in each language the same placeholders', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, text] of zh) expect([key, names(en.get(key) ?? '')]).toEqual([key, names(text)]);
+  });
+
+  it('looks up an API code by own keys only: an unknown code has no words', () => {
+    expect(labelOf(MESSAGES['zh-CN'].enums.status, 'closed')).toBe('已办结');
+    expect(labelOf(MESSAGES['zh-CN'].enums.status, 'constructor')).toBeUndefined();
+    expect(labelOf(MESSAGES.en.enums.action, 'no_such_action')).toBeUndefined();
   });
 });
