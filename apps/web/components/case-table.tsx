@@ -30,6 +30,16 @@ export function flagOf(c: CaseRow): string {
   return c.overdue ? 'overdue' : c.warning ? 'warning' : c.flag;
 }
 
+/** A case row's first cell: its number linking to the case page, and the start of what was said. */
+export function CaseLinkCell({ c }: { c: { id: string; trackingNumber: string; description?: string | null } }) {
+  return (
+    <td>
+      <Link href={`/cases/${c.id}`}>{c.trackingNumber}</Link>
+      {c.description && <div className="muted">{c.description.slice(0, 40)}</div>}
+    </td>
+  );
+}
+
 export function CaseTable({
   items,
   caption,
@@ -64,10 +74,7 @@ export function CaseTable({
         const d = currentDue(c);
         return (
           <tr key={c.id} data-tracking={c.trackingNumber}>
-            <td>
-              <Link href={`/cases/${c.id}`}>{c.trackingNumber}</Link>
-              {c.description && <div className="muted">{c.description.slice(0, 40)}</div>}
-            </td>
+            <CaseLinkCell c={c} />
             <td>{c.categoryId ? name(categories.get(c.categoryId)) : '—'}</td>
             <td>{t.enums.type[c.type] ?? c.type}</td>
             <td>{t.enums.urgency[c.urgency] ?? c.urgency}</td>

@@ -5,6 +5,7 @@ import { api, qs } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
+import { Listbox } from './listbox';
 import type { CategoryHit, CategoryNode } from '@/lib/types';
 
 /** A hit's full path ("公用事业 / 供水 / 停水") in the reader's language. */
@@ -127,22 +128,14 @@ export function CategoryCombobox({
         {open && q ? (hits.length ? fmt(t.intake.results, { n: hits.length }) : t.intake.noResults) : ''}
       </span>
       {open && hits.length > 0 && (
-        <ul className="listbox" role="listbox" id={listId}>
-          {hits.map((h, i) => (
-            <li
-              key={h.id}
-              id={`${listId}-${h.id}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(h);
-              }}
-            >
-              {hitPath(h, en)}
-            </li>
-          ))}
-        </ul>
+        <Listbox
+          id={listId}
+          items={hits}
+          active={active}
+          keyOf={(h) => h.id}
+          label={(h) => hitPath(h, en)}
+          onChoose={choose}
+        />
       )}
     </div>
   );

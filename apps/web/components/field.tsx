@@ -83,16 +83,17 @@ export function SelectField({
   );
 }
 
-/** The category search-as-you-type box bound to a react-hook-form field holding a category id. */
-export function CategoryField<F extends FieldValues, C, T>({
+/** The category search-as-you-type box bound to the form's `categoryId`; labelled as a search by default. */
+export function CategoryField<F extends FieldValues & { categoryId?: unknown }, C, T>({
   id,
   label,
   error,
   control,
-  name,
-}: FieldProps & { control: Control<F, C, T>; name: Path<F> }) {
+}: Omit<FieldProps, 'label'> & { label?: string; control: Control<F, C, T> }) {
+  const { t } = useI18n();
+  const name = 'categoryId' as Path<F>;
   return (
-    <Field id={id} label={label} error={error}>
+    <Field id={id} label={label ?? t.fields.categorySearch} error={error}>
       {(a) => (
         <Controller
           control={control}
@@ -137,22 +138,17 @@ export function PlaceFields({
   const name = useLocalName();
   return (
     <div className="row">
-      <SelectField
-        id={ids.district}
-        label={t.fields.district}
-        error={errors.districtId?.message}
-        empty={empty.district}
-        options={namedOptions(districts, name)}
-        {...district}
-      />
-      <SelectField
-        id={ids.street}
-        label={t.fields.street}
-        error={errors.streetId?.message}
-        empty={empty.street}
-        options={namedOptions(streets, name)}
-        {...street}
-      />
+      {(['district', 'street'] as const).map((k) => (
+        <SelectField
+          key={k}
+          id={ids[k]}
+          label={t.fields[k]}
+          error={errors[`${k}Id`]?.message}
+          empty={empty[k]}
+          options={namedOptions(k === 'district' ? districts : streets, name)}
+          {...(k === 'district' ? district : street)}
+        />
+      ))}
     </div>
   );
 }

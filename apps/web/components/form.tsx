@@ -1,8 +1,19 @@
 'use client';
 
-import { useCallback, useState, type ComponentProps, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type UseFormSetError } from 'react-hook-form';
+import { useCallback, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
+import {
+  get,
+  useForm,
+  type DefaultValues,
+  type FieldError,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+  type SubmitHandler,
+  type UseFormSetError,
+} from 'react-hook-form';
 import type { z } from 'zod';
+import { ApiError } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 
@@ -26,6 +37,7 @@ export function FormFrame({
   error,
   submitLabel,
   stacked,
+  legend,
   children,
   ...form
 }: Omit<ComponentProps<'form'>, 'children'> & {
@@ -34,6 +46,8 @@ export function FormFrame({
   submitLabel: string;
   /** Fields one under another (the submit button keeps its own width). */
   stacked?: boolean;
+  /** The form's name for screen readers, when no heading names it. */
+  legend?: string;
   children: ReactNode;
 }) {
   const submit = (
@@ -44,6 +58,7 @@ export function FormFrame({
   return (
     <form noValidate {...form}>
       <fieldset disabled={busy} className={stacked ? 'stack' : undefined}>
+        {legend && <legend className="sr-only">{legend}</legend>}
         <FormBanner message={error} />
         {children}
         {stacked ? <div>{submit}</div> : submit}
@@ -72,7 +87,47 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   defaultValues?: DefaultValues<z.input<S>>,
 ) {
   const { t } = useI18n();
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: localizedZodResolver(schema, t), defaultValues });
+  type In = z.input<S>;
+  const form = useForm<In, unknown, z.output<S>>({ resolver: localizedZodResolver(schema, t), defaultValues });
   const banner = useFormError(form.setError);
-  return { ...form, errors: form.formState.errors, isSubmitting: form.formState.isSubmitting, ...banner };
+  const { errors, isSubmitting } = form.formState;
+  /** A field's id, its error in the reader's words and register(), spread on an InputField/SelectField/…. */
+  const bind = <N extends Path<In>>(name: N, id: string, options?: RegisterOptions<In, N>) => ({
+    id,
+    error: (get(errors, name) as FieldError | undefined)?.message,
+    ...form.register(name, options),
+  });
+  /** What a FormFrame takes from its form: submit through the schema, busy meanwhile, the banner. */
+  const frame = (submit: SubmitHandler<z.output<S>>) => ({
+    onSubmit: form.handleSubmit(submit),
+    busy: isSubmitting,
+    error: banner.formError,
+  });
+  return { ...form, errors, isSubmitting, ...banner, bind, frame };
+}
+
+/**
+ * A small form kept in component state rather than a schema: `submit(work)` is its onSubmit,
+ * busy while `work` runs, and a refusal lands in `error` for the banner.
+ */
+export function useAsyncSubmit() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (work: () => Promise<void>) => (e: FormEvent) => {
+    e.preventDefault();
+    const run = async () => {
+      setBusy(true);
+      setError(null);
+      try {
+        await work();
+      } catch (err) {
+        setError(err instanceof ApiError ? err.message : t.errors.network);
+      } finally {
+        setBusy(false);
+      }
+    };
+    void run();
+  };
+  return { busy, error, setError, submit };
 }

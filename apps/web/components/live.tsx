@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { fmtTime } from '@/lib/time';
 import { useI18n } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import { fmt } from '@/lib/i18n/messages';
 import { useNow } from '@/lib/use-live';
 
@@ -36,24 +37,30 @@ export function Freshness({
 export function LiveHeading({
   id,
   live,
+  also = [],
   onRefresh,
+  intro,
   children,
 }: {
   id?: string;
   live: { updatedAt: number | null; loading: boolean; refresh: () => Promise<unknown> };
-  /** What "refresh now" reloads, when more than `live`. */
+  /** Other data on the page that "refresh now" reloads with `live`. */
+  also?: readonly { refresh: () => Promise<unknown> }[];
+  /** What "refresh now" does instead, when it is not a reload of `live` and `also`. */
   onRefresh?: () => void;
+  /** A line under the heading saying what the page lists. */
+  intro?: string;
   children: ReactNode;
 }) {
+  const refresh = onRefresh ?? (() => [live, ...also].forEach((l) => void l.refresh()));
   return (
-    <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-      <h1 id={id}>{children}</h1>
-      <Freshness
-        updatedAt={live.updatedAt}
-        loading={live.loading}
-        onRefresh={onRefresh ?? (() => void live.refresh())}
-      />
-    </div>
+    <>
+      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
+        <h1 id={id}>{children}</h1>
+        <Freshness updatedAt={live.updatedAt} loading={live.loading} onRefresh={refresh} />
+      </div>
+      {intro && <p className="muted">{intro}</p>}
+    </>
   );
 }
 
@@ -112,5 +119,5 @@ export function Countdown({
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
-  return <span className="badge">{t.enums.status[status] ?? status}</span>;
+  return <span className="badge">{labelOf(t.enums.status, status) ?? status}</span>;
 }

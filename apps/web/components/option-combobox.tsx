@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
+import { Listbox } from './listbox';
 
 export interface ComboOption {
   value: number;
@@ -139,22 +140,14 @@ export function OptionCombobox({
         {open && typing ? (matches.length ? fmt(t.intake.results, { n: matches.length }) : t.intakeDay.noMatch) : ''}
       </span>
       {shown && (
-        <ul className="listbox" role="listbox" id={listId}>
-          {matches.map((o, i) => (
-            <li
-              key={o.value}
-              id={`${listId}-${o.value}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(o);
-              }}
-            >
-              {o.label}
-            </li>
-          ))}
-        </ul>
+        <Listbox
+          id={listId}
+          items={matches}
+          active={active}
+          keyOf={(o) => o.value}
+          label={(o) => o.label}
+          onChoose={choose}
+        />
       )}
     </div>
   );

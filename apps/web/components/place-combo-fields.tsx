@@ -34,45 +34,63 @@ export function PlaceComboFields<F extends FieldValues, C, T>({
   const streets = districts.find((d) => d.id === districtId)?.streets ?? [];
   return (
     <div className="row">
-      <Field id="districtId" label={t.fields.district} error={errors.districtId?.message}>
-        {(a) => (
-          <Controller
-            control={control}
-            name={'districtId' as Path<F>}
-            render={({ field }) => (
-              <OptionCombobox
-                inputId={a.id}
-                invalid={a['aria-invalid']}
-                describedBy={a['aria-describedby']}
-                options={asOptions(districts, name)}
-                value={typeof field.value === 'number' ? field.value : undefined}
-                onChange={(v) => {
-                  field.onChange(v);
-                  onDistrictChange(v);
-                }}
-              />
-            )}
-          />
-        )}
-      </Field>
-      <Field id="streetId" label={t.fields.street} error={errors.streetId?.message}>
-        {(a) => (
-          <Controller
-            control={control}
-            name={'streetId' as Path<F>}
-            render={({ field }) => (
-              <OptionCombobox
-                inputId={a.id}
-                invalid={a['aria-invalid']}
-                describedBy={a['aria-describedby']}
-                options={asOptions(streets, name)}
-                value={typeof field.value === 'number' ? field.value : undefined}
-                onChange={(v) => field.onChange(v)}
-              />
-            )}
-          />
-        )}
-      </Field>
+      {(
+        [
+          ['districtId', t.fields.district, asOptions(districts, name), onDistrictChange],
+          ['streetId', t.fields.street, asOptions(streets, name), undefined],
+        ] as const
+      ).map(([id, label, options, onChange]) => (
+        <ComboField
+          key={id}
+          id={id}
+          label={label}
+          error={errors[id]?.message}
+          control={control}
+          options={options}
+          onChange={onChange}
+        />
+      ))}
     </div>
+  );
+}
+
+/** One type-ahead box bound to the form field named like its id (districtId, streetId). */
+function ComboField<F extends FieldValues, C, T>({
+  id,
+  label,
+  error,
+  control,
+  options,
+  onChange,
+}: {
+  id: 'districtId' | 'streetId';
+  label: string;
+  error: string | undefined;
+  control: Control<F, C, T>;
+  options: ComboOption[];
+  onChange?: (id: number | undefined) => void;
+}) {
+  return (
+    <Field id={id} label={label} error={error}>
+      {(a) => (
+        <Controller
+          control={control}
+          name={id as Path<F>}
+          render={({ field }) => (
+            <OptionCombobox
+              inputId={a.id}
+              invalid={a['aria-invalid']}
+              describedBy={a['aria-describedby']}
+              options={options}
+              value={typeof field.value === 'number' ? field.value : undefined}
+              onChange={(v) => {
+                field.onChange(v);
+                onChange?.(v);
+              }}
+            />
+          )}
+        />
+      )}
+    </Field>
   );
 }

@@ -18,40 +18,44 @@ export function useSession(): TSessionUser {
   return s;
 }
 
+/** Each staff page's name in the menu. */
+const pageNames = (t: Messages): Record<string, string> => ({
+  '/agent': t.nav.intake,
+  '/agent/queue': t.nav.queue,
+  '/agent/follow-ups': t.desk.followUpsTitle,
+  '/handler': t.nav.inbox,
+  '/supervisor': t.nav.board,
+  '/supervisor/dashboard': t.nav.dashboard,
+  '/admin': t.nav.users,
+  '/admin/bureaus': t.nav.bureaus,
+  '/admin/catalogue': t.nav.catalogue,
+  '/admin/policies': t.nav.policies,
+  '/admin/calendar': t.nav.calendar,
+  '/admin/api-keys': t.nav.apiKeys,
+  '/admin/audit': t.nav.audit,
+  '/cases': t.nav.cases,
+});
+
+/** The menu of each role, in order: its own pages first, case search last. */
+const NAV: Record<TStaffRole, readonly string[]> = {
+  agent: ['/agent', '/agent/queue', '/agent/follow-ups', '/cases'],
+  handler: ['/handler', '/cases'],
+  supervisor: ['/supervisor', '/supervisor/dashboard', '/agent/queue', '/agent/follow-ups', '/cases'],
+  admin: [
+    '/admin',
+    '/admin/bureaus',
+    '/admin/catalogue',
+    '/admin/policies',
+    '/admin/calendar',
+    '/admin/api-keys',
+    '/admin/audit',
+    '/cases',
+  ],
+};
+
 function navFor(role: TStaffRole, t: Messages): { href: string; label: string }[] {
-  switch (role) {
-    case 'agent':
-      return [
-        { href: '/agent', label: t.nav.intake },
-        { href: '/agent/queue', label: t.nav.queue },
-        { href: '/agent/follow-ups', label: t.desk.followUpsTitle },
-        { href: '/cases', label: t.nav.cases },
-      ];
-    case 'handler':
-      return [
-        { href: '/handler', label: t.nav.inbox },
-        { href: '/cases', label: t.nav.cases },
-      ];
-    case 'supervisor':
-      return [
-        { href: '/supervisor', label: t.nav.board },
-        { href: '/supervisor/dashboard', label: t.nav.dashboard },
-        { href: '/agent/queue', label: t.nav.queue },
-        { href: '/agent/follow-ups', label: t.desk.followUpsTitle },
-        { href: '/cases', label: t.nav.cases },
-      ];
-    case 'admin':
-      return [
-        { href: '/admin', label: t.nav.users },
-        { href: '/admin/bureaus', label: t.nav.bureaus },
-        { href: '/admin/catalogue', label: t.nav.catalogue },
-        { href: '/admin/policies', label: t.nav.policies },
-        { href: '/admin/calendar', label: t.nav.calendar },
-        { href: '/admin/api-keys', label: t.nav.apiKeys },
-        { href: '/admin/audit', label: t.nav.audit },
-        { href: '/cases', label: t.nav.cases },
-      ];
-  }
+  const names = pageNames(t);
+  return NAV[role].map((href) => ({ href, label: names[href] ?? href }));
 }
 
 /**

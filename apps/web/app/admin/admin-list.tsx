@@ -8,18 +8,16 @@ import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
 import { errorMessage } from '@/lib/form-errors';
 
-/** A titled table over one admin list route; columns render each row (and may refresh the list after an action). */
-export function AdminList<T>({
+/** A titled table over one admin list route (rows keyed by id); columns render each row (and may refresh the list after an action). */
+export function AdminList<T extends { id: string | number }>({
   title,
   path,
   columns,
-  rowKey,
   children,
 }: {
   title: string;
   path: string;
   columns: { header: string; cell: (row: T, refresh: () => Promise<void>) => ReactNode }[];
-  rowKey: (row: T) => string | number;
   children?: (refresh: () => Promise<void>) => ReactNode;
 }) {
   const { t } = useI18n();
@@ -40,7 +38,7 @@ export function AdminList<T>({
       ) : (
         <DataTable caption={title} headers={columns.map((c) => c.header)}>
           {live.data.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={row.id}>
               {columns.map((c) => (
                 <td key={c.header}>{c.cell(row, live.refresh)}</td>
               ))}

@@ -10,7 +10,7 @@ import {
   type TResetPassword,
   type TUpdateUser,
 } from '@hotline/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
 import { emptyToUndefined, enumOptions, InputField, namedOptions, SelectField, toId } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
@@ -18,8 +18,7 @@ import { api, ApiError } from '@/lib/api';
 import { byId, useBureaus } from '@/lib/catalogue';
 import { applyServerErrors, errorMessage } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
-import { fmt, type Messages } from '@/lib/i18n/messages';
-import type { Named } from '@/lib/types';
+import { fmt } from '@/lib/i18n/messages';
 import { AdminList } from './admin-list';
 
 type Open = { kind: 'edit' | 'password'; user: TAdminUser } | null;
@@ -42,7 +41,6 @@ export function UsersClient() {
     <AdminList<TAdminUser>
       title={t.admin.users}
       path="/admin/users"
-      rowKey={(u) => u.id}
       columns={[
         // Usernames and names are data, not interface text: marked translate="no".
         {
@@ -103,42 +101,26 @@ export function UsersClient() {
   );
 }
 
-function RoleSelect({ id, error, t, reg }: { id: string; error?: string; t: Messages; reg: object }) {
-  return (
-    <SelectField
-      id={id}
-      label={t.admin.role}
-      error={error}
-      empty="—"
-      options={enumOptions(STAFF_ROLES, t.roles)}
-      {...reg}
-    />
-  );
+/** A select bound by useZodForm's bind(): id, error and register() come in; label and options are fixed here. */
+type BoundSelect = Omit<ComponentProps<typeof SelectField>, 'label' | 'options' | 'empty'> & { id: string };
+
+function RoleSelect(props: BoundSelect) {
+  const { t } = useI18n();
+  return <SelectField label={t.admin.role} empty="—" options={enumOptions(STAFF_ROLES, t.roles)} {...props} />;
 }
 
-function BureauSelect({
-  id,
-  error,
-  label,
-  reg,
-  bureaus,
-}: {
-  id: string;
-  error?: string;
-  label: string;
-  reg: object;
-  bureaus: Named[];
-}) {
+/** The bureau a handler belongs to. */
+function BureauSelect(props: BoundSelect) {
+  const { t } = useI18n();
+  const bureaus = useBureaus();
   const name = useLocalName();
-  return <SelectField id={id} label={label} error={error} empty="—" options={namedOptions(bureaus, name)} {...reg} />;
+  return <SelectField label={t.adm.bureauForHandlers} empty="—" options={namedOptions(bureaus, name)} {...props} />;
 }
 
 function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const bureaus = useBureaus();
   const [created, setCreated] = useState<string | null>(null);
-  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
-    useZodForm(ZCreateUserSchema);
+  const { bind, frame, reset, setFormError, fail } = useZodForm(ZCreateUserSchema);
   const submit = async (v: TCreateUser) => {
     setFormError(null);
     setCreated(null);
@@ -153,50 +135,20 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
   };
   return (
     <CreateDetails summary={t.adm.newUser}>
-      <FormFrame
-        onSubmit={handleSubmit(submit)}
-        aria-label={t.adm.newUser}
-        busy={isSubmitting}
-        error={formError}
-        submitLabel={t.adm.create}
-      >
+      <FormFrame {...frame(submit)} aria-label={t.adm.newUser} submitLabel={t.adm.create}>
         <div aria-live="polite">{created && <p className="notice">{created}</p>}</div>
         <div className="row">
-          <InputField
-            id="u-username"
-            label={t.admin.username}
-            error={errors.username?.message}
-            autoComplete="off"
-            {...register('username')}
-          />
-          <InputField
-            id="u-name"
-            label={t.admin.displayName}
-            error={errors.displayName?.message}
-            {...register('displayName')}
-          />
+          <InputField label={t.admin.username} autoComplete="off" {...bind('username', 'u-username')} />
+          <InputField label={t.admin.displayName} {...bind('displayName', 'u-name')} />
         </div>
         <div className="row">
-          <RoleSelect
-            id="u-role"
-            t={t}
-            error={errors.role?.message}
-            reg={register('role', { setValueAs: emptyToUndefined })}
-          />
-          <BureauSelect
-            id="u-bureau"
-            label={t.adm.bureauForHandlers}
-            error={errors.bureauId?.message}
-            bureaus={bureaus}
-            reg={register('bureauId', { setValueAs: toId })}
-          />
+          <RoleSelect {...bind('role', 'u-role', { setValueAs: emptyToUndefined })} />
+          <BureauSelect {...bind('bureauId', 'u-bureau', { setValueAs: toId })} />
           <InputField
-            id="u-password"
             label={t.login.password}
-            error={errors.password?.message}
             type="password"
             autoComplete="new-password"
-            {...register('password')}
+            {...bind('password', 'u-password')}
           />
         </div>
         <p className="muted">{t.adm.passwordRule}</p>
@@ -216,7 +168,8 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
   const { t } = useI18n();
   const bureaus = useBureaus();
   const {
-    register,
+    bind,
+
     handleSubmit,
     setError,
     setValue,
@@ -252,28 +205,15 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
     <Panel id="edit-user" title={fmt(t.adm.editNamed, { name: user.username })} onClose={onClose}>
       <FormFrame onSubmit={handleSubmit(submit)} busy={isSubmitting} error={formError} submitLabel={t.adm.save}>
         <div className="row">
-          <InputField
-            id="eu-name"
-            label={t.admin.displayName}
-            error={errors.displayName?.message}
-            {...register('displayName')}
-          />
-          <RoleSelect
-            id="eu-role"
-            t={t}
-            error={errors.role?.message}
-            reg={register('role', { setValueAs: emptyToUndefined })}
-          />
+          <InputField label={t.admin.displayName} {...bind('displayName', 'eu-name')} />
+          <RoleSelect {...bind('role', 'eu-role', { setValueAs: emptyToUndefined })} />
           <BureauSelect
-            id="eu-bureau"
-            label={t.adm.bureauForHandlers}
+            {...bind('bureauId', 'eu-bureau', { setValueAs: (x) => toId(x) ?? null })}
             error={
               errors.bureauId?.type === 'custom' && role === 'handler'
                 ? t.adm.handlerNeedsBureau
                 : errors.bureauId?.message
             }
-            bureaus={bureaus}
-            reg={register('bureauId', { setValueAs: (x) => toId(x) ?? null })}
           />
         </div>
         <p className="muted">{t.adm.accessChangeNote}</p>
@@ -285,8 +225,7 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
 function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => void }) {
   const { t } = useI18n();
   const [done, setDone] = useState(false);
-  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
-    useZodForm(ZResetPasswordSchema);
+  const { bind, frame, reset, setFormError, fail } = useZodForm(ZResetPasswordSchema);
   const submit = async (v: TResetPassword) => {
     setFormError(null);
     try {
@@ -299,20 +238,13 @@ function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => voi
   };
   return (
     <Panel id="reset-password" title={fmt(t.adm.resetPasswordNamed, { name: user.username })} onClose={onClose}>
-      <FormFrame
-        onSubmit={handleSubmit(submit)}
-        busy={isSubmitting}
-        error={formError}
-        submitLabel={t.adm.resetPassword}
-      >
+      <FormFrame {...frame(submit)} submitLabel={t.adm.resetPassword}>
         <div aria-live="polite">{done && <p className="notice">{t.adm.passwordReset}</p>}</div>
         <InputField
-          id="rp-password"
           label={t.adm.newPassword}
-          error={errors.password?.message}
           type="password"
           autoComplete="new-password"
-          {...register('password')}
+          {...bind('password', 'rp-password')}
         />
         <p className="muted">{t.adm.passwordRule}</p>
       </FormFrame>

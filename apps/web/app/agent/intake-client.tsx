@@ -29,6 +29,7 @@ import { flattenTree, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/local-draft';
 import { usePreviewDeadlines } from '@/lib/deadline-preview';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import { fmt } from '@/lib/i18n/messages';
 import type { CaseDetail, DispatchPreview, SimilarCase } from '@/lib/types';
 
@@ -94,6 +95,7 @@ export function IntakeClient() {
   const idempotencyKey = useRef(crypto.randomUUID());
   const formRef = useRef<HTMLFormElement>(null);
   const {
+    bind,
     register,
     control,
     handleSubmit,
@@ -292,7 +294,7 @@ export function IntakeClient() {
           <div className="notice" role="status" data-testid="new-call">
             <h2 id="new-call-title">{t.intakeDay.newCall}</h2>
             <p>
-              {fmt(t.intake.created, { n: created.n, s: t.enums.status[created.status] ?? created.status })}{' '}
+              {fmt(t.intake.created, { n: created.n, s: labelOf(t.enums.status, created.status) ?? created.status })}{' '}
               <Link href={`/cases/${created.id}`}>{created.n}</Link>
               {created.mergedInto && (
                 <>
@@ -316,44 +318,33 @@ export function IntakeClient() {
             <FormBanner message={formError} />
             <div className="row">
               <InputField
-                id="caller-phone"
                 label={t.fields.callerPhone}
-                error={e.caller?.phone?.message}
                 type="tel"
                 autoFocus
-                {...register('caller.phone', { setValueAs: emptyToUndefined, onBlur: () => void lookupCaller() })}
+                {...bind('caller.phone', 'caller-phone', {
+                  setValueAs: emptyToUndefined,
+                  onBlur: () => void lookupCaller(),
+                })}
               />
               <InputField
-                id="caller-name"
                 label={t.fields.callerName}
-                error={e.caller?.name?.message}
-                {...register('caller.name', { setValueAs: emptyToUndefined })}
+                {...bind('caller.name', 'caller-name', { setValueAs: emptyToUndefined })}
               />
             </div>
             <div className="row">
               <SelectField
-                id="type"
                 label={t.fields.type}
-                error={e.type?.message}
                 empty="—"
                 options={enumOptions(REQUEST_TYPE_VALUES, t.enums.type)}
-                {...register('type', { setValueAs: emptyToUndefined })}
+                {...bind('type', 'type', { setValueAs: emptyToUndefined })}
               />
               <SelectField
-                id="urgency"
                 label={t.fields.urgency}
-                error={e.urgency?.message}
                 options={enumOptions(URGENCY_VALUES, t.enums.urgency)}
-                {...register('urgency')}
+                {...bind('urgency', 'urgency')}
               />
             </div>
-            <CategoryField
-              id="category"
-              label={t.fields.categorySearch}
-              error={e.categoryId?.message}
-              control={control}
-              name="categoryId"
-            />
+            <CategoryField id="category" error={e.categoryId?.message} control={control} />
             <PlaceComboFields
               control={control}
               districts={districts}
@@ -364,19 +355,8 @@ export function IntakeClient() {
                 if (!inside) setValue('streetId', undefined);
               }}
             />
-            <InputField
-              id="address"
-              label={t.fields.address}
-              error={e.address?.message}
-              {...register('address', { setValueAs: emptyToUndefined })}
-            />
-            <TextareaField
-              id="description"
-              label={t.fields.description}
-              error={e.description?.message}
-              rows={4}
-              {...register('description')}
-            />
+            <InputField label={t.fields.address} {...bind('address', 'address', { setValueAs: emptyToUndefined })} />
+            <TextareaField label={t.fields.description} rows={4} {...bind('description', 'description')} />
             <fieldset className="field">
               <legend>{t.intake.disposition}</legend>
               <div className="row">
@@ -389,28 +369,22 @@ export function IntakeClient() {
             </fieldset>
             {(disposition === 'direct_answer' || disposition === 'emergency_transfer') && (
               <TextareaField
-                id="directAnswer"
                 label={t.intake.directAnswer}
-                error={e.directAnswer?.message}
                 rows={3}
-                {...register('directAnswer', { setValueAs: emptyToUndefined })}
+                {...bind('directAnswer', 'directAnswer', { setValueAs: emptyToUndefined })}
               />
             )}
             {disposition === 'not_accepted' && (
               <>
                 <TextareaField
-                  id="notAcceptedReason"
                   label={t.intakeDay.notAcceptedReason}
-                  error={e.notAcceptedReason?.message}
                   rows={2}
-                  {...register('notAcceptedReason', { setValueAs: emptyToUndefined })}
+                  {...bind('notAcceptedReason', 'notAcceptedReason', { setValueAs: emptyToUndefined })}
                 />
                 <TextareaField
-                  id="properChannel"
                   label={t.intakeDay.properChannel}
-                  error={e.properChannel?.message}
                   rows={2}
-                  {...register('properChannel', { setValueAs: emptyToUndefined })}
+                  {...bind('properChannel', 'properChannel', { setValueAs: emptyToUndefined })}
                 />
               </>
             )}

@@ -6,6 +6,7 @@ import { CaseTable } from '@/components/case-table';
 import { Pager, useCasePages } from '@/components/case-pager';
 import { FormBanner } from '@/components/form';
 import { LiveHeading, Loading } from '@/components/live';
+import { SearchButtons } from '@/components/search-buttons';
 import { ApiError } from '@/lib/api';
 import { flattenTree, useBureaus, useCategoryTree } from '@/lib/catalogue';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
@@ -87,10 +88,9 @@ export function CaseSearchClient() {
   const error = live.error instanceof ApiError ? live.error.message : live.error ? t.errors.network : null;
   return (
     <div className="stack">
-      <LiveHeading id="search-title" live={live}>
+      <LiveHeading id="search-title" live={live} intro={t.desk.searchIntro}>
         {t.desk.searchTitle}
       </LiveHeading>
-      <p className="muted">{t.desk.searchIntro}</p>
       <form className="card stack" role="search" aria-labelledby="search-title" onSubmit={submit}>
         <div className="search-grid">
           {field('trackingNo', t.fields.trackingNumber)}
@@ -120,21 +120,14 @@ export function CaseSearchClient() {
           {field('from', t.desk.from, 'date')}
           {field('to', t.desk.to, 'date')}
         </div>
-        <div className="row">
-          <button type="submit" className="button">
-            {t.desk.search}
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-            }}
-          >
-            {t.desk.reset}
-          </button>
-        </div>
+        <SearchButtons
+          searchLabel={t.desk.search}
+          clearLabel={t.desk.reset}
+          onClear={() => {
+            setDraft(EMPTY);
+            setApplied(EMPTY);
+          }}
+        />
       </form>
       <section className="card stack" aria-labelledby="views-title">
         <h2 id="views-title">{t.desk.savedViews}</h2>

@@ -53,14 +53,7 @@ export function InboxClient() {
   const live = pager.live;
   return (
     <section aria-labelledby="inbox-title">
-      <LiveHeading
-        id="inbox-title"
-        live={live}
-        onRefresh={() => {
-          void live.refresh();
-          void counts.refresh();
-        }}
-      >
+      <LiveHeading id="inbox-title" live={live} also={[counts]}>
         {t.inbox.title}
       </LiveHeading>
       <div className="tabs" role="tablist" aria-label={t.inbox.title} onKeyDown={onKey}>

@@ -9,7 +9,7 @@ import { useI18n } from '@/lib/i18n/client';
 /** `next` is an already-checked same-origin path (safeNextPath) to return to after sign-in. */
 export function LoginClient({ next }: { next: string | null }) {
   const { t } = useI18n();
-  const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(ZLoginSchema);
+  const { bind, frame, isSubmitting, setFormError, fail } = useZodForm(ZLoginSchema);
 
   const onSubmit = async (values: TLogin) => {
     setFormError(null);
@@ -23,26 +23,13 @@ export function LoginClient({ next }: { next: string | null }) {
   };
 
   return (
-    <FormFrame
-      onSubmit={handleSubmit(onSubmit)}
-      busy={isSubmitting}
-      error={formError}
-      submitLabel={isSubmitting ? t.login.submitting : t.login.submit}
-    >
+    <FormFrame {...frame(onSubmit)} submitLabel={isSubmitting ? t.login.submitting : t.login.submit}>
+      <InputField label={t.login.username} autoComplete="username" {...bind('username', 'username')} />
       <InputField
-        id="username"
-        label={t.login.username}
-        error={errors.username?.message}
-        autoComplete="username"
-        {...register('username')}
-      />
-      <InputField
-        id="password"
         label={t.login.password}
-        error={errors.password?.message}
         type="password"
         autoComplete="current-password"
-        {...register('password')}
+        {...bind('password', 'password')}
       />
     </FormFrame>
   );

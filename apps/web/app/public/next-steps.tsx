@@ -1,6 +1,7 @@
 'use client';
 
 import { useI18n } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import { fmt } from '@/lib/i18n/messages';
 import { plainDeadline } from '@/lib/plain-deadline';
 
@@ -26,7 +27,7 @@ export function NextSteps({
   const { t, locale } = useI18n();
   const c = t.citizenDay;
   // Only codes with words are shown: a raw code never reaches the citizen.
-  const shown = (steps ?? []).filter((s) => c.steps[s.code]);
+  const shown = (steps ?? []).filter((s) => labelOf(c.steps, s.code));
   const waitingForReply = !['awaiting_follow_up', 'closed'].includes(status);
   const canDo =
     status === 'closed' ? c.canDoClosed : status === 'awaiting_follow_up' ? c.canDoFeedback : c.canDoWaiting;
@@ -44,7 +45,7 @@ export function NextSteps({
             <span className="step-mark" aria-hidden="true">
               {s.state === 'done' ? '✓' : s.state === 'current' ? '●' : '○'}
             </span>{' '}
-            {c.steps[s.code]}
+            {labelOf(c.steps, s.code)}
             <span className="sr-only"> ({c.stepStates[s.state]})</span>
           </li>
         ))}

@@ -32,6 +32,7 @@ export function PublicFormClient() {
   const [gone, setGone] = useState(false);
   const [notSure, setNotSure] = useState(false);
   const {
+    bind,
     register,
     control,
     handleSubmit,
@@ -145,20 +146,12 @@ export function PublicFormClient() {
         <fieldset disabled={isSubmitting}>
           <FormBanner message={formError} />
           <SelectField
-            id="type"
             label={t.fields.type}
-            error={e.type?.message}
             empty="—"
             options={enumOptions(REQUEST_TYPE_VALUES, t.enums.type)}
-            {...register('type', { setValueAs: emptyToUndefined })}
+            {...bind('type', 'type', { setValueAs: emptyToUndefined })}
           />
-          <TextareaField
-            id="description"
-            label={t.fields.description}
-            error={e.description?.message}
-            rows={5}
-            {...register('description')}
-          />
+          <TextareaField label={t.fields.description} rows={5} {...bind('description', 'description')} />
           {notSure ? (
             <p className="notice" role="status" data-testid="not-sure">
               {t.citizenDay.notSureChosen}{' '}
@@ -168,13 +161,7 @@ export function PublicFormClient() {
             </p>
           ) : (
             <>
-              <CategoryField
-                id="category"
-                label={t.fields.categorySearch}
-                error={e.categoryId?.message}
-                control={control}
-                name="categoryId"
-              />
+              <CategoryField id="category" error={e.categoryId?.message} control={control} />
               <CategorySuggest description={description} chosen={categoryId} onPick={pickCategory} />
               <TopicBrowser onPick={pickCategory} />
               <p>
@@ -200,37 +187,26 @@ export function PublicFormClient() {
             street={register('streetId', { setValueAs: toId })}
             empty={{ district: t.publicForm.chooseDistrict, street: t.publicForm.chooseStreet }}
           />
-          <InputField
-            id="address"
-            label={t.fields.address}
-            error={e.address?.message}
-            {...register('address', { setValueAs: emptyToUndefined })}
-          />
+          <InputField label={t.fields.address} {...bind('address', 'address', { setValueAs: emptyToUndefined })} />
           <div className="row">
             <InputField
-              id="callerName"
               label={t.fields.callerName}
-              error={e.caller?.name?.message}
               autoComplete="name"
-              {...register('caller.name', { setValueAs: emptyToUndefined })}
+              {...bind('caller.name', 'callerName', { setValueAs: emptyToUndefined })}
             />
             <InputField
-              id="callerPhone"
               label={t.fields.callerPhone}
-              error={e.caller?.phone?.message}
               type="tel"
               autoComplete="tel"
               inputMode="tel"
-              {...register('caller.phone', { setValueAs: emptyToUndefined })}
+              {...bind('caller.phone', 'callerPhone', { setValueAs: emptyToUndefined })}
             />
           </div>
           <InputField
-            id="callerEmail"
             label={t.fields.callerEmail}
-            error={e.caller?.email?.message}
             type="email"
             autoComplete="email"
-            {...register('caller.email', { setValueAs: emptyToUndefined })}
+            {...bind('caller.email', 'callerEmail', { setValueAs: emptyToUndefined })}
           />
           <label className="checkbox">
             <input type="checkbox" {...register('caller.confidential')} /> {t.fields.confidential}

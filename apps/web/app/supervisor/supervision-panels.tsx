@@ -92,20 +92,16 @@ export function ExtensionsPanel() {
                   </div>
                 ) : (
                   <div className="row">
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={() => setDeciding({ id: r.id, approve: true })}
-                    >
-                      {t.board.approve}
-                    </button>
-                    <button
-                      type="button"
-                      className="button small secondary"
-                      onClick={() => setDeciding({ id: r.id, approve: false })}
-                    >
-                      {t.board.reject}
-                    </button>
+                    {[true, false].map((approve) => (
+                      <button
+                        key={String(approve)}
+                        type="button"
+                        className={approve ? 'button small' : 'button small secondary'}
+                        onClick={() => setDeciding({ id: r.id, approve })}
+                      >
+                        {approve ? t.board.approve : t.board.reject}
+                      </button>
+                    ))}
                   </div>
                 )}
               </td>

@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import { fmtTime } from '@/lib/time';
 import { DataTable } from '../data-table';
 import { Loading } from '../live';
@@ -62,7 +63,7 @@ export function VersionHistory({
               <td>{r.version}</td>
               <td>
                 {r.change
-                  ? (t.adm.changes[r.change] ?? r.change)
+                  ? (labelOf(t.adm.changes, r.change) ?? r.change)
                   : r.snapshot['active'] === false
                     ? t.adm.changes['deactivate']
                     : '—'}

@@ -1,4 +1,5 @@
 import { isErrorCode, type TErrorCode, type TErrorParams } from '@hotline/contracts';
+import { labelOf } from './labels';
 import { DEFAULT_LOCALE, fmt, isLocale, LOCALES, MESSAGES, type Locale, type Messages } from './messages';
 
 /**
@@ -320,10 +321,10 @@ function localParams(locale: Locale, code: TErrorCode, params: TErrorParams | un
   for (const [name, raw] of Object.entries(params ?? {})) {
     const v = String(raw);
     if (name === 'status')
-      out[name] = code.startsWith('case.') ? (t.enums.status[v] ?? v) : (STATUS_WORDS[locale][v] ?? v);
-    else if (name === 'action') out[name] = t.enums.action[v] ?? v;
-    else if (name === 'role') out[name] = (t.roles as Record<string, string>)[v] ?? v;
-    else if (name === 'kind') out[name] = t.board.kinds[v] ?? v;
+      out[name] = code.startsWith('case.') ? (labelOf(t.enums.status, v) ?? v) : (STATUS_WORDS[locale][v] ?? v);
+    else if (name === 'action') out[name] = labelOf(t.enums.action, v) ?? v;
+    else if (name === 'role') out[name] = labelOf(t.roles, v) ?? v;
+    else if (name === 'kind') out[name] = labelOf(t.board.kinds, v) ?? v;
     else if (name === 'until' || name === 'dueAt') {
       const d = new Date(v);
       out[name] = Number.isNaN(d.getTime())

@@ -3,13 +3,22 @@ import type { Messages } from './messages';
 // Codes the API stores (audit actions, seeded policy names) in the reader's words. Unknown
 // codes fall back to themselves so nothing disappears.
 
+/**
+ * The words for a code the API sent, or undefined for a code this UI has no words for. The
+ * maps are typed by their enums; the API's strings are looked up here, own keys only (so a
+ * code like 'constructor' never finds Object's).
+ */
+export function labelOf(labels: Readonly<Record<string, string>>, code: string): string | undefined {
+  return Object.hasOwn(labels, code) ? labels[code] : undefined;
+}
+
 /** 'case.accept' → '工单·签收', 'user.create' → '新建用户'. */
 export function auditActionLabel(action: string, t: Messages): string {
-  const known = t.desk.auditActions[action];
+  const known = labelOf(t.desk.auditActions, action);
   if (known) return known;
   if (action.startsWith('case.')) {
     const step = action.slice(5);
-    const label = t.enums.action[step];
+    const label = labelOf(t.enums.action, step);
     if (label) return t.desk.auditCase.replace('{a}', label);
   }
   return action;
@@ -32,7 +41,7 @@ export function policyLabel(
   const m = /^([a-z_]+)( \(any type\))?$/.exec(n);
   if (!m) return n;
   const code = m[1]!;
-  const label = t.enums.urgency[code] ?? t.enums.type[code];
+  const label = labelOf(t.enums.urgency, code) ?? labelOf(t.enums.type, code);
   if (!label) return n;
   return m[2] ? `${label}${t.desk.policyAny}` : label;
 }

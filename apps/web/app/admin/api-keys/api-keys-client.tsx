@@ -28,7 +28,6 @@ export function ApiKeysClient() {
     <AdminList<TApiKey>
       title={t.adm.apiKeys}
       path="/admin/api-keys"
-      rowKey={(k) => k.id}
       columns={[
         { header: t.admin.name, cell: (k) => <span translate="no">{k.name}</span> },
         { header: t.adm.prefix, cell: (k) => <code translate="no">{k.prefix}…</code> },
@@ -81,10 +80,10 @@ export function ApiKeysClient() {
 
 function IssueKey({ onIssued }: { onIssued: (k: TApiKeyCreated) => Promise<void> }) {
   const { t } = useI18n();
-  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
-    ZApiKeyCreateSchema,
-    { name: '', rateLimitPerMinute: 60 },
-  );
+  const { bind, frame, register, reset, errors, setFormError, fail } = useZodForm(ZApiKeyCreateSchema, {
+    name: '',
+    rateLimitPerMinute: 60,
+  });
   const submit = async (v: TApiKeyCreate) => {
     setFormError(null);
     try {
@@ -97,24 +96,16 @@ function IssueKey({ onIssued }: { onIssued: (k: TApiKeyCreated) => Promise<void>
   };
   return (
     <CreateDetails summary={t.adm.issueKey}>
-      <FormFrame
-        onSubmit={handleSubmit(submit)}
-        aria-label={t.adm.issueKey}
-        busy={isSubmitting}
-        error={formError}
-        submitLabel={t.adm.issue}
-      >
+      <FormFrame {...frame(submit)} aria-label={t.adm.issueKey} submitLabel={t.adm.issue}>
         <div className="row">
           <InputField id="k-name" label={t.adm.keyName} error={errors.name?.message} {...register('name')} />
           <InputField
-            id="k-rate"
             label={t.adm.rateLimit}
-            error={errors.rateLimitPerMinute?.message}
             type="number"
             min="1"
             max="100000"
             step="1"
-            {...register('rateLimitPerMinute', { valueAsNumber: true })}
+            {...bind('rateLimitPerMinute', 'k-rate', { valueAsNumber: true })}
           />
         </div>
       </FormFrame>

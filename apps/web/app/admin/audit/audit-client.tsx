@@ -7,13 +7,14 @@ import { DataTable } from '@/components/data-table';
 import { emptyToUndefined, InputField, SelectField } from '@/components/field';
 import { FormBanner } from '@/components/form';
 import { Loading } from '@/components/live';
+import { SearchButtons } from '@/components/search-buttons';
 import { api, qs } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
 import Link from 'next/link';
-import { auditActionLabel, isUuid } from '@/lib/i18n/labels';
+import { auditActionLabel, isUuid, labelOf } from '@/lib/i18n/labels';
 
 /** What the filter form holds: the query's text fields, with times as <input type="datetime-local"> gives them. */
 interface AuditFilters {
@@ -142,21 +143,14 @@ export function AuditClient() {
               />
             ))}
           </div>
-          <div className="row">
-            <button type="submit" className="button">
-              {t.adm.search}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                reset({});
-                search({ limit: 50 });
-              }}
-            >
-              {t.adm.clearFilters}
-            </button>
-          </div>
+          <SearchButtons
+            searchLabel={t.adm.search}
+            clearLabel={t.adm.clearFilters}
+            onClear={() => {
+              reset({});
+              search({ limit: 50 });
+            }}
+          />
         </fieldset>
       </form>
       <div aria-live="polite" className="sr-only">
@@ -183,11 +177,11 @@ export function AuditClient() {
                     : isUuid(e.actorId)
                       ? '—'
                       : (e.actorId ?? '—')}
-                {e.actorRole ? ` (${t.roles[e.actorRole as keyof typeof t.roles] ?? e.actorRole})` : ''}
+                {e.actorRole ? ` (${labelOf(t.roles, e.actorRole) ?? e.actorRole})` : ''}
               </td>
               <td data-action={e.action}>{auditActionLabel(e.action, t)}</td>
               <td>
-                {e.targetType ? (t.desk.targetTypes[e.targetType] ?? e.targetType) : '—'}
+                {e.targetType ? (labelOf(t.desk.targetTypes, e.targetType) ?? e.targetType) : '—'}
                 {e.targetType === 'case' && e.targetId ? (
                   <>
                     {' '}

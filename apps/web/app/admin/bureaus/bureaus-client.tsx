@@ -33,7 +33,6 @@ export function BureausClient() {
     <AdminList<TBureau>
       title={t.admin.bureaus}
       path="/admin/bureaus"
-      rowKey={(b) => b.id}
       columns={[
         {
           header: t.admin.code,
@@ -89,7 +88,7 @@ export function BureausClient() {
 
 function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const { register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
+  const { bind, register, handleSubmit, reset, errors, isSubmitting, formError, setFormError, fail } =
     useZodForm(ZCreateBureauSchema);
   const submit = async (v: TCreateBureau) => {
     setFormError(null);
@@ -108,12 +107,10 @@ function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
           <InputField id="b-code" label={t.admin.code} error={errors.code?.message} {...register('code')} />
           <BureauNameFields prefix="b" t={t} errors={errors} register={register} />
           <SelectField
-            id="b-kind"
             label={t.admin.kind}
-            error={errors.kind?.message}
             empty="—"
             options={enumOptions(BUREAU_KINDS, t.admin.bureauKinds)}
-            {...register('kind', { setValueAs: emptyToUndefined })}
+            {...bind('kind', 'b-kind', { setValueAs: emptyToUndefined })}
           />
         </div>
       </FormFrame>
@@ -131,7 +128,7 @@ function EditBureau({
   onDone: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
+  const { bind, register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
     ZUpdateBureauSchema,
     { nameZh: bureau.nameZh, nameEn: bureau.nameEn, kind: bureau.kind },
   );
@@ -150,11 +147,9 @@ function EditBureau({
         <div className="row">
           <BureauNameFields prefix="eb" t={t} errors={errors} register={register} />
           <SelectField
-            id="eb-kind"
             label={t.admin.kind}
-            error={errors.kind?.message}
             options={enumOptions(BUREAU_KINDS, t.admin.bureauKinds)}
-            {...register('kind')}
+            {...bind('kind', 'eb-kind')}
           />
         </div>
       </FormFrame>

@@ -97,13 +97,10 @@ export function CalendarClient() {
 function DayForm({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const [saved, setSaved] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
-    ZDayForm,
-    {
-      kind: 'holiday',
-      name: '',
-    },
-  );
+  const { bind, frame, register, setError, reset, errors, setFormError, fail } = useZodForm(ZDayForm, {
+    kind: 'holiday',
+    name: '',
+  });
   const submit = async ({ day, ...body }: TDayForm) => {
     setFormError(null);
     setSaved(null);
@@ -128,22 +125,14 @@ function DayForm({ onDone }: { onDone: () => Promise<void> }) {
     }
   };
   return (
-    <FormFrame
-      onSubmit={handleSubmit(submit)}
-      aria-label={t.adm.addDay}
-      busy={isSubmitting}
-      error={formError}
-      submitLabel={t.adm.saveDay}
-    >
+    <FormFrame {...frame(submit)} aria-label={t.adm.addDay} submitLabel={t.adm.saveDay}>
       <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
       <div className="row">
         <InputField id="cd-day" label={t.admin.day} error={errors.day?.message} type="date" {...register('day')} />
         <SelectField
-          id="cd-kind"
           label={t.admin.kind}
-          error={errors.kind?.message}
           options={enumOptions(DAY_KINDS, { holiday: t.admin.holiday, makeup_workday: t.admin.makeup })}
-          {...register('kind')}
+          {...bind('kind', 'cd-kind')}
         />
         <InputField id="cd-name" label={t.adm.dayName} error={errors.name?.message} {...register('name')} />
       </div>
@@ -162,14 +151,11 @@ function SettingsForm({
 }) {
   const { t } = useI18n();
   const [conflict, setConflict] = useState(false);
-  const { register, control, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
-    ZCalendarSettingsInput,
-    {
-      version: current.version,
-      workingPeriods: current.workingPeriods,
-      escalationWorkingDays: current.escalationWorkingDays,
-    },
-  );
+  const { bind, frame, register, control, errors, setFormError, fail } = useZodForm(ZCalendarSettingsInput, {
+    version: current.version,
+    workingPeriods: current.workingPeriods,
+    escalationWorkingDays: current.escalationWorkingDays,
+  });
   const periods = useFieldArray({ control, name: 'workingPeriods' });
   const submit = async (v: TCalendarSettingsInput) => {
     setFormError(null);
@@ -191,14 +177,7 @@ function SettingsForm({
     }
   };
   return (
-    <FormFrame
-      onSubmit={handleSubmit(submit)}
-      aria-label={t.adm.editWorkingHours}
-      busy={isSubmitting}
-      error={formError}
-      submitLabel={t.adm.save}
-      stacked
-    >
+    <FormFrame {...frame(submit)} aria-label={t.adm.editWorkingHours} submitLabel={t.adm.save} stacked>
       {conflict && <ConflictNotice message={t.adm.calendarConflict} onReload={onReload} />}
       {periods.fields.map((f, i) => (
         <fieldset key={f.id} className="row" style={{ border: 'none', padding: 0, alignItems: 'flex-end' }}>
@@ -234,14 +213,12 @@ function SettingsForm({
         </RowButton>
       </div>
       <InputField
-        id="wp-escalation"
         label={t.admin.escalationDays}
-        error={errors.escalationWorkingDays?.message}
         type="number"
         min="0"
         max="60"
         step="1"
-        {...register('escalationWorkingDays', { valueAsNumber: true })}
+        {...bind('escalationWorkingDays', 'wp-escalation', { valueAsNumber: true })}
       />
     </FormFrame>
   );

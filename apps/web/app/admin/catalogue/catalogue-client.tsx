@@ -98,7 +98,6 @@ export function CatalogueClient() {
       <AdminList<TDispatchRule>
         title={t.admin.catalogue}
         path="/dispatch/rules?includeInactive=true"
-        rowKey={(r) => r.id}
         columns={[
           { header: '#', cell: (r) => r.id },
           { header: t.fields.category, cell: (r) => text.category(r.categoryId) },
@@ -265,13 +264,7 @@ function RuleForm({
     >
       {conflict && <ConflictNotice message={t.adm.ruleConflict} onReload={onReload} />}
       <div aria-live="polite">{saved && <p className="notice">{saved}</p>}</div>
-      <CategoryField
-        id={`${p}-category`}
-        label={t.fields.categorySearch}
-        error={errors.categoryId?.message}
-        control={control}
-        name="categoryId"
-      />
+      <CategoryField id={`${p}-category`} error={errors.categoryId?.message} control={control} />
       <div className="row">
         <SelectField
           id={`${p}-district`}
@@ -331,8 +324,19 @@ function DispatchPreviewTool() {
   const name = useLocalName();
   const districts = useDistricts();
   const [result, setResult] = useState<TDispatchPreview | null>(null);
-  const { register, control, handleSubmit, setValue, watch, errors, isSubmitting, formError, setFormError, fail } =
-    useZodForm(ZDispatchPreviewQuerySchema);
+  const {
+    bind,
+    frame,
+    register,
+    control,
+
+    setValue,
+    watch,
+    errors,
+
+    setFormError,
+    fail,
+  } = useZodForm(ZDispatchPreviewQuerySchema);
   const streets = districts.find((d) => d.id === Number(watch('districtId')))?.streets ?? [];
   const submit = async (v: TDispatchPreviewQuery) => {
     setFormError(null);
@@ -347,20 +351,8 @@ function DispatchPreviewTool() {
     <section className="card stack" aria-labelledby="preview-title">
       <h2 id="preview-title">{t.adm.previewTool}</h2>
       <p className="muted">{t.adm.previewToolHint}</p>
-      <FormFrame
-        onSubmit={handleSubmit(submit)}
-        aria-label={t.adm.previewTool}
-        busy={isSubmitting}
-        error={formError}
-        submitLabel={t.adm.runPreview}
-      >
-        <CategoryField
-          id="pv-category"
-          label={t.fields.categorySearch}
-          error={errors.categoryId?.message}
-          control={control}
-          name="categoryId"
-        />
+      <FormFrame {...frame(submit)} aria-label={t.adm.previewTool} submitLabel={t.adm.runPreview}>
+        <CategoryField id="pv-category" error={errors.categoryId?.message} control={control} />
         <PlaceFields
           ids={{ district: 'pv-district', street: 'pv-street' }}
           districts={districts}
@@ -370,11 +362,9 @@ function DispatchPreviewTool() {
           street={register('streetId', { setValueAs: toId })}
         />
         <TextareaField
-          id="pv-description"
           label={t.adm.previewText}
-          error={errors.description?.message}
           rows={2}
-          {...register('description', { setValueAs: (x) => x || undefined })}
+          {...bind('description', 'pv-description', { setValueAs: (x) => x || undefined })}
         />
       </FormFrame>
       <div aria-live="polite" data-testid="admin-dispatch-preview">

@@ -66,7 +66,6 @@ export function PoliciesClient() {
     <AdminList<Policy>
       title={t.admin.policies}
       path="/deadline-policies"
-      rowKey={(p) => p.id}
       columns={[
         { header: t.admin.name, cell: (p) => policyLabel(p, t) },
         { header: t.fields.category, cell: (p) => category(p.categoryId) },

@@ -1,8 +1,8 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { FormBanner } from '@/components/form';
-import { api, ApiError } from '@/lib/api';
+import { useState } from 'react';
+import { FormFrame, useAsyncSubmit } from '@/components/form';
+import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import type { FollowUpRow } from './follow-ups-client';
@@ -15,64 +15,55 @@ export function AttemptForm({ row, onDone }: { row: FollowUpRow; onDone: (messag
   const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('unreachable');
   const [note, setNote] = useState('');
   const [retryAt, setRetryAt] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useAsyncSubmit();
   const id = (f: string) => `attempt-${row.id}-${f}`;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/cases/${row.id}/follow-up-attempts`, {
-        method: 'POST',
-        body: {
-          version: row.version,
-          outcome,
-          ...(note.trim() ? { note: note.trim() } : {}),
-          ...(retryAt ? { retryAt: new Date(retryAt).toISOString() } : {}),
-        },
-      });
-      await onDone(fmt(t.desk.attemptSaved, { o: t.desk.outcomes[outcome] ?? outcome }));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t.errors.network);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = submit(async () => {
+    await api(`/cases/${row.id}/follow-up-attempts`, {
+      method: 'POST',
+      body: {
+        version: row.version,
+        outcome,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(retryAt ? { retryAt: new Date(retryAt).toISOString() } : {}),
+      },
+    });
+    await onDone(fmt(t.desk.attemptSaved, { o: t.desk.outcomes[outcome] ?? outcome }));
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="card" style={{ marginTop: '0.5rem' }} noValidate>
-      <fieldset disabled={busy}>
-        <legend className="sr-only">{t.desk.attemptFailed}</legend>
-        <FormBanner message={error} />
-        <div className="field">
-          <label htmlFor={id('outcome')}>{t.desk.outcome}</label>
-          <select
-            id={id('outcome')}
-            value={outcome}
-            autoFocus
-            onChange={(e) => setOutcome(e.target.value as (typeof OUTCOMES)[number])}
-          >
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t.desk.outcomes[o]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('note')}>{t.desk.attemptNote}</label>
-          <textarea id={id('note')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('retry')}>{t.desk.retryAt}</label>
-          <input id={id('retry')} type="datetime-local" value={retryAt} onChange={(e) => setRetryAt(e.target.value)} />
-        </div>
-        <button type="submit" className="button">
-          {t.caseView.send}
-        </button>
-      </fieldset>
-    </form>
+    <FormFrame
+      onSubmit={send}
+      className="card"
+      style={{ marginTop: '0.5rem' }}
+      busy={busy}
+      error={error}
+      legend={t.desk.attemptFailed}
+      submitLabel={t.caseView.send}
+    >
+      <div className="field">
+        <label htmlFor={id('outcome')}>{t.desk.outcome}</label>
+        <select
+          id={id('outcome')}
+          value={outcome}
+          autoFocus
+          onChange={(e) => setOutcome(e.target.value as (typeof OUTCOMES)[number])}
+        >
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t.desk.outcomes[o]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={id('note')}>{t.desk.attemptNote}</label>
+        <textarea id={id('note')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={id('retry')}>{t.desk.retryAt}</label>
+        <input id={id('retry')} type="datetime-local" value={retryAt} onChange={(e) => setRetryAt(e.target.value)} />
+      </div>
+    </FormFrame>
   );
 }

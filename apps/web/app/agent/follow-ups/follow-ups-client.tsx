@@ -1,12 +1,13 @@
 'use client';
 
-import Link from 'next/link';
 import { useCallback, useState } from 'react';
+import { CaseLinkCell } from '@/components/case-table';
 import { DataTable } from '@/components/data-table';
 import { LiveHeading, Loading } from '@/components/live';
 import { api } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import { fmtTime } from '@/lib/time';
 import { invalidateLive, useLive } from '@/lib/use-live';
 import { ActionForm } from '../../cases/[id]/case-actions';
@@ -56,10 +57,9 @@ export function FollowUpsClient() {
 
   return (
     <section className="stack" aria-labelledby="fu-title">
-      <LiveHeading id="fu-title" live={live}>
+      <LiveHeading id="fu-title" live={live} intro={t.desk.followUpsIntro}>
         {t.desk.followUpsTitle}
       </LiveHeading>
-      <p className="muted">{t.desk.followUpsIntro}</p>
       {flash && (
         <p className="notice" role="status">
           {flash}
@@ -85,41 +85,34 @@ export function FollowUpsClient() {
         >
           {live.data.map((r) => (
             <tr key={r.id} data-tracking={r.trackingNumber}>
-              <td>
-                <Link href={`/cases/${r.id}`}>{r.trackingNumber}</Link>
-                {r.description && <div className="muted">{r.description.slice(0, 40)}</div>}
-              </td>
+              <CaseLinkCell c={r} />
               <td>{r.categoryId ? name(categories.get(r.categoryId)) : '—'}</td>
               <td>{[r.caller?.name, r.caller?.phone].filter(Boolean).join(' · ') || '—'}</td>
               <td>{r.repliedAt ? fmtTime(r.repliedAt) : '—'}</td>
               <td data-testid="attempts">{r.attempts}</td>
               <td>
-                {r.lastOutcome ? (t.desk.outcomes[r.lastOutcome] ?? r.lastOutcome) : '—'}
+                {r.lastOutcome ? (labelOf(t.desk.outcomes, r.lastOutcome) ?? r.lastOutcome) : '—'}
                 {r.exhausted && <div className="muted">{t.desk.exhausted}</div>}
               </td>
               <td>{r.retryAfter ? fmtTime(r.retryAfter) : '—'}</td>
               <td>
                 <div className="row">
-                  <button
-                    type="button"
-                    className="button small"
-                    aria-expanded={open?.id === r.id && open.form === 'done'}
-                    onClick={() =>
-                      setOpen(open?.id === r.id && open.form === 'done' ? null : { id: r.id, form: 'done' })
-                    }
-                  >
-                    {t.desk.record}
-                  </button>
-                  <button
-                    type="button"
-                    className="button small secondary"
-                    aria-expanded={open?.id === r.id && open.form === 'attempt'}
-                    onClick={() =>
-                      setOpen(open?.id === r.id && open.form === 'attempt' ? null : { id: r.id, form: 'attempt' })
-                    }
-                  >
-                    {t.desk.attemptFailed}
-                  </button>
+                  {(
+                    [
+                      ['done', t.desk.record, 'button small'],
+                      ['attempt', t.desk.attemptFailed, 'button small secondary'],
+                    ] as const
+                  ).map(([form, label, className]) => (
+                    <button
+                      key={form}
+                      type="button"
+                      className={className}
+                      aria-expanded={open?.id === r.id && open.form === form}
+                      onClick={() => setOpen(open?.id === r.id && open.form === form ? null : { id: r.id, form })}
+                    >
+                      {label}
+                    </button>
+                  ))}
                 </div>
                 {open?.id === r.id && open.form === 'done' && (
                   <ActionForm

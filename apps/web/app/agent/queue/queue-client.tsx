@@ -16,10 +16,9 @@ export function QueueClient() {
   const live = pager.live;
   return (
     <section className="stack" aria-labelledby="queue-title">
-      <LiveHeading id="queue-title" live={live}>
+      <LiveHeading id="queue-title" live={live} intro={t.queue.intro}>
         {t.queue.title}
       </LiveHeading>
-      <p className="muted">{t.queue.intro}</p>
       {live.data ? (
         <>
           <CaseTable items={live.data.items} caption={t.queue.title} showBureau busy={live.loading} />

@@ -5,24 +5,37 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { api, ApiError } from '@/lib/api';
 import { ACTION_SCHEMAS, VERSIONLESS, type ActionKey } from '@/lib/action-schemas';
-import { FormBanner } from '@/components/form';
+import { Field } from '@/components/field';
+import { FormFrame, useFormError } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
-import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
+import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
 import type { CaseDetail } from '@/lib/types';
 import { useBureaus } from '@/lib/catalogue';
 import { CategoryFix } from './category-fix';
 
+type Label = (t: Messages) => string;
 type FieldSpec =
-  | { name: string; kind: 'textarea' | 'text' | 'number' | 'datetime'; label: (t: Messages) => string }
-  | { name: string; kind: 'select'; label: (t: Messages) => string; options: (t: Messages) => [string, string][] }
-  | { name: string; kind: 'bureau'; label: (t: Messages) => string };
+  | { name: string; kind: 'textarea' | 'datetime'; label: Label }
+  | { name: string; kind: 'select'; label: Label; options: (t: Messages) => [string, string][] }
+  | { name: 'bureauId'; kind: 'bureau'; label: Label };
 
 interface ActionSpec {
-  label: (t: Messages) => string;
+  label: Label;
   fields: FieldSpec[];
 }
+
+const textarea = (name: string, label: Label): FieldSpec => ({ name, kind: 'textarea', label });
+const datetime = (name: string, label: Label): FieldSpec => ({ name, kind: 'datetime', label });
+const select = (name: string, label: Label, options: (t: Messages) => [string, string][]): FieldSpec => ({
+  name,
+  kind: 'select',
+  label,
+  options,
+});
+/** The bureau to send the case to. */
+const bureau: FieldSpec = { name: 'bureauId', kind: 'bureau', label: (t) => t.queue.dispatchTo };
 
 const yesNo = (t: Messages): [string, string][] => [
   ['true', t.track.yes],
@@ -31,90 +44,62 @@ const yesNo = (t: Messages): [string, string][] => [
 
 const SPECS: Record<ActionKey, ActionSpec> = {
   accept: { label: (t) => t.caseView.accept, fields: [] },
-  return: {
-    label: (t) => t.caseView.returnCase,
-    fields: [{ name: 'reason', kind: 'textarea', label: (t) => t.fields.reason }],
-  },
+  return: { label: (t) => t.caseView.returnCase, fields: [textarea('reason', (t) => t.fields.reason)] },
   reply: {
     label: (t) => t.caseView.reply,
-    fields: [
-      { name: 'publicReply', kind: 'textarea', label: (t) => t.fields.reply },
-      { name: 'internalNote', kind: 'textarea', label: (t) => t.fields.internalNote },
-    ],
+    fields: [textarea('publicReply', (t) => t.fields.reply), textarea('internalNote', (t) => t.fields.internalNote)],
   },
   extensions: {
     label: (t) => t.caseView.extension,
     fields: [
-      {
-        name: 'kind',
-        kind: 'select',
-        label: (t) => t.fields.clockKind,
-        options: (t) => [
-          ['reply', t.board.kinds['reply']!],
-          ['accept', t.board.kinds['accept']!],
+      select(
+        'kind',
+        (t) => t.fields.clockKind,
+        (t) => [
+          ['reply', t.board.kinds.reply],
+          ['accept', t.board.kinds.accept],
         ],
-      },
-      { name: 'newDueAt', kind: 'datetime', label: (t) => t.fields.newDueAt },
-      { name: 'reason', kind: 'textarea', label: (t) => t.fields.reason },
+      ),
+      datetime('newDueAt', (t) => t.fields.newDueAt),
+      textarea('reason', (t) => t.fields.reason),
     ],
   },
   'supervision-notices': {
     label: (t) => t.board.issueNotice,
-    fields: [
-      { name: 'demand', kind: 'textarea', label: (t) => t.board.demand },
-      { name: 'dueAt', kind: 'datetime', label: (t) => t.board.noticeDue },
-    ],
+    fields: [textarea('demand', (t) => t.board.demand), datetime('dueAt', (t) => t.board.noticeDue)],
   },
-  dispatch: {
-    label: (t) => t.queue.dispatch,
-    fields: [{ name: 'bureauId', kind: 'bureau', label: (t) => t.queue.dispatchTo }],
-  },
-  redispatch: {
-    label: (t) => t.queue.redispatch,
-    fields: [
-      { name: 'bureauId', kind: 'bureau', label: (t) => t.queue.dispatchTo },
-      { name: 'reason', kind: 'textarea', label: (t) => t.fields.reason },
-    ],
-  },
+  dispatch: { label: (t) => t.queue.dispatch, fields: [bureau] },
+  redispatch: { label: (t) => t.queue.redispatch, fields: [bureau, textarea('reason', (t) => t.fields.reason)] },
   'return-decision': {
     label: (t) => t.queue.decideReturn,
     fields: [
-      {
-        name: 'decision',
-        kind: 'select',
-        label: (t) => t.queue.decision,
-        options: (t) => Object.entries(t.queue.decisions),
-      },
-      { name: 'bureauId', kind: 'bureau', label: (t) => t.queue.dispatchTo },
-      { name: 'note', kind: 'textarea', label: (t) => t.fields.reason },
+      select(
+        'decision',
+        (t) => t.queue.decision,
+        (t) => Object.entries(t.queue.decisions),
+      ),
+      bureau,
+      textarea('note', (t) => t.fields.reason),
     ],
   },
   'follow-up': {
     label: (t) => t.caseView.followUp,
     fields: [
-      { name: 'contacted', kind: 'select', label: (t) => t.track.contacted, options: yesNo },
-      {
-        name: 'solved',
-        kind: 'select',
-        label: (t) => t.track.solved,
-        options: (t) => Object.entries(t.enums.solved),
-      },
-      {
-        name: 'satisfaction',
-        kind: 'select',
-        label: (t) => t.track.satisfaction,
-        options: (t) => Object.entries(t.enums.satisfaction),
-      },
+      select('contacted', (t) => t.track.contacted, yesNo),
+      select(
+        'solved',
+        (t) => t.track.solved,
+        (t) => Object.entries(t.enums.solved),
+      ),
+      select(
+        'satisfaction',
+        (t) => t.track.satisfaction,
+        (t) => Object.entries(t.enums.satisfaction),
+      ),
     ],
   },
-  close: {
-    label: (t) => t.caseView.close,
-    fields: [{ name: 'note', kind: 'textarea', label: (t) => t.fields.reason }],
-  },
-  reopen: {
-    label: (t) => t.caseView.reopen,
-    fields: [{ name: 'reason', kind: 'textarea', label: (t) => t.fields.reason }],
-  },
+  close: { label: (t) => t.caseView.close, fields: [textarea('note', (t) => t.fields.reason)] },
+  reopen: { label: (t) => t.caseView.reopen, fields: [textarea('reason', (t) => t.fields.reason)] },
 };
 
 /** The action buttons the API says this user may use on this case, each with its small form. */
@@ -184,7 +169,6 @@ export function ActionForm({
   const name = useLocalName();
   const spec = SPECS[action];
   const schema = ACTION_SCHEMAS[action] as z.ZodType<Record<string, unknown>, Record<string, unknown>>;
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -195,6 +179,7 @@ export function ActionForm({
     resolver: localizedZodResolver(schema, t),
     defaultValues: VERSIONLESS.has(action) ? {} : { version: detail.version },
   });
+  const { formError, setFormError, fail } = useFormError(setError);
   const bureaus = useBureaus();
 
   const submit = async (values: Record<string, unknown>) => {
@@ -204,95 +189,80 @@ export function ActionForm({
       await onDone();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) return onConflict();
-      setFormError(applyServerErrors(e, setError, t) || null);
+      fail(e);
     }
   };
 
   // One-click actions still go through the form so the version travels with them.
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate className="card" style={{ marginTop: '0.75rem' }}>
-      <fieldset disabled={isSubmitting}>
-        <legend className="sr-only">{spec.label(t)}</legend>
-        <FormBanner message={formError} />
-        {spec.fields.map((f) => {
-          const id = `action-${f.name}`;
-          const raw = errors[f.name]?.message as string | undefined;
-          // An empty bureau choice says what is missing, not "invalid format".
-          const err =
-            raw && f.kind === 'bureau'
-              ? t.desk.chooseBureau
-              : raw && f.name === 'decision'
-                ? t.desk.chooseDecision
-                : raw;
-          const common = {
-            id,
-            'aria-invalid': !!err,
-            'aria-describedby': err ? `${id}-error` : undefined,
-          };
-          return (
-            <div className="field" key={f.name}>
-              <label htmlFor={id}>{f.label(t)}</label>
-              {f.kind === 'textarea' && (
-                <textarea rows={4} {...common} {...register(f.name, { setValueAs: (v: string) => v || undefined })} />
-              )}
-              {f.kind === 'text' && <input {...common} {...register(f.name)} />}
-              {f.kind === 'datetime' && (
-                <input
-                  type="datetime-local"
-                  {...common}
-                  {...register(f.name, {
-                    setValueAs: (v: string) => (v ? new Date(v).toISOString() : undefined),
-                  })}
-                />
-              )}
-              {f.kind === 'number' && (
-                <input type="number" {...common} {...register(f.name, { valueAsNumber: true })} />
-              )}
-              {f.kind === 'select' && (
-                <select
-                  {...common}
-                  {...register(f.name, {
-                    setValueAs: (v: string) => (v === 'true' ? true : v === 'false' ? false : v || undefined),
-                  })}
-                >
-                  <option value="">—</option>
-                  {f.options(t).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              )}
-              {f.kind === 'bureau' && (
-                <select {...common} {...register(f.name, { setValueAs: (v: string) => (v ? Number(v) : undefined) })}>
-                  <option value="">—</option>
-                  {bureaus.map((b) => (
-                    <option key={b.id} value={b.id}>
-                      {name(b)}
-                    </option>
-                  ))}
-                </select>
-              )}
-              {err && (
-                <span id={`${id}-error`} className="field-error">
-                  {err}
-                </span>
-              )}
-            </div>
-          );
-        })}
-        {(action === 'dispatch' || action === 'redispatch' || action === 'return-decision') && (
-          <CategoryFix
-            schema={schema}
-            caseId={detail.id}
-            onCategory={(id) => setValue('categoryId', id)}
-            onBureau={(id) => setValue('bureauId', id, { shouldValidate: true })}
-          />
-        )}
-        <button type="submit" className="button">
-          {spec.fields.length ? t.caseView.send : spec.label(t)}
-        </button>
-      </fieldset>
-    </form>
+    <FormFrame
+      onSubmit={handleSubmit(submit)}
+      className="card"
+      style={{ marginTop: '0.75rem' }}
+      busy={isSubmitting}
+      error={formError}
+      legend={spec.label(t)}
+      submitLabel={spec.fields.length ? t.caseView.send : spec.label(t)}
+    >
+      {spec.fields.map((f) => {
+        const raw = errors[f.name]?.message as string | undefined;
+        // An empty bureau choice says what is missing, not "invalid format".
+        const err =
+          raw && f.kind === 'bureau' ? t.desk.chooseBureau : raw && f.name === 'decision' ? t.desk.chooseDecision : raw;
+        return (
+          <Field key={f.name} id={`action-${f.name}`} label={f.label(t)} error={err}>
+            {(common) => (
+              <>
+                {f.kind === 'textarea' && (
+                  <textarea rows={4} {...common} {...register(f.name, { setValueAs: (v: string) => v || undefined })} />
+                )}
+                {f.kind === 'datetime' && (
+                  <input
+                    type="datetime-local"
+                    {...common}
+                    {...register(f.name, {
+                      setValueAs: (v: string) => (v ? new Date(v).toISOString() : undefined),
+                    })}
+                  />
+                )}
+                {f.kind === 'select' && (
+                  <select
+                    {...common}
+                    {...register(f.name, {
+                      setValueAs: (v: string) => (v === 'true' ? true : v === 'false' ? false : v || undefined),
+                    })}
+                  >
+                    <option value="">—</option>
+                    {f.options(t).map(([v, l]) => (
+                      <option key={v} value={v}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                {f.kind === 'bureau' && (
+                  <select {...common} {...register(f.name, { setValueAs: (v: string) => (v ? Number(v) : undefined) })}>
+                    <option value="">—</option>
+                    {bureaus.map((b) => (
+                      <option key={b.id} value={b.id}>
+                        {name(b)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </>
+            )}
+          </Field>
+        );
+      })}
+      {(action === 'dispatch' || action === 'redispatch' || action === 'return-decision') && (
+        <CategoryFix
+          schema={schema}
+          caseId={detail.id}
+          onCategory={(id) => setValue('categoryId', id)}
+          onBureau={(id) => setValue('bureauId', id, { shouldValidate: true })}
+        />
+      )}
+    </FormFrame>
   );
 }

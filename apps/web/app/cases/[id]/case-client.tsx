@@ -7,7 +7,7 @@ import { clockOf, currentDue } from '@/components/case-table';
 import { api, ApiError } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import { dispatchReasonLabel } from '@/lib/i18n/labels';
+import { dispatchReasonLabel, labelOf } from '@/lib/i18n/labels';
 import type { CaseEvent } from '@/lib/types';
 import { invalidateLive, useLive } from '@/lib/use-live';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
@@ -141,8 +141,10 @@ export function CaseClient({ id }: { id: string }) {
             <li key={String(e.id)}>
               <time dateTime={e.at}>{fmtTime(e.at)}</time>
               <div>
-                <strong>{t.enums.action[e.action] ?? t.desk.eventActions[e.action] ?? e.action}</strong>
-                {e.toStatus ? ` → ${t.enums.status[e.toStatus] ?? e.toStatus}` : ''}
+                <strong>
+                  {labelOf(t.enums.action, e.action) ?? labelOf(t.desk.eventActions, e.action) ?? e.action}
+                </strong>
+                {e.toStatus ? ` → ${labelOf(t.enums.status, e.toStatus) ?? e.toStatus}` : ''}
                 {e.actorName ? ` · ${e.actorName}` : ''}
               </div>
               {e.note && <div className="muted">{dispatchReasonLabel(e.note, t)}</div>}

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
-import { FormBanner } from '@/components/form';
+import { useState } from 'react';
+import { FormBanner, FormFrame, useAsyncSubmit } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
 import { api, ApiError } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
@@ -117,41 +117,25 @@ export function ContributionForm({ c, onDone }: { c: CaseDetail; onDone: (msg: s
   const { t } = useI18n();
   const session = useSession();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useAsyncSubmit();
   const assisting = session.bureauId !== null && c.assistingBureauIds.includes(session.bureauId);
   if (session.role !== 'handler' || !assisting || c.status === 'closed') return null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const send = submit(async () => {
     if (!note.trim()) return setError(t.desk.contributionNote);
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/cases/${c.id}/contributions`, { method: 'POST', body: { note: note.trim() } });
-      setNote('');
-      invalidateLive();
-      await onDone(`${t.desk.fileContribution}: ${t.caseView.done}`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t.errors.network);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api(`/cases/${c.id}/contributions`, { method: 'POST', body: { note: note.trim() } });
+    setNote('');
+    invalidateLive();
+    await onDone(`${t.desk.fileContribution}: ${t.caseView.done}`);
+  });
   return (
     <section aria-labelledby="contrib-title">
       <h2 id="contrib-title">{t.desk.fileContribution}</h2>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset disabled={busy}>
-          <FormBanner message={error} />
-          <div className="field">
-            <label htmlFor="contribution-note">{t.desk.contributionNote}</label>
-            <textarea id="contribution-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-          </div>
-          <button type="submit" className="button">
-            {t.caseView.send}
-          </button>
-        </fieldset>
-      </form>
+      <FormFrame onSubmit={send} busy={busy} error={error} submitLabel={t.caseView.send}>
+        <div className="field">
+          <label htmlFor="contribution-note">{t.desk.contributionNote}</label>
+          <textarea id="contribution-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+      </FormFrame>
     </section>
   );
 }

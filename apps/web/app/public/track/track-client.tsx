@@ -17,6 +17,7 @@ import { StatusBadge } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
 import { forgetReceipt, loadReceipts, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
+import { labelOf } from '@/lib/i18n/labels';
 import type { PublicCaseView } from '@/lib/types';
 import { errorMessage } from '@/lib/form-errors';
 import { NextSteps } from '../next-steps';
@@ -31,7 +32,7 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
   const [creds, setCreds] = useState<TLookup | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { register, handleSubmit, setValue, errors, isSubmitting } = useZodForm(ZLookup, {
+  const { bind, handleSubmit, setValue, isSubmitting } = useZodForm(ZLookup, {
     trackingNumber: initialNumber,
     accessCode: initialCode,
   });
@@ -86,19 +87,11 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
         <FormFrame onSubmit={handleSubmit(lookup)} busy={isSubmitting} error={lookupError} submitLabel={t.track.submit}>
           <div className="row">
             <InputField
-              id="trackingNumber"
               label={t.fields.trackingNumber}
-              error={errors.trackingNumber?.message}
               inputMode="numeric"
-              {...register('trackingNumber')}
+              {...bind('trackingNumber', 'trackingNumber')}
             />
-            <InputField
-              id="accessCode"
-              label={t.fields.accessCode}
-              error={errors.accessCode?.message}
-              autoCapitalize="characters"
-              {...register('accessCode')}
-            />
+            <InputField label={t.fields.accessCode} autoCapitalize="characters" {...bind('accessCode', 'accessCode')} />
           </div>
         </FormFrame>
         {saved.length > 0 && (
@@ -191,8 +184,8 @@ function CaseView({
             <li key={`${e.at}-${i}`}>
               <time dateTime={e.at}>{fmtTime(e.at)}</time>
               <div>
-                {t.enums.action[e.action] ?? e.action}
-                {e.status ? ` → ${t.enums.status[e.status] ?? e.status}` : ''}
+                {labelOf(t.enums.action, e.action) ?? e.action}
+                {e.status ? ` → ${labelOf(t.enums.status, e.status) ?? e.status}` : ''}
               </div>
               {e.note && <div className="muted">{e.note}</div>}
             </li>
@@ -206,10 +199,7 @@ function CaseView({
 
 function FeedbackForm({ creds, onDone }: { creds: TLookup; onDone: (msg: string) => Promise<void> }) {
   const { t } = useI18n();
-  const { register, handleSubmit, errors, isSubmitting, formError, setFormError, fail } = useZodForm(
-    ZPublicFeedbackSchema,
-    { accessCode: creds.accessCode },
-  );
+  const { bind, frame, setFormError, fail } = useZodForm(ZPublicFeedbackSchema, { accessCode: creds.accessCode });
   const submit = async (v: TPublicFeedback) => {
     setFormError(null);
     try {
@@ -227,42 +217,29 @@ function FeedbackForm({ creds, onDone }: { creds: TLookup; onDone: (msg: string)
   return (
     <section className="card" aria-labelledby="fb-title">
       <h2 id="fb-title">{t.track.feedbackTitle}</h2>
-      <FormFrame
-        onSubmit={handleSubmit(submit)}
-        busy={isSubmitting}
-        error={formError}
-        submitLabel={t.track.sendFeedback}
-      >
+      <FormFrame {...frame(submit)} submitLabel={t.track.sendFeedback}>
         <SelectField
-          id="fb-contacted"
           label={t.track.contacted}
-          error={errors.contacted?.message}
           empty="—"
           options={enumOptions(['true', 'false'], { true: t.track.yes, false: t.track.no })}
-          {...register('contacted', { setValueAs: bool })}
+          {...bind('contacted', 'fb-contacted', { setValueAs: bool })}
         />
         <SelectField
-          id="fb-solved"
           label={t.track.solved}
-          error={errors.solved?.message}
           empty="—"
           options={enumOptions(SOLVED_OPTIONS, t.enums.solved)}
-          {...register('solved', { setValueAs: (v: string) => v || undefined })}
+          {...bind('solved', 'fb-solved', { setValueAs: (v: string) => v || undefined })}
         />
         <SelectField
-          id="fb-satisfaction"
           label={t.track.satisfaction}
-          error={errors.satisfaction?.message}
           empty="—"
           options={enumOptions(SATISFACTION_OPTIONS, t.enums.satisfaction)}
-          {...register('satisfaction', { setValueAs: (v: string) => v || undefined })}
+          {...bind('satisfaction', 'fb-satisfaction', { setValueAs: (v: string) => v || undefined })}
         />
         <TextareaField
-          id="fb-comment"
           label={t.track.comment}
-          error={errors.comment?.message}
           rows={3}
-          {...register('comment', { setValueAs: (v: string) => v || undefined })}
+          {...bind('comment', 'fb-comment', { setValueAs: (v: string) => v || undefined })}
         />
       </FormFrame>
     </section>

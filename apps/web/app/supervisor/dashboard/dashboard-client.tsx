@@ -58,13 +58,7 @@ export function DashboardClient() {
   const rows = rates.data?.rows.filter((r) => r.group.id !== 0) ?? [];
   return (
     <div className="stack">
-      <LiveHeading
-        live={rates}
-        onRefresh={() => {
-          void rates.refresh();
-          void live.refresh();
-        }}
-      >
+      <LiveHeading live={rates} also={[live]}>
         {t.dashboard.title}
       </LiveHeading>
       <form
