@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsLookups } from './analytics-lookups';
 import { AnalyticsRepository } from './analytics.repository';
@@ -9,6 +10,7 @@ import { ServiceGapsService } from './service-gaps.service';
 
 /** Issue 6: aggregate analysis read from rollups the worker keeps current. */
 @Module({
+  imports: [AuditModule],
   controllers: [AnalyticsController],
   providers: [
     AnalyticsRepository,
