@@ -1,4 +1,4 @@
-import { DeadlineEngine } from '../../apps/api/src/deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DEADLINE_QUEUE } from '@hotline/queue';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { readFileSync, writeFileSync } from 'node:fs';

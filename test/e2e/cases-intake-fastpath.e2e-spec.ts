@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DeadlineEngine } from '../../apps/api/src/deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { catalogueIds, type CatalogueIds } from '../support/catalogue-fixtures';
 import { createTestApp, http, tokenFor } from '../support/test-app';
 

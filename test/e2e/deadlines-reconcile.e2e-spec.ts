@@ -1,8 +1,7 @@
 import { clockFor } from '@hotline/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { DeadlineEngine } from '../../apps/api/src/deadlines/engine/deadline-engine';
-import { readDeadlineSettings } from '../../apps/api/src/deadlines/engine/deadline-settings';
+import { DeadlineEngine, readDeadlineSettings } from '@hotline/database';
 import { createTestApp, http, tokenFor } from '../support/test-app';
 import {
   startPrivateRedis,

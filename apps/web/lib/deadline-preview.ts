@@ -2,13 +2,12 @@
 
 import {
   buildCalendar,
-  computeDeadline,
   DEFAULT_DEADLINE_POLICIES,
-  selectDeadlinePolicy,
+  planClocks,
+  type DeadlinePlanSettings,
   type DeadlinePolicyRule,
   type RequestType,
   type Urgency,
-  type WorkingCalendar,
 } from '@hotline/domain';
 import { useEffect, useState } from 'react';
 import { api } from './api';
@@ -18,7 +17,7 @@ interface CalendarResponse {
   days: { day: string; kind: 'holiday' | 'makeup_workday' }[];
 }
 
-let rules: Promise<{ policies: DeadlinePolicyRule[]; calendar: WorkingCalendar }> | null = null;
+let rules: Promise<DeadlinePlanSettings> | null = null;
 
 /**
  * The deadline engine's own inputs (active policies + working calendar), loaded once, so the
@@ -26,7 +25,7 @@ let rules: Promise<{ policies: DeadlinePolicyRule[]; calendar: WorkingCalendar }
  */
 function loadRules() {
   rules ??= Promise.all([api<DeadlinePolicyRule[]>('/deadline-policies'), api<CalendarResponse>('/calendar')])
-    .then(([policies, cal]) => ({
+    .then(([policies, cal]): DeadlinePlanSettings => ({
       policies: policies.length ? policies : [...DEFAULT_DEADLINE_POLICIES],
       calendar: buildCalendar({
         holidays: cal.days.filter((d) => d.kind === 'holiday').map((d) => d.day),
@@ -46,6 +45,24 @@ export interface PreviewDeadlines {
   replyDueAt: string;
 }
 
+/**
+ * The due times planClocks gives a case with these facts dispatched at `now`: the same
+ * planner the engine runs, catch-all fallback included.
+ */
+export function previewDeadlines(
+  settings: DeadlinePlanSettings,
+  facts: { categoryPath: number[]; type: RequestType; urgency: Urgency },
+  now: Date,
+): PreviewDeadlines {
+  const { clocks } = planClocks(
+    settings,
+    { categoryPath: facts.categoryPath, requestType: facts.type, urgency: facts.urgency },
+    now,
+    ['accept', 'reply'],
+  );
+  return { acceptDueAt: clocks[0]!.dueAt.toISOString(), replyDueAt: clocks[1]!.dueAt.toISOString() };
+}
+
 /** Deadlines a case with these facts would get if it were dispatched now; null until known. */
 export function usePreviewDeadlines(
   categoryPath: number[],
@@ -61,18 +78,14 @@ export function usePreviewDeadlines(
     }
     let live = true;
     loadRules()
-      .then(({ policies, calendar }) => {
-        const policy = selectDeadlinePolicy(policies, {
+      .then((settings) => {
+        if (!live) return;
+        const facts = {
           categoryPath: key.split('.').map(Number),
-          requestType: type as RequestType,
+          type: type as RequestType,
           urgency: (urgency ?? 'normal') as Urgency,
-        });
-        if (!live || !policy) return;
-        const now = new Date();
-        setOut({
-          acceptDueAt: computeDeadline(now, policy.acceptLimit, calendar).toISOString(),
-          replyDueAt: computeDeadline(now, policy.replyLimit, calendar).toISOString(),
-        });
+        };
+        setOut(previewDeadlines(settings, facts, new Date()));
       })
       .catch(() => live && setOut(null));
     return () => {

@@ -5,3 +5,4 @@ export * from './database-admin';
 export * from './security/password-hash';
 export * from './seed/seed-demo';
 export * from './seed/demo-data';
+export * from './deadlines';

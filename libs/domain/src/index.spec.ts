@@ -30,6 +30,8 @@ const CONTRACT = [
   'chinaCalendar2025to2027',
   'selectDeadlinePolicy',
   'DEFAULT_DEADLINE_POLICIES',
+  'planClocks',
+  'isLiveClock',
   'rate',
   'responseRate',
   'resolutionRate',

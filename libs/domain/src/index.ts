@@ -13,6 +13,7 @@ export * from './tracking';
 export * from './case-intake';
 export * from './analytics';
 export * from './deadline-schedule';
+export * from './deadline-plan';
 export * from './dispatch-reason';
 export * from './login-backoff';
 export * from './case-visibility';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
-import { DeadlineEngine } from '../deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
 import { CalendarRepository } from './calendar.repository';
 

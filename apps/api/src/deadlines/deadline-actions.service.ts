@@ -1,13 +1,14 @@
 import type { TExtensionDecisionInput, TExtensionRequestInput, TPauseInput } from '@hotline/contracts';
+import { isLiveClock } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { caseInScope } from './case-access';
-import { DeadlineEngine, type DeadlineRow } from './engine/deadline-engine';
+import { DeadlineEngine, type DeadlineRow } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
-import { DeadlinesRepository } from './deadlines.repository';
+import { CaseClocksRepository } from './case-clocks.repository';
 import { ExtensionRequestsRepository, type PendingExtensionView } from './extension-requests.repository';
 
 const actorOf = (p: Principal) => ({ id: p.userId, name: p.displayName, role: p.role });
@@ -19,15 +20,15 @@ export class DeadlineActionsService {
     private readonly ds: DataSource,
     private readonly engine: DeadlineEngine,
     private readonly audit: AuditService,
-    private readonly deadlines: DeadlinesRepository,
+    private readonly clocks: CaseClocksRepository,
     private readonly extensions: ExtensionRequestsRepository,
   ) {}
 
-  private async liveDeadline(m: EntityManager, caseId: string, kind: string): Promise<DeadlineRow> {
+  private async liveDeadline(m: EntityManager, caseId: string, kind: DeadlineRow['kind']): Promise<DeadlineRow> {
     // A clock the worker has already fired is 'missed' (still unsettled), not 'pending': it is
     // read here too so a late request is told "the deadline has passed" rather than the
     // misleading "no running deadline".
-    const d = await this.deadlines.findLiveForUpdate(m, caseId, kind);
+    const d = await this.engine.liveClockForUpdate(m, caseId, kind);
     if (!d) throw new DomainError('deadline.not_running', 409, `This case has no running ${kind} deadline`, { kind });
     return d;
   }
@@ -105,7 +106,7 @@ export class DeadlineActionsService {
         throw new DomainError('extension.already_decided', 409, `This request was already ${req.status}`, {
           status: req.status,
         });
-      const d = await this.deadlines.findByIdForUpdate(m, req.deadline_id);
+      const d = await this.clocks.findByIdForUpdate(m, req.deadline_id);
       const now = new Date();
       const status = body.approve ? 'approved' : 'rejected';
       await this.extensions.recordDecision(m, req.id, {
@@ -116,7 +117,7 @@ export class DeadlineActionsService {
       });
       if (body.approve) {
         // A request made in time is honoured even if the clock ran out while it waited.
-        const live = d && (d.status === 'pending' || (d.status === 'missed' && !d.settled_at));
+        const live = d && isLiveClock({ status: d.status, settledAt: d.settled_at });
         if (!d || !live)
           throw new DomainError('deadline.not_running', 409, 'The deadline is no longer running; nothing to extend');
         // A paused clock's due time is recomputed from remaining_ms on resume, which would undo
@@ -124,7 +125,7 @@ export class DeadlineActionsService {
         if (d.paused_at)
           throw new DomainError('deadline.paused', 409, 'The clock is paused; resume it before approving an extension');
         await this.engine.moveDue(m, d, req.requested_due_at, now);
-        await this.deadlines.countExtension(m, req.case_id);
+        await this.clocks.countExtension(m, req.case_id);
       }
       const target = d ?? { case_id: req.case_id, bureau_id: null };
       await this.engine.timeline(
@@ -169,7 +170,7 @@ export class DeadlineActionsService {
   async pause(p: Principal, caseId: string, body: TPauseInput, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       await caseInScope(m, caseId, p, { lock: true, leadOnly: true });
-      const rows = await this.deadlines.findPendingAcceptReplyForUpdate(m, caseId);
+      const rows = await this.clocks.findPendingAcceptReplyForUpdate(m, caseId);
       if (rows.length === 0)
         throw new DomainError('deadline.not_running', 409, 'This case has no running deadline to pause');
       if (rows.some((r) => r.paused_at))
@@ -201,7 +202,7 @@ export class DeadlineActionsService {
   async resume(p: Principal, caseId: string, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       await caseInScope(m, caseId, p, { lock: true, leadOnly: true });
-      const rows = await this.deadlines.findPausedForUpdate(m, caseId);
+      const rows = await this.clocks.findPausedForUpdate(m, caseId);
       if (rows.length === 0) throw new DomainError('deadline.not_paused', 409, 'The clock is not paused');
       const now = new Date();
       const dues: Record<string, string> = {};

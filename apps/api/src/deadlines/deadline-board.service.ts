@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/request-context';
 import { caseInScope } from './case-access';
-import { DeadlinesRepository, type BureauDeadlineCounts, type DeadlineViewRow } from './deadlines.repository';
+import { CaseClocksRepository, type BureauDeadlineCounts, type DeadlineViewRow } from './case-clocks.repository';
 import { ExtensionRequestsRepository } from './extension-requests.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -35,7 +35,7 @@ function toView(r: DeadlineViewRow, now = Date.now()): TDeadlineView {
 export class DeadlineBoardService {
   constructor(
     private readonly ds: DataSource,
-    private readonly deadlines: DeadlinesRepository,
+    private readonly clocks: CaseClocksRepository,
     private readonly extensions: ExtensionRequestsRepository,
   ) {}
 
@@ -44,7 +44,7 @@ export class DeadlineBoardService {
   }
 
   async dueSoon(p: Principal, q: TBoardQuery): Promise<TDeadlineView[]> {
-    const rows = await this.deadlines.findDueSoon({
+    const rows = await this.clocks.findDueSoon({
       withinHours: q.withinHours,
       bureauId: this.bureauOf(p, q),
       limit: q.limit,
@@ -53,28 +53,28 @@ export class DeadlineBoardService {
   }
 
   async overdue(p: Principal, q: TBoardQuery): Promise<TDeadlineView[]> {
-    const rows = await this.deadlines.findOverdue({ bureauId: this.bureauOf(p, q), limit: q.limit });
+    const rows = await this.clocks.findOverdue({ bureauId: this.bureauOf(p, q), limit: q.limit });
     return rows.map((r) => toView(r));
   }
 
   /** The leadership list: open cases still overdue N working days after their reminder. */
   async escalated(p: Principal, q: TBoardQuery): Promise<TDeadlineView[]> {
-    const rows = await this.deadlines.findEscalated({ bureauId: this.bureauOf(p, q), limit: q.limit });
+    const rows = await this.clocks.findEscalated({ bureauId: this.bureauOf(p, q), limit: q.limit });
     return rows.map((r) => toView(r));
   }
 
   countsByBureau(p: Principal, q: TBoardQuery): Promise<BureauDeadlineCounts[]> {
-    return this.deadlines.countLiveByBureau({ withinHours: q.withinHours, bureauId: this.bureauOf(p, q) });
+    return this.clocks.countLiveByBureau({ withinHours: q.withinHours, bureauId: this.bureauOf(p, q) });
   }
 
   /** Every clock the case has had, with extension requests and supervision notices. */
   async history(p: Principal, caseId: string) {
     return this.ds.transaction(async (m) => {
       const c = await caseInScope(m, caseId, p);
-      const rows = await this.deadlines.findAllOfCase(m, caseId);
+      const rows = await this.clocks.findAllOfCase(m, caseId);
       const extensions = await this.extensions.findAllOfCase(m, caseId);
-      const notices = await this.deadlines.findSupervisionNoticesOfCase(m, caseId);
-      const flags = await this.deadlines.findCaseFlags(m, caseId);
+      const notices = await this.clocks.findSupervisionNoticesOfCase(m, caseId);
+      const flags = await this.clocks.findCaseFlags(m, caseId);
       return {
         caseId: c.id,
         trackingNumber: c.tracking_number,

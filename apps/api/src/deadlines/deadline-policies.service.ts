@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
-import { DeadlineEngine } from './engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
 import {
   DeadlinePoliciesRepository,

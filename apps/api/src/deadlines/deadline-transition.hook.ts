@@ -1,4 +1,4 @@
-import type { CaseEntity } from '@hotline/database';
+import { DeadlineEngine, type CaseEntity } from '@hotline/database';
 import type { TCaseChangedEvent } from '@hotline/contracts';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -9,7 +9,6 @@ import {
   type IntakeFacts,
   type IntakePlan,
 } from '../cases/case-transition-hooks';
-import { DeadlineEngine } from './engine/deadline-engine';
 import { planIntakeClocks } from './intake-clocks';
 
 /**

@@ -1,3 +1,4 @@
+import { DeadlineEngine } from '@hotline/database';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -8,16 +9,15 @@ import { DeadlineBoardService } from './deadline-board.service';
 import { DeadlinePoliciesRepository } from './deadline-policies.repository';
 import { DeadlinePoliciesService } from './deadline-policies.service';
 import { DeadlineTransitionHook } from './deadline-transition.hook';
+import { CaseClocksRepository } from './case-clocks.repository';
 import { DeadlinesController } from './deadlines.controller';
-import { DeadlinesRepository } from './deadlines.repository';
-import { DeadlineEngine } from './engine/deadline-engine';
 import { ExtensionRequestsRepository } from './extension-requests.repository';
 
 /**
  * Deadline supervision in the API: policies, boards, extensions, pauses and the queue
  * dashboard. It imports CasesModule so the transition hook always finds CaseTransitionHooks
  * to register with, and exports the one DeadlineEngine (whose settings cache the calendar and
- * policy edits invalidate) and the clock repository to the calendar and supervision modules.
+ * policy edits invalidate) and the clock reads to the calendar and supervision modules.
  */
 @Module({
   imports: [AuditModule, AuthModule, CasesModule],
@@ -25,7 +25,7 @@ import { ExtensionRequestsRepository } from './extension-requests.repository';
   providers: [
     { provide: DeadlineEngine, useFactory: () => new DeadlineEngine() },
     DeadlineTransitionHook,
-    DeadlinesRepository,
+    CaseClocksRepository,
     ExtensionRequestsRepository,
     DeadlinePoliciesRepository,
     DeadlineBoardService,
@@ -33,6 +33,6 @@ import { ExtensionRequestsRepository } from './extension-requests.repository';
     DeadlinePoliciesService,
     QueueDashboard,
   ],
-  exports: [DeadlineEngine, DeadlinesRepository],
+  exports: [DeadlineEngine, CaseClocksRepository],
 })
 export class DeadlinesModule {}

@@ -1,6 +1,6 @@
+import { liveClockSql } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { liveClock } from './deadlines.repository';
 
 export type ExtensionStatus = 'pending' | 'approved' | 'rejected';
 
@@ -116,7 +116,7 @@ export class ExtensionRequestsRepository {
       `SELECT e.id, e.case_id AS "caseId", c.tracking_number AS "trackingNumber", d.kind, d.bureau_id AS "bureauId",
               e.reason, e.previous_due_at AS "previousDueAt", e.requested_due_at AS "requestedDueAt", e.created_at AS "createdAt"
        FROM extension_requests e JOIN case_deadlines d ON d.id = e.deadline_id JOIN cases c ON c.id = e.case_id
-       WHERE e.status = 'pending' AND ($1::int IS NULL OR d.bureau_id = $1) AND ${liveClock('d')}
+       WHERE e.status = 'pending' AND ($1::int IS NULL OR d.bureau_id = $1) AND ${liveClockSql('d')}
        ORDER BY e.created_at`,
       [bureauId],
     );

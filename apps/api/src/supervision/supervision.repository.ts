@@ -10,7 +10,7 @@ export interface SupervisionNoticeRef {
 
 /**
  * Supervision notices (督办) as the supervision routes write them. Listing a case's notices
- * is the deadline history's read (DeadlinesRepository), and their clocks are case_deadlines rows.
+ * is the deadline history's read (CaseClocksRepository); their clocks are the DeadlineEngine's.
  */
 @Injectable()
 export class SupervisionRepository {

@@ -5,9 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { caseInScope } from '../deadlines/case-access';
-import { DeadlineEngine } from '../deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
-import { DeadlinesRepository, type SupervisionNoticeView } from '../deadlines/deadlines.repository';
+import { CaseClocksRepository, type SupervisionNoticeView } from '../deadlines/case-clocks.repository';
 import { SupervisionRepository } from './supervision.repository';
 
 const noSuchNotice = () => new DomainError('supervision.notice_not_found', 404, 'No such supervision notice');
@@ -21,7 +21,7 @@ export class SupervisionService {
     private readonly engine: DeadlineEngine,
     private readonly audit: AuditService,
     private readonly notices: SupervisionRepository,
-    private readonly deadlines: DeadlinesRepository,
+    private readonly clocks: CaseClocksRepository,
   ) {}
 
   async issue(p: Principal, caseId: string, body: TSupervisionNoticeInput, meta: RequestMeta) {
@@ -38,14 +38,12 @@ export class SupervisionService {
           'The case is closed; a supervision notice needs an open case',
         );
       const noticeId = await this.notices.insert(m, { caseId, issuedBy: p.userId, demand: body.demand, dueAt });
-      const warnAt = new Date(now.getTime() + Math.round((dueAt.getTime() - now.getTime()) * 0.75));
-      const deadlineId = await this.deadlines.insertSupervisionClock(m, {
+      const deadlineId = await this.engine.startSupervisionClock(m, {
         caseId,
         bureauId: c.lead_bureau_id,
         noticeId,
-        startedAt: now,
+        at: now,
         dueAt,
-        warnAt,
       });
       const target = { case_id: caseId, bureau_id: c.lead_bureau_id };
       await this.engine.timeline(
@@ -98,8 +96,7 @@ export class SupervisionService {
         throw new DomainError('supervision.notice_not_open', 409, `This notice is ${n.status}`, { status: n.status });
       const now = new Date();
       await this.notices.markAnswered(m, n.id, { answer: body.answer, answeredBy: p.userId, at: now });
-      await this.deadlines.settleSupervisionClock(m, n.id, now);
-      await this.engine.syncCase(m, { id: n.case_id });
+      await this.engine.meetSupervisionClock(m, { caseId: n.case_id, noticeId: n.id, at: now });
       await this.engine.timeline(
         m,
         { case_id: n.case_id, bureau_id: c.lead_bureau_id },
@@ -126,7 +123,7 @@ export class SupervisionService {
   async listForCase(p: Principal, caseId: string): Promise<SupervisionNoticeView[]> {
     return this.ds.transaction(async (m) => {
       await caseInScope(m, caseId, p);
-      return this.deadlines.findSupervisionNoticesOfCase(m, caseId);
+      return this.clocks.findSupervisionNoticesOfCase(m, caseId);
     });
   }
 }

@@ -8,7 +8,7 @@ import {
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DeadlineEngine } from '../../../api/src/deadlines/engine/deadline-engine';
+import { DeadlineEngine } from '@hotline/database';
 import { DeadlineQueue } from './deadline-queue';
 import { WORKER_SETTINGS, type WorkerSettings } from './worker-settings';
 

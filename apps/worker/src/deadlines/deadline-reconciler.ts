@@ -1,22 +1,9 @@
 import { bullJobKey, DEADLINE_QUEUE, deadlineJobId } from '@hotline/queue';
-import { nextClockEvent, type RequestType, type Urgency } from '@hotline/domain';
+import { nextClockEvent } from '@hotline/domain';
+import { DeadlineEngine, DeadlinesRepository, type CaseMissingClocksRow } from '@hotline/database';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { DeadlineEngine } from '../../../api/src/deadlines/engine/deadline-engine';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DeadlineQueue } from './deadline-queue';
-
-interface LiveRow {
-  id: string;
-  status: 'pending' | 'missed';
-  generation: number;
-  due_at: Date;
-  warn_at: Date | null;
-  warned_at: Date | null;
-  paused_at: Date | null;
-  settled_at: Date | null;
-  escalate_at: Date | null;
-  escalated_at: Date | null;
-}
 
 export interface ReconcileReport {
   cancelled: number;
@@ -29,44 +16,13 @@ const PAGE = 5000;
 const BATCH = 1000;
 const MAX_PASSES = 20;
 
-interface MissingClockRow {
-  id: string;
-  type: RequestType;
-  urgency: Urgency;
-  category_id: number | null;
-  lead_bureau_id: number | null;
-  start_at: Date;
-}
-
-/** A live clock: pending (paused or not), or missed and not yet settled (met late / stopped). */
-const LIVE = `(d.status = 'pending' OR (d.status = 'missed' AND d.settled_at IS NULL))`;
-
-const MISSING_CLOCK_PLANS: { kinds: ('accept' | 'reply')[]; select: string }[] = [
-  {
-    kinds: ['accept', 'reply'],
-    select: `
-      SELECT c.id, c.type, c.urgency, c.category_id, c.lead_bureau_id, c.dispatched_at AS start_at
-      FROM cases c
-      WHERE c.status = 'dispatched' AND c.dispatched_at IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'accept'
-                        AND d.status NOT IN ('superseded','cancelled'))
-      LIMIT $1 FOR UPDATE OF c SKIP LOCKED`,
-  },
-  {
-    kinds: ['reply'],
-    // The reopen lookup walks one case's events backwards on case_events_case_idx, and runs
-    // only for the few cases that lack a reply clock.
-    select: `
-      SELECT c.id, c.type, c.urgency, c.category_id, c.lead_bureau_id, greatest(c.dispatched_at, r.at) AS start_at
-      FROM cases c
-      LEFT JOIN LATERAL (
-        SELECT e.at FROM case_events e
-        WHERE e.case_id = c.id AND e.to_status = 'in_progress' AND e.from_status IN ('awaiting_follow_up', 'closed')
-        ORDER BY e.id DESC LIMIT 1) r ON true
-      WHERE c.status IN ('in_progress', 'return_review') AND c.dispatched_at IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'reply' AND ${LIVE})
-      LIMIT $1 FOR UPDATE OF c SKIP LOCKED`,
-  },
+/** The repairs of missing clocks: which cases lack which clocks (they come locked, SKIP LOCKED). */
+const MISSING_CLOCK_PLANS: {
+  kinds: ('accept' | 'reply')[];
+  lock: (repo: DeadlinesRepository, m: EntityManager, limit: number) => Promise<CaseMissingClocksRow[]>;
+}[] = [
+  { kinds: ['accept', 'reply'], lock: (repo, m, limit) => repo.lockDispatchedCasesWithoutClocks(m, limit) },
+  { kinds: ['reply'], lock: (repo, m, limit) => repo.lockWorkingCasesWithoutReplyClock(m, limit) },
 ];
 
 /**
@@ -85,6 +41,7 @@ export class DeadlineReconciler {
     private readonly ds: DataSource,
     private readonly q: DeadlineQueue,
     private readonly engine: DeadlineEngine,
+    private readonly deadlines: DeadlinesRepository,
   ) {}
 
   async reconcile(): Promise<ReconcileReport> {
@@ -96,15 +53,8 @@ export class DeadlineReconciler {
     return { cancelled, created, republished };
   }
 
-  private async stopClocksOfClosedCases(): Promise<number> {
-    const [, count] = (await this.ds.query(
-      `UPDATE case_deadlines d SET status = CASE WHEN d.status = 'pending' THEN 'cancelled' ELSE d.status END,
-         settled_at = coalesce(c.closed_at, now()), needs_publish = true, updated_at = now()
-       FROM cases c
-       WHERE c.id = d.case_id AND c.status = 'closed'
-         AND (d.status = 'pending' OR (d.status = 'missed' AND d.settled_at IS NULL))`,
-    )) as [unknown, number];
-    return count;
+  private stopClocksOfClosedCases(): Promise<number> {
+    return this.deadlines.cancelLiveClocksOfClosedCases(this.ds.manager);
   }
 
   /**
@@ -121,7 +71,7 @@ export class DeadlineReconciler {
     for (const plan of MISSING_CLOCK_PLANS) {
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         const { found, written } = await this.ds.transaction(async (m) => {
-          const rows = (await m.query(plan.select, [BATCH])) as MissingClockRow[];
+          const rows = await plan.lock(this.deadlines, m, BATCH);
           const cases = rows.map((c) => ({
             id: c.id,
             type: c.type,
@@ -151,15 +101,7 @@ export class DeadlineReconciler {
     let cursor = '0';
     let total = 0;
     for (;;) {
-      const rows = (await this.ds.query(
-        `SELECT id, status, generation, due_at, warn_at, warned_at, paused_at, settled_at, escalate_at, escalated_at
-         FROM case_deadlines
-         WHERE id > $1 AND NOT needs_publish
-           AND ((status = 'pending' AND paused_at IS NULL)
-                OR (status = 'missed' AND settled_at IS NULL AND escalated_at IS NULL AND escalate_at IS NOT NULL))
-         ORDER BY id LIMIT $2`,
-        [cursor, PAGE],
-      )) as LiveRow[];
+      const rows = await this.deadlines.findScheduledClocks(this.ds.manager, cursor, PAGE);
       if (rows.length === 0) return total;
       cursor = rows[rows.length - 1]!.id;
       const pipeline = this.q.redis.pipeline();
@@ -183,7 +125,7 @@ export class DeadlineReconciler {
       const results = (await pipeline.exec()) ?? [];
       const missing = expected.filter((_, i) => results[i]?.[1] === 0);
       if (missing.length) {
-        await this.ds.query(`UPDATE case_deadlines SET needs_publish = true WHERE id = ANY($1::bigint[])`, [missing]);
+        await this.deadlines.markNeedsPublish(this.ds.manager, missing);
         total += missing.length;
       }
     }

@@ -1,23 +1,10 @@
 import { deadlineJobId, deadlineJobName } from '@hotline/queue';
 import { nextClockEvent } from '@hotline/domain';
+import { DeadlinesRepository } from '@hotline/database';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeadlineQueue } from './deadline-queue';
 import { WORKER_SETTINGS, type WorkerSettings } from './worker-settings';
-
-interface UnpublishedRow {
-  id: string;
-  status: 'pending' | 'met' | 'missed' | 'cancelled' | 'superseded';
-  generation: number;
-  due_at: Date;
-  warn_at: Date | null;
-  warned_at: Date | null;
-  paused_at: Date | null;
-  settled_at: Date | null;
-  escalate_at: Date | null;
-  escalated_at: Date | null;
-  published_job_id: string | null;
-}
 
 const BATCH = 1000;
 
@@ -37,6 +24,7 @@ export class DeadlineRelay {
   constructor(
     private readonly ds: DataSource,
     private readonly q: DeadlineQueue,
+    private readonly deadlines: DeadlinesRepository,
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
   ) {}
 
@@ -79,11 +67,7 @@ export class DeadlineRelay {
   /** One pass: publish up to BATCH clocks; returns how many rows were handled. */
   async publishBatch(): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const rows = (await m.query(
-        `SELECT id, status, generation, due_at, warn_at, warned_at, paused_at, settled_at, escalate_at, escalated_at, published_job_id
-         FROM case_deadlines WHERE needs_publish ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      )) as UnpublishedRow[];
+      const rows = await this.deadlines.claimUnpublished(m, BATCH);
       if (rows.length === 0) return 0;
       const now = Date.now();
       const jobs: Parameters<typeof this.q.queue.addBulk>[0] = [];
@@ -115,11 +99,10 @@ export class DeadlineRelay {
       // Outdated jobs would do nothing when they fire; removing them only frees memory early.
       // A job that is running right now cannot be removed, which is fine.
       await Promise.all(stale.map((id) => this.q.queue.remove(id).catch(() => 0)));
-      await m.query(
-        `UPDATE case_deadlines d SET needs_publish = false, published_job_id = v.job_id
-         FROM (SELECT unnest($1::bigint[]) AS id, unnest($2::text[]) AS job_id) v
-         WHERE d.id = v.id`,
-        [rows.map((r) => r.id), jobIds],
+      await this.deadlines.markPublished(
+        m,
+        rows.map((r) => r.id),
+        jobIds,
       );
       return rows.length;
     });

@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DeadlineEngine } from '../../../api/src/deadlines/engine/deadline-engine';
+import { DeadlineEngine, DeadlineSettingsCache, DeadlinesRepository } from '@hotline/database';
 import { DeadlineProcessor } from './deadline-processor';
 import { DeadlineQueue } from './deadline-queue';
 import { DeadlineReconciler } from './deadline-reconciler';
@@ -15,7 +15,12 @@ import { readWorkerSettings, WORKER_SETTINGS, type WorkerSettings } from './work
 @Module({
   providers: [
     { provide: WORKER_SETTINGS, useFactory: () => readWorkerSettings() },
-    { provide: DeadlineEngine, useFactory: () => new DeadlineEngine() },
+    { provide: DeadlinesRepository, useFactory: () => new DeadlinesRepository() },
+    {
+      provide: DeadlineEngine,
+      useFactory: (repo: DeadlinesRepository) => new DeadlineEngine(new DeadlineSettingsCache(undefined, repo), repo),
+      inject: [DeadlinesRepository],
+    },
     DeadlineQueue,
     DeadlineRelay,
     DeadlineProcessor,

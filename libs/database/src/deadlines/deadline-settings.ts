@@ -1,12 +1,11 @@
 import {
   buildCalendar,
   DEFAULT_DEADLINE_POLICIES,
-  type DeadlineLimit,
+  type DeadlinePlanSettings,
   type DeadlinePolicyRule,
-  type WorkingCalendar,
-  type WorkingPeriod,
 } from '@hotline/domain';
 import type { EntityManager } from 'typeorm';
+import { DeadlinesRepository } from './deadlines.repository';
 
 export interface LoadedPolicy extends DeadlinePolicyRule {
   version: number;
@@ -14,22 +13,9 @@ export interface LoadedPolicy extends DeadlinePolicyRule {
 }
 
 /** Everything deadline arithmetic needs from the database, read together. */
-export interface DeadlineSettings {
-  calendar: WorkingCalendar;
+export interface DeadlineSettings extends DeadlinePlanSettings<LoadedPolicy> {
   policies: LoadedPolicy[];
   escalationWorkingDays: number;
-}
-
-interface PolicyRow {
-  id: number;
-  category_id: number | null;
-  request_type: DeadlinePolicyRule['requestType'];
-  urgency: DeadlinePolicyRule['urgency'];
-  accept_limit: DeadlineLimit;
-  reply_limit: DeadlineLimit;
-  warning_fraction: string;
-  pause_allowed: boolean;
-  version: number;
 }
 
 /**
@@ -40,12 +26,15 @@ interface PolicyRow {
 export class DeadlineSettingsCache {
   private cached: { at: number; value: Promise<DeadlineSettings> } | undefined;
 
-  constructor(private readonly ttlMs = 5000) {}
+  constructor(
+    private readonly ttlMs = 5000,
+    private readonly repo = new DeadlinesRepository(),
+  ) {}
 
   load(m: EntityManager): Promise<DeadlineSettings> {
     const now = Date.now();
     if (this.cached && now - this.cached.at < this.ttlMs) return this.cached.value;
-    const value = readDeadlineSettings(m);
+    const value = readDeadlineSettings(m, this.repo);
     this.cached = { at: now, value };
     value.catch(() => (this.cached = undefined));
     return value;
@@ -56,18 +45,13 @@ export class DeadlineSettingsCache {
   }
 }
 
-export async function readDeadlineSettings(m: EntityManager): Promise<DeadlineSettings> {
-  const [settings] = (await m.query(
-    `SELECT working_periods, escalation_working_days FROM deadline_settings WHERE id = 1`,
-  )) as { working_periods: WorkingPeriod[]; escalation_working_days: number }[];
-  const days = (await m.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_days`)) as {
-    day: string;
-    kind: 'holiday' | 'makeup_workday';
-  }[];
-  const rows = (await m.query(
-    `SELECT id, category_id, request_type, urgency, accept_limit, reply_limit, warning_fraction, pause_allowed, version
-     FROM deadline_policies WHERE active ORDER BY id`,
-  )) as PolicyRow[];
+export async function readDeadlineSettings(
+  m: EntityManager,
+  repo = new DeadlinesRepository(),
+): Promise<DeadlineSettings> {
+  const settings = await repo.findSettings(m);
+  const days = await repo.findCalendarDays(m);
+  const rows = await repo.findActivePolicies(m);
   const calendar = buildCalendar({
     holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
     makeupWorkdays: days.filter((d) => d.kind === 'makeup_workday').map((d) => d.day),

@@ -1,15 +1,6 @@
+import { liveClockSql, overdueClockSql, type DeadlineRow } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DeadlineRow } from './engine/deadline-engine';
-
-/**
- * The live-clock predicate (a pending clock, or a missed one nobody has settled yet), spelled
- * once for every query here. `deadline-core` brings the shared one from @hotline/database.
- */
-export function liveClock(alias?: string): string {
-  const col = alias ? `${alias}.` : '';
-  return `(${col}status = 'pending' OR (${col}status = 'missed' AND ${col}settled_at IS NULL))`;
-}
 
 /** A clock as the boards and the case's deadline history read it: the row plus the case's tracking number. */
 export type DeadlineViewRow = Pick<
@@ -73,9 +64,13 @@ const VIEW_COLUMNS = `d.id, d.case_id, c.tracking_number, d.kind, d.bureau_id, d
   d.warned_at, d.fired_at, d.met_at, d.escalated_at, d.paused_at, d.pause_reason, d.generation`;
 const VIEW_FROM = `FROM case_deadlines d JOIN cases c ON c.id = d.case_id`;
 
-/** Clocks (`case_deadlines`) as the API's deadline routes read and lock them; the engine does the clock arithmetic. */
+/**
+ * Clocks (`case_deadlines`) as the API's boards, history and extension / pause routes read and
+ * lock them. Every write to a clock goes through the DeadlineEngine (and its DeadlinesRepository
+ * in @hotline/database), which does the clock arithmetic.
+ */
 @Injectable()
-export class DeadlinesRepository {
+export class CaseClocksRepository {
   constructor(private readonly ds: DataSource) {}
 
   // ---- boards ------------------------------------------------------------------------------
@@ -94,7 +89,7 @@ export class DeadlinesRepository {
   async findOverdue(f: BoardFilter): Promise<DeadlineViewRow[]> {
     return this.ds.query(
       `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}
-       WHERE d.status = 'missed' AND d.settled_at IS NULL AND ($1::int IS NULL OR d.bureau_id = $1)
+       WHERE ${overdueClockSql('d')} AND ($1::int IS NULL OR d.bureau_id = $1)
        ORDER BY d.due_at, d.id LIMIT $2`,
       [f.bureauId, f.limit],
     );
@@ -117,10 +112,10 @@ export class DeadlinesRepository {
          count(*) FILTER (WHERE d.status = 'pending' AND d.warned_at IS NOT NULL)::int AS warning,
          count(*) FILTER (WHERE d.status = 'pending' AND d.paused_at IS NULL
                           AND d.due_at <= now() + make_interval(secs => $1::double precision * 3600))::int AS "dueSoon",
-         count(*) FILTER (WHERE d.status = 'missed' AND d.settled_at IS NULL)::int AS overdue,
+         count(*) FILTER (WHERE ${overdueClockSql('d')})::int AS overdue,
          count(*) FILTER (WHERE d.escalated_at IS NOT NULL AND d.settled_at IS NULL)::int AS escalated
        FROM case_deadlines d LEFT JOIN bureaus b ON b.id = d.bureau_id
-       WHERE ${liveClock('d')} AND ($2::int IS NULL OR d.bureau_id = $2)
+       WHERE ${liveClockSql('d')} AND ($2::int IS NULL OR d.bureau_id = $2)
        GROUP BY d.bureau_id, b.code, b.name_zh ORDER BY overdue DESC, "dueSoon" DESC, d.bureau_id`,
       [f.withinHours, f.bureauId],
     );
@@ -135,16 +130,6 @@ export class DeadlinesRepository {
 
   async findCaseFlags(m: EntityManager, caseId: string): Promise<CaseDeadlineFlags | undefined> {
     const rows: CaseDeadlineFlags[] = await m.query(`SELECT flag, escalated_at FROM cases WHERE id = $1`, [caseId]);
-    return rows[0];
-  }
-
-  /** The case's latest live clock of a kind, locked for the rest of the transaction. */
-  async findLiveForUpdate(m: EntityManager, caseId: string, kind: string): Promise<DeadlineRow | undefined> {
-    const rows: DeadlineRow[] = await m.query(
-      `SELECT * FROM case_deadlines WHERE case_id = $1 AND kind = $2 AND ${liveClock()}
-       ORDER BY id DESC LIMIT 1 FOR UPDATE`,
-      [caseId, kind],
-    );
     return rows[0];
   }
 
@@ -184,31 +169,6 @@ export class DeadlinesRepository {
       `SELECT id, demand, due_at AS "dueAt", status, answer, answered_at AS "answeredAt", created_at AS "createdAt"
        FROM supervision_notices WHERE case_id = $1 ORDER BY id`,
       [caseId],
-    );
-  }
-
-  // ---- supervision clocks ------------------------------------------------------------------
-
-  /** A supervision notice's clock: its due time is the notice's, not a policy's. Returns the clock id. */
-  async insertSupervisionClock(
-    m: EntityManager,
-    c: { caseId: string; bureauId: number | null; noticeId: string; startedAt: Date; dueAt: Date; warnAt: Date },
-  ): Promise<string> {
-    const rows: { id: string }[] = await m.query(
-      `INSERT INTO case_deadlines (case_id, kind, bureau_id, started_at, due_at, warn_at, limit_spec, supervision_notice_id)
-       VALUES ($1, 'supervision', $2, $3, $4, $5, NULL, $6) RETURNING id`,
-      [c.caseId, c.bureauId, c.startedAt, c.dueAt, c.warnAt, c.noticeId],
-    );
-    return rows[0]!.id;
-  }
-
-  /** An answered notice settles its clock: met if it was still pending, a missed one stays missed (history). */
-  async settleSupervisionClock(m: EntityManager, noticeId: string, at: Date): Promise<void> {
-    await m.query(
-      `UPDATE case_deadlines SET status = CASE WHEN status = 'pending' THEN 'met' ELSE status END, met_at = $2, settled_at = $2,
-         needs_publish = true, updated_at = now()
-       WHERE supervision_notice_id = $1 AND ${liveClock()}`,
-      [noticeId, at],
     );
   }
 }
