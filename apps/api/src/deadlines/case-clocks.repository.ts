@@ -155,7 +155,7 @@ export class CaseClocksRepository {
     );
   }
 
-  async countExtension(m: EntityManager, caseId: string): Promise<void> {
+  async incrementExtensionCount(m: EntityManager, caseId: string): Promise<void> {
     await m.query(`UPDATE cases SET extension_count = extension_count + 1 WHERE id = $1`, [caseId]);
   }
 

@@ -125,7 +125,7 @@ export class DeadlineActionsService {
         if (d.paused_at)
           throw new DomainError('deadline.paused', 409, 'The clock is paused; resume it before approving an extension');
         await this.engine.moveDue(m, d, req.requested_due_at, now);
-        await this.clocks.countExtension(m, req.case_id);
+        await this.clocks.incrementExtensionCount(m, req.case_id);
       }
       const target = d ?? { case_id: req.case_id, bureau_id: null };
       await this.engine.timeline(
