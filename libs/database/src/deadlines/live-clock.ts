@@ -25,3 +25,9 @@ export function scheduledClockSql(alias?: string): string {
   return `((${c('status')} = 'pending' AND ${c('paused_at')} IS NULL)
     OR (${overdueClockSql(alias)} AND ${c('escalated_at')} IS NULL AND ${c('escalate_at')} IS NOT NULL))`;
 }
+
+/** An escalated clock still unsettled: the case is on the leadership list. */
+export function escalatedClockSql(alias?: string): string {
+  const c = (name: string) => column(alias, name);
+  return `(${c('escalated_at')} IS NOT NULL AND ${c('settled_at')} IS NULL)`;
+}
