@@ -1,4 +1,4 @@
-import { liveClockSql, overdueClockSql, type DeadlineRow } from '@hotline/database';
+import { escalatedClockSql, liveClockSql, overdueClockSql, type DeadlineRow } from '@hotline/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -98,7 +98,7 @@ export class CaseClocksRepository {
   async findEscalated(f: BoardFilter): Promise<DeadlineViewRow[]> {
     return this.ds.query(
       `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}
-       WHERE d.escalated_at IS NOT NULL AND d.settled_at IS NULL AND ($1::int IS NULL OR d.bureau_id = $1)
+       WHERE ${escalatedClockSql('d')} AND ($1::int IS NULL OR d.bureau_id = $1)
        ORDER BY d.escalated_at, d.id LIMIT $2`,
       [f.bureauId, f.limit],
     );
@@ -113,7 +113,7 @@ export class CaseClocksRepository {
          count(*) FILTER (WHERE d.status = 'pending' AND d.paused_at IS NULL
                           AND d.due_at <= now() + make_interval(secs => $1::double precision * 3600))::int AS "dueSoon",
          count(*) FILTER (WHERE ${overdueClockSql('d')})::int AS overdue,
-         count(*) FILTER (WHERE d.escalated_at IS NOT NULL AND d.settled_at IS NULL)::int AS escalated
+         count(*) FILTER (WHERE ${escalatedClockSql('d')})::int AS escalated
        FROM case_deadlines d LEFT JOIN bureaus b ON b.id = d.bureau_id
        WHERE ${liveClockSql('d')} AND ($2::int IS NULL OR d.bureau_id = $2)
        GROUP BY d.bureau_id, b.code, b.name_zh ORDER BY overdue DESC, "dueSoon" DESC, d.bureau_id`,
