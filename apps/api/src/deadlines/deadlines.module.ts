@@ -1,4 +1,4 @@
-import { DeadlineEngine } from '@hotline/database';
+import { DeadlineEngine, DeadlineSettingsCache, DeadlinesRepository } from '@hotline/database';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -17,13 +17,18 @@ import { ExtensionRequestsRepository } from './extension-requests.repository';
  * Deadline supervision in the API: policies, boards, extensions, pauses and the queue
  * dashboard. It imports CasesModule so the transition hook always finds CaseTransitionHooks
  * to register with, and exports the one DeadlineEngine (whose settings cache the calendar and
- * policy edits invalidate) and the clock reads to the calendar and supervision modules.
+ * policy edits invalidate), its DeadlinesRepository and the API's clock reads.
  */
 @Module({
   imports: [AuditModule, AuthModule, CasesModule],
   controllers: [DeadlinesController],
   providers: [
-    { provide: DeadlineEngine, useFactory: () => new DeadlineEngine() },
+    { provide: DeadlinesRepository, useFactory: () => new DeadlinesRepository() },
+    {
+      provide: DeadlineEngine,
+      useFactory: (repo: DeadlinesRepository) => new DeadlineEngine(new DeadlineSettingsCache(undefined, repo), repo),
+      inject: [DeadlinesRepository],
+    },
     DeadlineTransitionHook,
     CaseClocksRepository,
     ExtensionRequestsRepository,
@@ -33,6 +38,6 @@ import { ExtensionRequestsRepository } from './extension-requests.repository';
     DeadlinePoliciesService,
     QueueDashboard,
   ],
-  exports: [DeadlineEngine, CaseClocksRepository],
+  exports: [DeadlineEngine, DeadlinesRepository, CaseClocksRepository],
 })
 export class DeadlinesModule {}
