@@ -1,5 +1,4 @@
-import { env } from '@hotline/config';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -18,22 +17,16 @@ import { CasesModule } from './cases/cases.module';
 import { PublicModule } from './public/public.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
-
-/** Process-wide values other modules inject by token. */
-@Global()
-@Module({
-  providers: [{ provide: 'REDIS_PREFIX', useFactory: () => env().REDIS_PREFIX }],
-  exports: ['REDIS_PREFIX'],
-})
-class SettingsModule {}
+import { CalendarModule } from './calendar/calendar.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 /** Rate limits run before authentication, so floods are cut before any database work. */
-@Module({ providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }] })
+@Module({ imports: [AuthModule], providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }] })
 class RateLimitModule {}
 
 @Module({
   imports: [
-    SettingsModule,
     InfraModule,
     RateLimitModule,
     AuditModule,
@@ -49,6 +42,9 @@ class RateLimitModule {}
     PublicModule,
     AnalyticsModule,
     DeadlinesModule,
+    CalendarModule,
+    SupervisionModule,
+    NotificationsModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -1,6 +1,7 @@
 import { RollupMaintenanceRepository } from '@hotline/database';
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsLookups } from './analytics-lookups';
 import { AnalyticsRepository } from './analytics.repository';
@@ -11,6 +12,7 @@ import { ServiceGapsService } from './service-gaps.service';
 
 /** Issue 6: aggregate analysis read from rollups the worker keeps current. */
 @Module({
+  imports: [AuditModule],
   controllers: [AnalyticsController],
   providers: [
     AnalyticsRepository,

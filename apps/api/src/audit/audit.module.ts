@@ -1,11 +1,10 @@
 import { AuditLogEntity } from '@hotline/database';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditQueryController } from './audit-query.controller';
 import { AuditQueryService } from './audit-query.service';
 import { AuditService } from './audit.service';
 
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditLogEntity])],
   controllers: [AuditQueryController],

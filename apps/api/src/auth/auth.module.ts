@@ -1,7 +1,8 @@
 import { BureauEntity, UserEntity } from '@hotline/database';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -10,9 +11,8 @@ import { SessionAuthenticator } from './session-authenticator';
 import { SessionsRepository } from './sessions.repository';
 import { TokenService } from './token.service';
 
-@Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, BureauEntity])],
+  imports: [TypeOrmModule.forFeature([UserEntity, BureauEntity]), AuditModule],
   controllers: [AuthController],
   providers: [
     TokenService,

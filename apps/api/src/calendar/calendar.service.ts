@@ -7,6 +7,7 @@ import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineEngine } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
+import { CalendarRepository } from './calendar.repository';
 
 /** The working calendar: working hours, escalation delay, holidays and 调休 days. Running clocks keep their due times. */
 @Injectable()
@@ -15,18 +16,13 @@ export class CalendarService {
     private readonly ds: DataSource,
     private readonly engine: DeadlineEngine,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarRepository,
   ) {}
 
   async get(from?: string, to?: string) {
-    const [settings] = (await this.ds.query(
-      `SELECT working_periods AS "workingPeriods", escalation_working_days AS "escalationWorkingDays", version FROM deadline_settings WHERE id = 1`,
-    )) as unknown[];
-    const days = (await this.ds.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name FROM calendar_days
-       WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR day <= $2) ORDER BY day`,
-      [from ?? null, to ?? null],
-    )) as unknown[];
-    return { ...(settings as object), days };
+    const settings = await this.calendar.findSettings();
+    const days = await this.calendar.findDays(from ?? null, to ?? null);
+    return { ...settings, days };
   }
 
   async putDay(p: Principal, day: string, body: TCalendarDayInput, meta: RequestMeta) {
@@ -42,11 +38,7 @@ export class CalendarService {
     if (body.kind === 'holiday' && weekend)
       throw new DomainError('calendar.holiday_on_weekend', 400, `${day} is a weekend day and already off`, { day });
     await this.ds.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO calendar_days (day, kind, name, source, updated_by) VALUES ($1, $2, $3, 'admin', $4)
-         ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, source = 'admin', updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [day, body.kind, body.name, p.userId],
-      );
+      await this.calendar.upsertDay(m, day, body, p.userId);
       await this.audit.record(
         { action: 'calendar.day_set', actor: p, targetType: 'calendar_day', targetId: day, meta, detail: body },
         m,
@@ -58,7 +50,7 @@ export class CalendarService {
 
   async deleteDay(p: Principal, day: string, meta: RequestMeta) {
     await this.ds.transaction(async (m) => {
-      const [, count] = (await m.query(`DELETE FROM calendar_days WHERE day = $1`, [day])) as [unknown, number];
+      const count = await this.calendar.deleteDay(m, day);
       if (count === 0)
         throw new DomainError('calendar.day_not_special', 404, `${day} is an ordinary day already`, { day });
       await this.audit.record(
@@ -81,11 +73,7 @@ export class CalendarService {
       );
     }
     const result = await this.ds.transaction(async (m) => {
-      const [, count] = (await m.query(
-        `UPDATE deadline_settings SET working_periods = $2, escalation_working_days = $3, version = version + 1, updated_by = $4, updated_at = now()
-         WHERE id = 1 AND version = $1`,
-        [body.version, JSON.stringify(body.workingPeriods), body.escalationWorkingDays, p.userId],
-      )) as [unknown, number];
+      const count = await this.calendar.updateSettingsIfVersion(m, body, p.userId);
       if (count === 0)
         throw new DomainError(
           'calendar.version_conflict',

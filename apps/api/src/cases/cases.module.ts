@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { DispatchModule } from '../dispatch/dispatch.module';
 import { CaseAccessRepository } from './case-access.repository';
 import { CaseActionsService } from './case-actions.service';
 import { CaseIntakeService } from './case-intake.service';
@@ -18,6 +21,7 @@ import { FollowUpsService } from './follow-ups.service';
  * modules use CaseIntakeService (Open311, API) and register CaseTransitionHooks (deadlines).
  */
 @Module({
+  imports: [AuditModule, CatalogueModule, DispatchModule],
   controllers: [CasesController, FollowUpsController],
   providers: [
     CasesRepository,

@@ -1,21 +1,16 @@
-import { BureauEntity, CategoryEntity, DispatchRuleEntity, DistrictEntity, StreetEntity } from '@hotline/database';
-import { Global, Module } from '@nestjs/common';
+import { BureauEntity, CategoryEntity, DistrictEntity, StreetEntity } from '@hotline/database';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DispatchResolver } from '../dispatch/dispatch-resolver.service';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
 import { CategoryTreeService } from './category-tree.service';
 
-/**
- * Global because intake, search filters and analytics all need the category tree and the
- * dispatch resolver; importing it everywhere would only add noise.
- */
-@Global()
+/** The category tree, districts and streets; intake and the dispatch catalogue import it for the tree. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CategoryEntity, DistrictEntity, StreetEntity, BureauEntity, DispatchRuleEntity])],
+  imports: [TypeOrmModule.forFeature([CategoryEntity, DistrictEntity, StreetEntity, BureauEntity])],
   controllers: [CatalogueController],
-  providers: [CategoryTreeService, DispatchResolver, CatalogueRepository, CatalogueService],
-  exports: [CategoryTreeService, DispatchResolver, CatalogueRepository],
+  providers: [CategoryTreeService, CatalogueRepository, CatalogueService],
+  exports: [CategoryTreeService, CatalogueRepository],
 })
 export class CatalogueModule {}

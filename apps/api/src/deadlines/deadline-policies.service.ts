@@ -6,10 +6,11 @@ import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineEngine } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
-
-const SELECT = `id, name, category_id AS "categoryId", request_type AS "requestType", urgency,
-  accept_limit AS "acceptLimit", reply_limit AS "replyLimit", warning_fraction::float AS "warningFraction",
-  pause_allowed AS "pauseAllowed", active, version, updated_at AS "updatedAt"`;
+import {
+  DeadlinePoliciesRepository,
+  type DeadlinePolicyVersionView,
+  type DeadlinePolicyView,
+} from './deadline-policies.repository';
 
 /** Admin-editable deadline policies. Every change writes a version snapshot; clocks already running keep theirs. */
 @Injectable()
@@ -18,29 +19,22 @@ export class DeadlinePoliciesService {
     private readonly ds: DataSource,
     private readonly engine: DeadlineEngine,
     private readonly audit: AuditService,
+    private readonly policies: DeadlinePoliciesRepository,
   ) {}
 
-  list() {
-    return this.ds.query(`SELECT ${SELECT} FROM deadline_policies WHERE active ORDER BY id`) as Promise<unknown[]>;
+  list(): Promise<DeadlinePolicyView[]> {
+    return this.policies.findActive();
   }
 
-  versions(id: number) {
-    return this.ds.query(
-      `SELECT version, snapshot, changed_by AS "changedBy", changed_at AS "changedAt" FROM deadline_policy_versions WHERE policy_id = $1 ORDER BY version`,
-      [id],
-    ) as Promise<unknown[]>;
+  versions(id: number): Promise<DeadlinePolicyVersionView[]> {
+    return this.policies.findVersions(id);
   }
 
-  private async snapshot(m: EntityManager, id: number, p: Principal): Promise<Record<string, unknown>> {
-    const [row] = (await m.query(`SELECT ${SELECT} FROM deadline_policies WHERE id = $1`, [id])) as (Record<
-      string,
-      unknown
-    > & { version: number })[];
-    await m.query(
-      `INSERT INTO deadline_policy_versions (policy_id, version, snapshot, changed_by) VALUES ($1, $2, $3, $4)`,
-      [id, row!.version, JSON.stringify(row), p.userId],
-    );
-    return row!;
+  /** Records the policy as it now stands in its version history, and returns it. */
+  private async snapshot(m: EntityManager, id: number, p: Principal): Promise<DeadlinePolicyView> {
+    const row = (await this.policies.findById(m, id))!;
+    await this.policies.insertVersion(m, row, p.userId);
+    return row;
   }
 
   private duplicate(err: unknown): never {
@@ -60,21 +54,7 @@ export class DeadlinePoliciesService {
   async create(p: Principal, body: TDeadlinePolicyInput, meta: RequestMeta) {
     const row = await this.ds
       .transaction(async (m) => {
-        const [{ id }] = (await m.query(
-          `INSERT INTO deadline_policies (name, category_id, request_type, urgency, accept_limit, reply_limit, warning_fraction, pause_allowed, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [
-            body.name,
-            body.categoryId,
-            body.requestType,
-            body.urgency,
-            JSON.stringify(body.acceptLimit),
-            JSON.stringify(body.replyLimit),
-            body.warningFraction,
-            body.pauseAllowed,
-            p.userId,
-          ],
-        )) as [{ id: number }];
+        const id = await this.policies.insert(m, body, p.userId);
         const snap = await this.snapshot(m, id, p);
         await this.audit.record(
           { action: 'deadline_policy.create', actor: p, targetType: 'deadline_policy', targetId: id, meta },
@@ -90,24 +70,7 @@ export class DeadlinePoliciesService {
   async update(p: Principal, id: number, body: TDeadlinePolicyUpdate, meta: RequestMeta) {
     const row = await this.ds
       .transaction(async (m) => {
-        const [, count] = (await m.query(
-          `UPDATE deadline_policies SET name = $3, category_id = $4, request_type = $5, urgency = $6, accept_limit = $7,
-             reply_limit = $8, warning_fraction = $9, pause_allowed = $10, updated_by = $11, updated_at = now(), version = version + 1
-           WHERE id = $1 AND version = $2 AND active`,
-          [
-            id,
-            body.version,
-            body.name,
-            body.categoryId,
-            body.requestType,
-            body.urgency,
-            JSON.stringify(body.acceptLimit),
-            JSON.stringify(body.replyLimit),
-            body.warningFraction,
-            body.pauseAllowed,
-            p.userId,
-          ],
-        )) as [unknown, number];
+        const count = await this.policies.updateIfVersion(m, id, body.version, body, p.userId);
         if (count === 0) await this.explainMiss(m, id);
         const snap = await this.snapshot(m, id, p);
         await this.audit.record(
@@ -123,10 +86,7 @@ export class DeadlinePoliciesService {
 
   async deactivate(p: Principal, id: number, meta: RequestMeta) {
     await this.ds.transaction(async (m) => {
-      const [, count] = (await m.query(
-        `UPDATE deadline_policies SET active = false, version = version + 1, updated_by = $2, updated_at = now() WHERE id = $1 AND active`,
-        [id, p.userId],
-      )) as [unknown, number];
+      const count = await this.policies.deactivate(m, id, p.userId);
       if (count === 0) throw new DomainError('policy.not_found', 404, 'No such active policy');
       await this.snapshot(m, id, p);
       await this.audit.record(
@@ -139,8 +99,8 @@ export class DeadlinePoliciesService {
   }
 
   private async explainMiss(m: EntityManager, id: number): Promise<never> {
-    const [row] = (await m.query(`SELECT active FROM deadline_policies WHERE id = $1`, [id])) as { active: boolean }[];
-    if (!row || !row.active) throw new DomainError('policy.not_found', 404, 'No such active policy');
+    if (!(await this.policies.findActiveFlag(m, id)))
+      throw new DomainError('policy.not_found', 404, 'No such active policy');
     throw new DomainError('policy.version_conflict', 409, 'Someone changed this policy first; reload it and try again');
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { AuditModule } from '../audit/audit.module';
 import { CasesModule } from '../cases/cases.module';
 import { Open311Controller } from './open311.controller';
 import { Open311Guard } from './open311-api-key.guard';
@@ -10,7 +11,7 @@ import { Open311RequestsService } from './open311-requests.service';
 import { Open311ServicesService } from './open311-services.service';
 
 @Module({
-  imports: [ApiKeysModule, CasesModule],
+  imports: [ApiKeysModule, AuditModule, CasesModule],
   controllers: [Open311Controller],
   providers: [
     Open311Guard,

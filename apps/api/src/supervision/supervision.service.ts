@@ -7,6 +7,8 @@ import type { Principal } from '../common/request-context';
 import { caseInScope } from '../deadlines/case-access';
 import { DeadlineEngine } from '@hotline/database';
 import { DomainError } from '../common/domain-error';
+import { CaseClocksRepository, type SupervisionNoticeView } from '../deadlines/case-clocks.repository';
+import { SupervisionRepository } from './supervision.repository';
 
 const noSuchNotice = () => new DomainError('supervision.notice_not_found', 404, 'No such supervision notice');
 const isNotFound = (e: unknown) => e instanceof HttpException && e.getStatus() === 404;
@@ -18,6 +20,8 @@ export class SupervisionService {
     private readonly ds: DataSource,
     private readonly engine: DeadlineEngine,
     private readonly audit: AuditService,
+    private readonly notices: SupervisionRepository,
+    private readonly clocks: CaseClocksRepository,
   ) {}
 
   async issue(p: Principal, caseId: string, body: TSupervisionNoticeInput, meta: RequestMeta) {
@@ -33,23 +37,21 @@ export class SupervisionService {
           409,
           'The case is closed; a supervision notice needs an open case',
         );
-      const [notice] = (await m.query(
-        `INSERT INTO supervision_notices (case_id, issued_by, demand, due_at) VALUES ($1, $2, $3, $4) RETURNING id, created_at`,
-        [caseId, p.userId, body.demand, dueAt],
-      )) as { id: string; created_at: Date }[];
-      const warnAt = new Date(now.getTime() + Math.round((dueAt.getTime() - now.getTime()) * 0.75));
-      const [d] = (await m.query(
-        `INSERT INTO case_deadlines (case_id, kind, bureau_id, started_at, due_at, warn_at, limit_spec, supervision_notice_id)
-         VALUES ($1, 'supervision', $2, $3, $4, $5, NULL, $6) RETURNING id`,
-        [caseId, c.lead_bureau_id, now, dueAt, warnAt, notice!.id],
-      )) as { id: string }[];
+      const noticeId = await this.notices.insert(m, { caseId, issuedBy: p.userId, demand: body.demand, dueAt });
+      const deadlineId = await this.engine.startSupervisionClock(m, {
+        caseId,
+        bureauId: c.lead_bureau_id,
+        noticeId,
+        at: now,
+        dueAt,
+      });
       const target = { case_id: caseId, bureau_id: c.lead_bureau_id };
       await this.engine.timeline(
         m,
         target,
         'supervision_notice',
         body.demand,
-        { noticeId: notice!.id, dueAt },
+        { noticeId, dueAt },
         { id: p.userId, name: p.displayName, role: p.role },
       );
       await this.engine.notify(
@@ -66,14 +68,14 @@ export class SupervisionService {
           targetType: 'case',
           targetId: caseId,
           meta,
-          detail: { noticeId: notice!.id },
+          detail: { noticeId },
         },
         m,
       );
       return {
-        id: notice!.id,
+        id: noticeId,
         caseId,
-        deadlineId: d!.id,
+        deadlineId,
         demand: body.demand,
         dueAt: dueAt.toISOString(),
         status: 'open',
@@ -83,13 +85,7 @@ export class SupervisionService {
 
   async answer(p: Principal, noticeId: string, body: TSupervisionAnswerInput, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
-      const [n] = (await m.query(`SELECT id, case_id, status FROM supervision_notices WHERE id = $1 FOR UPDATE`, [
-        noticeId,
-      ])) as {
-        id: string;
-        case_id: string;
-        status: string;
-      }[];
+      const n = await this.notices.findByIdForUpdate(m, noticeId);
       // Another bureau's notice (or one of a case this bureau only assists) answers exactly
       // as a notice that does not exist: the id tells a handler nothing.
       if (!n) throw noSuchNotice();
@@ -99,17 +95,8 @@ export class SupervisionService {
       if (n.status !== 'open')
         throw new DomainError('supervision.notice_not_open', 409, `This notice is ${n.status}`, { status: n.status });
       const now = new Date();
-      await m.query(
-        `UPDATE supervision_notices SET status = 'answered', answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1`,
-        [n.id, body.answer, p.userId, now],
-      );
-      await m.query(
-        `UPDATE case_deadlines SET status = CASE WHEN status = 'pending' THEN 'met' ELSE status END, met_at = $2, settled_at = $2,
-           needs_publish = true, updated_at = now()
-         WHERE supervision_notice_id = $1 AND (status = 'pending' OR (status = 'missed' AND settled_at IS NULL))`,
-        [n.id, now],
-      );
-      await this.engine.syncCase(m, { id: n.case_id });
+      await this.notices.markAnswered(m, n.id, { answer: body.answer, answeredBy: p.userId, at: now });
+      await this.engine.meetSupervisionClock(m, { caseId: n.case_id, noticeId: n.id, at: now });
       await this.engine.timeline(
         m,
         { case_id: n.case_id, bureau_id: c.lead_bureau_id },
@@ -133,14 +120,10 @@ export class SupervisionService {
     });
   }
 
-  async listForCase(p: Principal, caseId: string) {
+  async listForCase(p: Principal, caseId: string): Promise<SupervisionNoticeView[]> {
     return this.ds.transaction(async (m) => {
       await caseInScope(m, caseId, p);
-      return m.query(
-        `SELECT id, demand, due_at AS "dueAt", status, answer, answered_at AS "answeredAt", created_at AS "createdAt"
-         FROM supervision_notices WHERE case_id = $1 ORDER BY id`,
-        [caseId],
-      ) as Promise<unknown[]>;
+      return this.clocks.findSupervisionNoticesOfCase(m, caseId);
     });
   }
 }

@@ -1,5 +1,7 @@
 import type { DeadlineLimit, PlannedClock, RequestType, Urgency } from '@hotline/domain';
-import type { DeadlineKind, DeadlineStatus } from '../entities/deadline.entities';
+
+export type DeadlineKind = 'accept' | 'reply' | 'supervision';
+export type DeadlineStatus = 'pending' | 'met' | 'missed' | 'cancelled' | 'superseded';
 
 /**
  * A case_deadlines row as PostgreSQL returns it (`SELECT *` / `RETURNING *`). The one shape

@@ -103,17 +103,3 @@ export class CaseEventEntity {
   @Column({ name: 'is_public', type: 'boolean', default: false }) isPublic!: boolean;
   @Column({ type: 'jsonb', default: () => "'{}'" }) data!: Record<string, unknown>;
 }
-
-/**
- * Transactional outbox: a domain event written in the same transaction as the change it
- * describes. The worker relays it (deadline scheduling, analytics rollups, live updates).
- */
-@Entity({ name: 'outbox_events' })
-export class OutboxEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
-  @Column({ type: 'text' }) topic!: string;
-  @Column({ name: 'aggregate_id', type: 'text' }) aggregateId!: string;
-  @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
-}

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 // Defined in libs/domain; re-exported because the API's auth code imports it from here.
 import type { StaffRole } from '@hotline/domain';
@@ -46,15 +46,4 @@ export class AuditLogEntity {
   @Column({ type: 'text', nullable: true }) ip!: string | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId!: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) detail!: Record<string, unknown>;
-}
-
-/** Remembers an Idempotency-Key so a retried intake returns the first case, never a second. */
-@Entity({ name: 'idempotency_keys' })
-export class IdempotencyKeyEntity {
-  @PrimaryColumn({ type: 'text' }) scope!: string;
-  @PrimaryColumn({ type: 'text' }) key!: string;
-  @Column({ name: 'request_hash', type: 'text' }) requestHash!: string;
-  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
-  @Column({ type: 'jsonb', default: () => "'{}'" }) response!: Record<string, unknown>;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

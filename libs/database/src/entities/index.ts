@@ -2,4 +2,3 @@ export * from './catalogue.entities';
 export * from './identity.entities';
 export * from './case.entities';
 export * from './api-key.entities';
-export * from './deadline.entities';
