@@ -1,6 +1,6 @@
 import { DeadlineEngine, type CaseEntity } from '@hotline/database';
 import type { TCaseChangedEvent } from '@hotline/contracts';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import {
@@ -19,7 +19,6 @@ import { planIntakeClocks } from './intake-clocks';
 @Injectable()
 export class DeadlineTransitionHook implements CaseTransitionHook, OnModuleInit {
   readonly name = 'deadlines';
-  private readonly log = new Logger(DeadlineTransitionHook.name);
 
   constructor(
     private readonly moduleRef: ModuleRef,
@@ -33,9 +32,10 @@ export class DeadlineTransitionHook implements CaseTransitionHook, OnModuleInit 
     } catch {
       hooks = undefined;
     }
-    // Until the cases module provides the hooks, the worker's reconciler still gives every
-    // dispatched case its clocks (from dispatched_at), so nothing goes unsupervised.
-    if (!hooks) return this.log.warn('CaseTransitionHooks not provided: deadlines come from the reconciler only');
+    // Without the hooks a dispatched case would get its clocks only from the worker's
+    // reconciler, minutes late: a module graph that leaves them out must not start.
+    if (!hooks)
+      throw new Error('CaseTransitionHooks not provided: import CasesModule where DeadlineTransitionHook is provided');
     hooks.register(this);
   }
 
