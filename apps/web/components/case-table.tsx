@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { byId, flattenTree, useBureaus, useCategoryTree } from '@/lib/catalogue';
-import type { CaseRow, CaseSummary } from '@/lib/types';
+import type { CaseRow, CaseSummary } from '@/lib/api-types';
 import { DataTable } from './data-table';
 import { Countdown, StatusBadge } from './live';
 

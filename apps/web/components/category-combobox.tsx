@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { api, qs } from '@/lib/api';
+import { ok, publicClient } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { CategoryHit, CategoryNode } from '@/lib/types';
+import type { CategoryHit, CategoryNode } from '@/lib/api-types';
 
 /** A hit's full path ("公用事业 / 供水 / 停水") in the reader's language. */
 export function hitPath(h: CategoryHit, en: boolean): string {
@@ -62,8 +62,8 @@ export function CategoryCombobox({
     }
     const mine = ++seq.current;
     const timer = setTimeout(() => {
-      void api<CategoryHit[] | { items: CategoryHit[] }>(`/categories/search${qs({ q: term })}`, { public: true })
-        .then((r) => (Array.isArray(r) ? r : r.items))
+      void ok(publicClient.GET('/api/categories/search', { params: { query: { q: term } } }))
+        .then((r: CategoryHit[] | { items: CategoryHit[] }) => (Array.isArray(r) ? r : r.items))
         .catch(() => localSearch(tree, term))
         .then((r) => {
           if (mine !== seq.current) return;

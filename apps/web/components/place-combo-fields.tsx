@@ -2,7 +2,7 @@
 
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
-import type { District } from '@/lib/types';
+import type { District } from '@/lib/api-types';
 import { Field } from './field';
 import { OptionCombobox, type ComboOption } from './option-combobox';
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { api } from './api';
-import type { CategoryNode, District, Named } from './types';
+import type { CategoryNode, District, Named } from './api-types';
 
 // Reference data changes rarely: load each list once per page load and share it.
 const cache = new Map<string, Promise<unknown>>();

@@ -30,7 +30,7 @@ import { clearDraft, loadDraft, saveDraft } from '@/lib/local-draft';
 import { usePreviewDeadlines } from '@/lib/deadline-preview';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { CaseDetail, DispatchPreview, SimilarCase } from '@/lib/types';
+import type { CaseDetail, DispatchPreview, SimilarCase } from '@/lib/api-types';
 
 const DEFAULTS: TCaseIntakeInput = {
   type: undefined as unknown as TCaseIntakeInput['type'],

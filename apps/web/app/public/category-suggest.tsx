@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { hitPath } from '@/components/category-combobox';
 import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
-import type { CategoryHit } from '@/lib/types';
+import type { CategoryHit } from '@/lib/api-types';
 
 const MIN_CHARS = 4;
 const WAIT_MS = 600;

@@ -19,7 +19,7 @@ import { useDistricts } from '@/lib/catalogue';
 import { forgetReceipt, keepReceipt, pendingReceipt, updateReceipt, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { PublicCaseView, PublicIntakeResult } from '@/lib/types';
+import type { PublicCaseView, PublicIntakeResult } from '@/lib/api-types';
 import { NextSteps, type PublicStep } from './next-steps';
 import { CategorySuggest } from './category-suggest';
 import { TopicBrowser } from './topic-browser';

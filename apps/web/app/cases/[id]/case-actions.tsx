@@ -10,7 +10,7 @@ import { useSession } from '@/components/staff-shell';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
-import type { CaseDetail } from '@/lib/types';
+import type { CaseDetail } from '@/lib/api-types';
 import { useBureaus } from '@/lib/catalogue';
 import { CategoryFix } from './category-fix';
 

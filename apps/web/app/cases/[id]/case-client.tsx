@@ -8,7 +8,7 @@ import { api, ApiError } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { dispatchReasonLabel } from '@/lib/i18n/labels';
-import type { CaseEvent } from '@/lib/types';
+import type { CaseEvent } from '@/lib/api-types';
 import { invalidateLive, useLive } from '@/lib/use-live';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { CaseActions } from './case-actions';

@@ -8,7 +8,7 @@ import { api, ApiError } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
-import type { CaseDetail } from '@/lib/types';
+import type { CaseDetail } from '@/lib/api-types';
 import { invalidateLive } from '@/lib/use-live';
 
 /** The case page reads the detail as the contract gives it (linked cases, extension requests). */

@@ -6,7 +6,7 @@ import { CategoryCombobox } from '@/components/category-combobox';
 import { api } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { CaseDetail, DispatchPreview } from '@/lib/types';
+import type { CaseDetail, DispatchPreview } from '@/lib/api-types';
 
 /** True when the action's schema takes a category correction (issue 12 contract item 8). */
 function takesCategory(schema: z.ZodType): boolean {

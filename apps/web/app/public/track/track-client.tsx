@@ -17,7 +17,7 @@ import { StatusBadge } from '@/components/live';
 import { api, ApiError } from '@/lib/api';
 import { forgetReceipt, loadReceipts, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
-import type { PublicCaseView } from '@/lib/types';
+import type { PublicCaseView } from '@/lib/api-types';
 import { errorMessage } from '@/lib/form-errors';
 import { NextSteps } from '../next-steps';
 

@@ -3,6 +3,7 @@
 // leaves one out.
 
 import type { TCaseSummary as TCaseSummaryBase } from '@hotline/contracts';
+import type { paths } from './api-schema';
 
 export interface Named {
   id: number;
@@ -72,3 +73,6 @@ export interface CasePage extends Page<CaseRow> {
   total?: number;
   totalCapped?: boolean;
 }
+
+/** The filters `GET /api/cases` takes (the queues build them). */
+export type CaseListQuery = NonNullable<paths['/api/cases']['get']['parameters']['query']>;
