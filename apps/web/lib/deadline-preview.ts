@@ -11,7 +11,7 @@ import {
   type WorkingCalendar,
 } from '@hotline/domain';
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { client, ok } from './api';
 
 interface CalendarResponse {
   workingPeriods?: { start: string; end: string }[];
@@ -25,8 +25,8 @@ let rules: Promise<{ policies: DeadlinePolicyRule[]; calendar: WorkingCalendar }
  * intake preview runs the same pure functions (libs/domain) the engine will run at dispatch.
  */
 function loadRules() {
-  rules ??= Promise.all([api<DeadlinePolicyRule[]>('/deadline-policies'), api<CalendarResponse>('/calendar')])
-    .then(([policies, cal]) => ({
+  rules ??= Promise.all([ok(client.GET('/api/deadline-policies')), ok(client.GET('/api/calendar'))])
+    .then(([policies, cal]: [DeadlinePolicyRule[], CalendarResponse]) => ({
       policies: policies.length ? policies : [...DEFAULT_DEADLINE_POLICIES],
       calendar: buildCalendar({
         holidays: cal.days.filter((d) => d.kind === 'holiday').map((d) => d.day),

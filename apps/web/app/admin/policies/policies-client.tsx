@@ -257,7 +257,7 @@ function PolicyForm({
           body: v as TDeadlinePolicyUpdate,
         });
       else {
-        await client.POST('/api/deadline-policies', { body: v as TDeadlinePolicyInput });
+        await client.POST('/api/deadline-policies', { body: v });
         reset();
         setSaved(fmt(t.adm.policyCreated, { name: v.name }));
       }

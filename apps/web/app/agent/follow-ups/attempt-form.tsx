@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { FormBanner } from '@/components/form';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import type { FollowUpRow } from './follow-ups-client';
@@ -24,8 +24,8 @@ export function AttemptForm({ row, onDone }: { row: FollowUpRow; onDone: (messag
     setBusy(true);
     setError(null);
     try {
-      await api(`/cases/${row.id}/follow-up-attempts`, {
-        method: 'POST',
+      await client.POST('/api/cases/{id}/follow-up-attempts', {
+        params: { path: { id: row.id } },
         body: {
           version: row.version,
           outcome,

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client } from '@/lib/api';
+import type { paths } from '@/lib/api-schema';
 import { ACTION_SCHEMAS, VERSIONLESS, type ActionKey } from '@/lib/action-schemas';
 import { FormBanner } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
@@ -168,6 +169,10 @@ export function CaseActions({
   );
 }
 
+type ActionBody = NonNullable<
+  paths[`/api/cases/{id}/${ActionKey}`]['post']['requestBody']
+>['content']['application/json'];
+
 /** One action's form; the follow-up worklist reuses it with just the case id and version. */
 export function ActionForm({
   action,
@@ -200,7 +205,11 @@ export function ActionForm({
   const submit = async (values: Record<string, unknown>) => {
     setFormError(null);
     try {
-      await api(`/cases/${detail.id}/${action}`, { method: 'POST', body: values });
+      // `values` passed ACTION_SCHEMAS[action], the schema the API checks this route's body with.
+      await client.POST(`/api/cases/{id}/${action}`, {
+        params: { path: { id: detail.id } },
+        body: values as ActionBody,
+      });
       await onDone();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) return onConflict();

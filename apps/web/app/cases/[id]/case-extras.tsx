@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { FormBanner } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
@@ -67,8 +67,8 @@ export function ShowContact({ c }: { c: CaseDetail }) {
         type="button"
         className="button small secondary"
         onClick={() =>
-          void api<typeof contact>(`/cases/${c.id}/contact`)
-            .then(setContact)
+          void ok(client.GET('/api/cases/{id}/contact', { params: { path: { id: c.id } } }))
+            .then((r: typeof contact) => setContact(r))
             .catch((e: unknown) => setError(e instanceof ApiError ? e.message : t.errors.network))
         }
       >
@@ -127,7 +127,10 @@ export function ContributionForm({ c, onDone }: { c: CaseDetail; onDone: (msg: s
     setBusy(true);
     setError(null);
     try {
-      await api(`/cases/${c.id}/contributions`, { method: 'POST', body: { note: note.trim() } });
+      await client.POST('/api/cases/{id}/contributions', {
+        params: { path: { id: c.id } },
+        body: { note: note.trim() },
+      });
       setNote('');
       invalidateLive();
       await onDone(`${t.desk.fileContribution}: ${t.caseView.done}`);

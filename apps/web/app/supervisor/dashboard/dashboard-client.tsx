@@ -42,10 +42,16 @@ export function DashboardClient() {
   const load = useCallback(async () => {
     const soft = <T,>(p: Promise<T>) => p.catch(() => null);
     const [trends, rankings, gaps] = await Promise.all([
-      soft<TAnalyticsTrends>(ok(client.GET('/api/analytics/trends', { params: { query: { ...range, interval: 'day' } } }))),
+      soft<TAnalyticsTrends>(
+        ok(client.GET('/api/analytics/trends', { params: { query: { ...range, interval: 'day' } } })),
+      ),
       soft<TAnalyticsRankings>(ok(client.GET('/api/analytics/rankings', { params: { query: { month } } }))),
       soft<TServiceGapReport>(
-        ok(client.GET('/api/analytics/service-gaps', { params: { query: { ...range, hotspotMin: 2, ownerlessMin: 1 } } })),
+        ok(
+          client.GET('/api/analytics/service-gaps', {
+            params: { query: { ...range, hotspotMin: 2, ownerlessMin: 1 } },
+          }),
+        ),
       ),
     ]);
     return { trends, rankings, gaps };
