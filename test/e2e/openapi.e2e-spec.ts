@@ -10,6 +10,11 @@ import { createTestApp } from '../support/test-app';
  */
 const COMMITTED = path.resolve('docs/openapi.json');
 
+/** The part of an operation this test reads. */
+type OperationObject = {
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
+
 describe('OpenAPI document', () => {
   let app: NestFastifyApplication;
   beforeAll(async () => {
@@ -26,5 +31,25 @@ describe('OpenAPI document', () => {
     if (committed !== generated) {
       throw new Error('docs/openapi.json is out of date with the API: run `npm run openapi:sync` and commit it');
     }
+  });
+
+  it('declares a response schema for every operation (204 No Content aside)', () => {
+    const document = buildOpenApiDocument(app);
+    const schemas = document.components?.schemas ?? {};
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item as Record<string, OperationObject>)) {
+        const answers = Object.entries(operation.responses ?? {}).filter(([status]) => status !== 'default');
+        const declared = answers.some(
+          ([status, answer]) => status === '204' || answer.content?.['application/json']?.schema !== undefined,
+        );
+        if (!declared) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    // Every reference points at a schema the document has (the web's generated client needs them).
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.filter((name) => !(name in schemas))).toEqual([]);
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['CaseDetail', 'CaseListPage', 'ErrorBody']));
   });
 });

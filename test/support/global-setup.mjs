@@ -15,6 +15,8 @@ export default async function globalSetup() {
   process.env.DATABASE_URL = base.toString();
   process.env.REDIS_PREFIX = `hltest:${runId}`;
   process.env.NODE_ENV = 'test';
+  // Every JSON answer must match its route's declared response schema (a mismatch is a 500).
+  process.env.CHECK_RESPONSE_SCHEMAS = process.env.CHECK_RESPONSE_SCHEMAS ?? 'true';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   // A signing key of this run's own: never a value written in the source.
   process.env.JWT_SECRET = process.env.JWT_SECRET ?? randomBytes(48).toString('base64url');

@@ -1,12 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { env, httpLoggerOptions, PinoNestLogger, requireJwtSecret, swaggerEnabled } from '@hotline/config';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { HostileInputInterceptor } from './common/hostile-input.interceptor';
 import { registerRequestOriginChecks } from './common/request-origin.hook';
+import { ResponseSchemaInterceptor } from './common/response-schema.interceptor';
 import { CodedValidationPipe } from './common/validation.pipe';
 import { setupOpenApi } from './openapi';
 
@@ -61,6 +62,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   app.enableCors({ origin: [config.WEB_ORIGIN], credentials: true });
   app.useGlobalInterceptors(new HostileInputInterceptor());
+  if (config.CHECK_RESPONSE_SCHEMAS) app.useGlobalInterceptors(new ResponseSchemaInterceptor(app.get(Reflector)));
   app.useGlobalPipes(new CodedValidationPipe());
   app.enableShutdownHooks();
   // The interactive docs show every route to whoever asks: a setting, off in production by default.

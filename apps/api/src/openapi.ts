@@ -1,8 +1,7 @@
 import { ERROR_CODES } from '@hotline/contracts';
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-
-type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { responseComponents, type SchemaObject } from './common/openapi-schema';
 
 /** The body of every error (apps/api/src/common/http-exception.filter.ts), with its code list. */
 const ERROR_BODY_SCHEMA: SchemaObject = {
@@ -36,7 +35,8 @@ export function buildOpenApiDocument(app: INestApplication) {
   const document = SwaggerModule.createDocument(app, config);
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY_SCHEMA },
+    // The named response schemas the routes declared (@Route), beside the error body.
+    schemas: { ...document.components?.schemas, ...responseComponents(), ErrorBody: ERROR_BODY_SCHEMA },
   };
   return document;
 }

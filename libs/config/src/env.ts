@@ -63,6 +63,14 @@ export const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'], 'must be true or false')
     .transform((v) => v === 'true' || v === '1')
     .optional(),
+  /**
+   * Test runs only: every JSON success answer is parsed with its route's declared response
+   * schema (libs/contracts *.responses.ts), and a mismatch fails the request with a 500.
+   */
+  CHECK_RESPONSE_SCHEMAS: z
+    .enum(['true', 'false', '1', '0'], 'must be true or false')
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -13,19 +13,3 @@ export type TRefresh = z.infer<typeof ZRefreshSchema>;
 
 export const STAFF_ROLES = ['agent', 'handler', 'supervisor', 'admin'] as const;
 export type TStaffRole = (typeof STAFF_ROLES)[number];
-
-export interface TSessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: TStaffRole;
-  bureauId: number | null;
-  bureauName: { zh: string; en: string } | null;
-}
-
-export interface TLoginResponse {
-  accessToken: string;
-  expiresIn: number;
-  refreshToken: string;
-  user: TSessionUser;
-}

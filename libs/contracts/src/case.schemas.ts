@@ -311,90 +311,6 @@ export type TPublicFeedback = z.infer<typeof ZPublicFeedbackSchema>;
 
 // ---- responses ---------------------------------------------------------------------
 
-export interface TBureauRef {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export interface TCallerView {
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  type: 'person' | 'company';
-  anonymous: boolean;
-  confidential: boolean;
-  contactAllowed: boolean;
-  /** True when the values above were masked for the viewer (bureaus). */
-  masked: boolean;
-  /** True when the citizen is hidden entirely (confidential case seen by a bureau). */
-  hidden: boolean;
-}
-
-export interface TCaseSummary {
-  id: string;
-  trackingNumber: string;
-  status: (typeof CASE_STATUS_VALUES)[number];
-  channel: (typeof CHANNEL_VALUES)[number];
-  type: (typeof REQUEST_TYPE_VALUES)[number];
-  urgency: (typeof URGENCY_VALUES)[number];
-  categoryId: number | null;
-  districtId: number | null;
-  streetId: number | null;
-  leadBureauId: number | null;
-  description: string;
-  flag: (typeof CASE_FLAG_VALUES)[number];
-  acceptDueAt: string | null;
-  replyDueAt: string | null;
-  createdAt: string;
-  version: number;
-}
-
-export interface TCaseDetail extends TCaseSummary {
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  attributes: Record<string, unknown>;
-  mediaUrl: string | null;
-  caller: TCallerView;
-  assistingBureauIds: number[];
-  matchedRuleId: number | null;
-  unmatchedAtIntake: boolean;
-  dispatchedAt: string | null;
-  acceptedAt: string | null;
-  repliedAt: string | null;
-  closedAt: string | null;
-  closeReason: string | null;
-  directAnswer: string | null;
-  /** Not accepted at intake: the reason and the proper channel the citizen was told. */
-  notAcceptedReason: string | null;
-  properChannel: string | null;
-  publicReply: string | null;
-  /** Internal notes are staff-only; never part of the citizen view. */
-  internalNote: string | null;
-  returnReason: string | null;
-  followUp: {
-    contacted: boolean | null;
-    solved: (typeof SOLVED_OPTIONS)[number] | null;
-    satisfaction: (typeof SATISFACTION_OPTIONS)[number] | null;
-    at: string | null;
-  };
-  returnCount: number;
-  reopenCount: number;
-  extensionCount: number;
-  parentCaseId: string | null;
-  mergedChildren: number;
-  escalatedAt: string | null;
-  updatedAt: string;
-  /** HTTP action names (dispatch, accept, reply, …) the viewer may send now. */
-  allowedActions: string[];
-  /** Merged repeats on both sides (GET /cases/:id and action answers; not on intake). */
-  linked?: TCaseLinks;
-  /** Extension requests of the case, newest first (GET /cases/:id and action answers). */
-  extensionRequests?: TExtensionRequestView[];
-}
-
 /** A case on the other side of a merge (并单), as much as the viewer may see of it. */
 export const ZLinkedCaseSchema = z.object({
   id: z.string(),
@@ -433,65 +349,6 @@ export const ZExtensionRequestViewSchema = z.object({
 });
 export type TExtensionRequestView = z.infer<typeof ZExtensionRequestViewSchema>;
 
-export interface TCaseEvent {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  bureauId: number | null;
-  note: string | null;
-  isPublic: boolean;
-  data: Record<string, unknown>;
-}
-
-/** A row of `GET /api/cases`: the summary plus the engine's clock verdict for the colours. */
-export interface TCaseListItem extends TCaseSummary {
-  dispatchedAt: string | null;
-  acceptedAt: string | null;
-  /** flag = 'warning' (yellow). */
-  warning: boolean;
-  /** flag = 'overdue' (red). */
-  overdue: boolean;
-  /** running: the bureau owes an acceptance or reply; stopped: replied, returned, queued or closed; paused. */
-  clockState: 'running' | 'stopped' | 'paused';
-  parentCaseId: string | null;
-  mergedChildren: number;
-}
-
-export interface TCaseList {
-  items: TCaseListItem[];
-  nextCursor: string | null;
-  /** Exact number of cases for the filter (all pages), or LIST_TOTAL_CAP when capped. */
-  total: number;
-  totalCapped: boolean;
-}
-
-export interface TSimilarCase extends TCaseSummary {
-  /** Why it is listed: the same caller, the same place and category, or both. */
-  matchedBy: Array<'caller' | 'place'>;
-}
-
-export interface TCaseIntakeResult {
-  case: TCaseDetail;
-  /** True when this answered a retried request (same Idempotency-Key): no new case was made. */
-  replayed: boolean;
-}
-
-export interface TPublicIntakeResult {
-  trackingNumber: string;
-  /** Shown once: the citizen needs it with the tracking number to follow the case. */
-  accessCode: string;
-  status: (typeof CASE_STATUS_VALUES)[number];
-  bureau: TBureauRef | null;
-  /** When the bureau must reply at the latest (null until a bureau has the case). */
-  replyDueAt: string | null;
-  steps: TCitizenStep[];
-}
-
 export const CITIZEN_STEP_CODE_VALUES = ['received', 'dispatching', 'handling', 'replied', 'closed'] as const;
 /** One step of the citizen's request; the web translates the code. */
 export const ZCitizenStepSchema = z.object({
@@ -499,24 +356,6 @@ export const ZCitizenStepSchema = z.object({
   state: z.enum(['done', 'current', 'next']),
 });
 export type TCitizenStep = z.infer<typeof ZCitizenStepSchema>;
-
-export interface TPublicCaseView {
-  trackingNumber: string;
-  status: (typeof CASE_STATUS_VALUES)[number];
-  type: (typeof REQUEST_TYPE_VALUES)[number];
-  createdAt: string;
-  bureau: { nameZh: string; nameEn: string } | null;
-  /** Set when the case was merged into another request: the status shown is the parent's. */
-  mergedInto: string | null;
-  replies: Array<{ at: string; text: string }>;
-  timeline: Array<{ at: string; action: string; status: string | null; note: string | null }>;
-  /** The citizen may give follow-up feedback now (the bureau has replied). */
-  canGiveFeedback: boolean;
-  /** When the bureau must reply at the latest, while it owes the reply; else null. */
-  replyDueAt: string | null;
-  /** received → dispatching → handling → replied → closed (received → closed when closed at intake). */
-  steps: TCitizenStep[];
-}
 
 // ---- follow-up worklist (回访, issue 12) -------------------------------------------------
 

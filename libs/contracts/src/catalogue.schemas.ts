@@ -12,29 +12,6 @@ export const ZCategorySearchQuerySchema = z.strictObject({
 });
 export type TCategorySearchQuery = z.infer<typeof ZCategorySearchQuerySchema>;
 
-export interface TCategoryNode {
-  id: number;
-  code: string;
-  level: number;
-  nameZh: string;
-  nameEn: string;
-  keywords: string[];
-  /** Everyday words for it (小摊贩, 停水了); the search and suggestions match them. */
-  synonyms: string[];
-  children: TCategoryNode[];
-}
-
-export interface TCategorySearchHit {
-  id: number;
-  code: string;
-  level: number;
-  nameZh: string;
-  nameEn: string;
-  /** Names from the top class down to this leaf. */
-  pathZh: string[];
-  pathEn: string[];
-}
-
 /** "Describe it and we suggest the category" (public, rate-limited). */
 export const ZCategorySuggestSchema = z.strictObject({
   text: z.string().trim().min(2, 'Describe the problem in a few words').max(4000, 'The text is too long (max 4000)'),
@@ -58,30 +35,6 @@ export const ZCategorySuggestionSchema = z.object({
 export type TCategorySuggestion = z.infer<typeof ZCategorySuggestionSchema>;
 export const ZCategorySuggestResultSchema = z.object({ items: z.array(ZCategorySuggestionSchema) });
 export type TCategorySuggestResult = z.infer<typeof ZCategorySuggestResultSchema>;
-
-export interface TStreet {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  lat: number;
-  lng: number;
-}
-
-export interface TDistrict {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  streets: TStreet[];
-}
-
-export interface TCatalogueBureau {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
 
 const keyword = z
   .string()
@@ -126,30 +79,6 @@ export const ZDispatchRulesQuerySchema = z.strictObject({
 });
 export type TDispatchRulesQuery = z.infer<typeof ZDispatchRulesQuerySchema>;
 
-export interface TDispatchRule {
-  id: number;
-  categoryId: number;
-  districtId: number | null;
-  streetId: number | null;
-  keyword: string | null;
-  leadBureauId: number;
-  assistingBureauIds: number[];
-  active: boolean;
-  version: number;
-  updatedBy: string | null;
-  updatedAt: string;
-}
-
-export interface TDispatchRuleVersion {
-  id: string;
-  ruleId: number;
-  version: number;
-  change: 'create' | 'update' | 'deactivate';
-  snapshot: Record<string, unknown>;
-  changedBy: string | null;
-  changedAt: string;
-}
-
 export const ZDispatchPreviewQuerySchema = z.strictObject({
   categoryId: id,
   districtId: id.optional(),
@@ -169,14 +98,3 @@ export const ZDispatchPreviewBodySchema = z.strictObject({
   description: z.string().max(20000, 'The description is too long (max 20000 characters)').optional(),
 });
 export type TDispatchPreviewBody = z.infer<typeof ZDispatchPreviewBodySchema>;
-
-export interface TDispatchPreview {
-  matched: boolean;
-  bureau: TCatalogueBureau | null;
-  assistingBureaus: TCatalogueBureau[];
-  rule: TDispatchRule | null;
-  /** English, as `reasonEn` (kept for older clients). */
-  reason: string;
-  reasonEn: string;
-  reasonZh: string;
-}

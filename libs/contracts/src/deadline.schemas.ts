@@ -91,25 +91,3 @@ export type TNotificationsQuery = z.infer<typeof ZNotificationsQuery>;
 export const ZDeadlineCaseIdParam = z.uuid('not a case id');
 export const ZDeadlineRowIdParam = z.string().regex(/^\d{1,18}$/, 'not an id');
 export const ZDeadlinePolicyIdParam = z.coerce.number().int().positive();
-
-/** One clock as the boards and the case's deadline history show it. */
-export interface TDeadlineView {
-  id: string;
-  caseId: string;
-  trackingNumber: string;
-  kind: 'accept' | 'reply' | 'supervision';
-  bureauId: number | null;
-  status: 'pending' | 'met' | 'missed' | 'cancelled' | 'superseded';
-  startedAt: string;
-  dueAt: string;
-  warnAt: string | null;
-  warnedAt: string | null;
-  firedAt: string | null;
-  metAt: string | null;
-  escalatedAt: string | null;
-  pausedAt: string | null;
-  pauseReason: string | null;
-  generation: number;
-  /** Negative when overdue. */
-  secondsLeft: number;
-}

@@ -97,17 +97,6 @@ export type TUsersQuery = z.infer<typeof ZUsersQuerySchema>;
 
 export const ZUuidParam = z.uuid('Not a valid user id');
 
-export interface TAdminUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: (typeof STAFF_ROLES)[number];
-  bureauId: number | null;
-  disabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
 export const ZCreateBureauSchema = z.strictObject({
   code: z
     .string()
@@ -130,15 +119,6 @@ export const ZUpdateBureauSchema = z
   .refine((v) => Object.keys(v).length > 0, 'Send at least one of nameZh, nameEn, kind, active');
 export type TUpdateBureau = z.infer<typeof ZUpdateBureauSchema>;
 
-export interface TBureau {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  kind: TBureauKind;
-  active: boolean;
-}
-
 export const ZIdParam = id;
 
 export const ZAuditQuerySchema = z
@@ -158,22 +138,3 @@ export const ZAuditQuerySchema = z
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'to must not be before from' });
 export type TAuditQuery = z.infer<typeof ZAuditQuerySchema>;
-
-export interface TAuditEntry {
-  id: string;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  requestId: string | null;
-  detail: Record<string, unknown>;
-}
-
-export interface TAuditPage {
-  items: TAuditEntry[];
-  nextCursor: string | null;
-}

@@ -1,8 +1,17 @@
 import {
+  ZAnalyticsOverview,
   ZAnalyticsOverviewQuery,
+  ZAnalyticsRankings,
   ZAnalyticsRankingsQuery,
+  ZAnalyticsTrends,
   ZAnalyticsTrendsQuery,
+  ZConsistencyReport,
   ZCreateMonthlyTheme,
+  ZMonthlyTheme,
+  ZMonthlyThemeList,
+  ZRollupRefresh,
+  ZRollupStatus,
+  ZServiceGapReport,
   ZServiceGapsQuery,
   type TAnalyticsOverviewQuery,
   type TAnalyticsRankingsQuery,
@@ -12,11 +21,10 @@ import {
   type TServiceGapsQuery,
 } from '@hotline/contracts';
 import { ANALYTICS_FORMULAS, DEFAULT_COMPOSITE_WEIGHTS } from '@hotline/domain';
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { Roles } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { overviewCsv, rankingsCsv, serviceGapsCsv, trendsCsv } from './analytics-csv';
@@ -24,6 +32,7 @@ import { AnalyticsService } from './analytics.service';
 import { MonthlyThemesService } from './monthly-themes.service';
 import { RollupMaintenanceService } from './rollup-maintenance.service';
 import { SERVICE_GAP_RULES, ServiceGapsService } from './service-gaps.service';
+import { Route } from '../common/route.decorator';
 
 const FORMULAS = Object.values(ANALYTICS_FORMULAS).join('. ');
 const SCOPE = 'Handlers see only their own bureau (another bureauId → 403); supervisors and admins see all.';
@@ -47,7 +56,6 @@ function respond<T>(
 }
 
 @ApiTags('analytics')
-@ApiBearerAuth()
 @Controller('analytics')
 export class AnalyticsController {
   constructor(
@@ -57,11 +65,12 @@ export class AnalyticsController {
     private readonly themes: MonthlyThemesService,
   ) {}
 
-  @Get('overview')
-  @Roles('handler', 'supervisor', 'admin')
-  @ApiOperation({
+  @Route.get('overview', {
+    access: ['handler', 'supervisor', 'admin'],
     summary: 'Rates per bureau, category, district, street, channel or type (from the rollups)',
     description: `${FORMULAS}. ${SCOPE} ${CSV}`,
+    response: ZAnalyticsOverview,
+    alsoAs: 'text/csv',
   })
   overview(
     @Query({ schema: ZAnalyticsOverviewQuery }) q: TAnalyticsOverviewQuery,
@@ -71,11 +80,12 @@ export class AnalyticsController {
     return this.analytics.overview(p, q).then(respond(reply, q, 'overview', overviewCsv));
   }
 
-  @Get('trends')
-  @Roles('handler', 'supervisor', 'admin')
-  @ApiOperation({
+  @Route.get('trends', {
+    access: ['handler', 'supervisor', 'admin'],
     summary: 'The same measures as a time series, with change against the previous period',
     description: `${FORMULAS}. Each point's change compares it with the point before (volume relative, rates in absolute points); periodOverPeriod compares the whole range with the range of equal length just before it. ${SCOPE} ${CSV}`,
+    response: ZAnalyticsTrends,
+    alsoAs: 'text/csv',
   })
   trends(
     @Query({ schema: ZAnalyticsTrendsQuery }) q: TAnalyticsTrendsQuery,
@@ -85,11 +95,12 @@ export class AnalyticsController {
     return this.analytics.trends(p, q).then(respond(reply, q, 'trends', trendsCsv));
   }
 
-  @Get('rankings')
-  @Roles('handler', 'supervisor', 'admin')
-  @ApiOperation({
+  @Route.get('rankings', {
+    access: ['handler', 'supervisor', 'admin'],
     summary: 'Bureaus ranked by the composite of response, resolution and satisfaction; red and black lists',
     description: `score = Σ(weight × rate) ÷ Σ(weight) over the three rates that have data (default weights response ${DEFAULT_COMPOSITE_WEIGHTS.response}, resolution ${DEFAULT_COMPOSITE_WEIGHTS.resolution}, satisfaction ${DEFAULT_COMPOSITE_WEIGHTS.satisfaction}; change with wResponse, wResolution, wSatisfaction). Red list = the n best, black list = the n worst of the month. ${SCOPE.replace('(another bureauId → 403)', '(only their own entry)')} ${CSV}`,
+    response: ZAnalyticsRankings,
+    alsoAs: 'text/csv',
   })
   rankings(
     @Query({ schema: ZAnalyticsRankingsQuery }) q: TAnalyticsRankingsQuery,
@@ -99,12 +110,13 @@ export class AnalyticsController {
     return this.analytics.rankings(p, q).then(respond(reply, q, 'rankings', rankingsCsv));
   }
 
-  @Get('service-gaps')
-  @Roles('supervisor', 'admin')
-  @ApiOperation({
+  @Route.get('service-gaps', {
+    access: ['supervisor', 'admin'],
     summary:
       'Service-gap report: ownerless problems, hotspots, failing owners, growth, dissatisfaction, monthly themes',
     description: `${SERVICE_GAP_RULES} ${CSV}`,
+    response: ZServiceGapReport,
+    alsoAs: 'text/csv',
   })
   serviceGaps(
     @Query({ schema: ZServiceGapsQuery }) q: TServiceGapsQuery,
@@ -113,16 +125,20 @@ export class AnalyticsController {
     return this.gaps.report(q).then(respond(reply, q, 'service-gaps', serviceGapsCsv));
   }
 
-  @Get('monthly-themes')
-  @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Monthly themes (每月一题) chosen so far' })
+  @Route.get('monthly-themes', {
+    access: ['supervisor', 'admin'],
+    summary: 'Monthly themes (每月一题) chosen so far',
+    response: ZMonthlyThemeList,
+  })
   listThemes() {
     return this.themes.list();
   }
 
-  @Post('monthly-themes')
-  @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Choose a monthly theme (每月一题); its volume is then tracked in the service-gap report' })
+  @Route.post('monthly-themes', {
+    access: ['supervisor', 'admin'],
+    summary: 'Choose a monthly theme (每月一题); its volume is then tracked in the service-gap report',
+    response: ZMonthlyTheme,
+  })
   chooseTheme(
     @Body({ schema: ZCreateMonthlyTheme }) body: TCreateMonthlyTheme,
     @CurrentPrincipal() p: Principal,
@@ -131,26 +147,30 @@ export class AnalyticsController {
     return this.themes.choose(p, meta, body);
   }
 
-  @Get('status')
-  @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'How far the rollups have read the outbox (lag in events)' })
+  @Route.get('status', {
+    access: ['supervisor', 'admin'],
+    summary: 'How far the rollups have read the outbox (lag in events)',
+    response: ZRollupStatus,
+  })
   status() {
     return this.maintenance.status();
   }
 
-  @Post('refresh')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiOperation({ summary: 'Bring the rollups up to date with the outbox now (the worker does this every second)' })
+  @Route.post('refresh', {
+    access: ['admin'],
+    summary: 'Bring the rollups up to date with the outbox now (the worker does this every second)',
+    status: 200,
+    response: ZRollupRefresh,
+  })
   refresh(@CurrentPrincipal() p: Principal, @ReqMeta() meta: RequestMeta) {
     return this.maintenance.refresh(p, meta);
   }
 
-  @Post('consistency-check')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiOperation({
+  @Route.post('consistency-check', {
+    access: ['admin'],
     summary: 'Compare the rollups with the raw cases; repair drift (default) or only report it',
+    status: 200,
+    response: ZConsistencyReport,
   })
   consistencyCheck(
     @Body({ schema: ZConsistencyBody }) body: z.infer<typeof ZConsistencyBody>,

@@ -1,32 +1,35 @@
 import {
+  ZApiKey,
+  ZApiKeyCreated,
+  ZApiKeyCreateSchema,
+  ZApiKeyIdParam,
+  ZApiKeyList,
   type TApiKey,
   type TApiKeyCreate,
   type TApiKeyCreated,
-  ZApiKeyCreateSchema,
-  ZApiKeyIdParam,
 } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/access.decorator';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { ApiKeysService } from './api-keys.service';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin: api keys')
 @Controller('admin/api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
-  @Get()
-  @Roles('admin')
-  @ApiOperation({ summary: 'List API keys (without secrets)' })
+  @Route.get('', { access: ['admin'], summary: 'List API keys (without secrets)', response: ZApiKeyList })
   list(): Promise<TApiKey[]> {
     return this.apiKeys.list();
   }
 
-  @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Issue an API key; the secret is in this response only' })
+  @Route.post('', {
+    access: ['admin'],
+    summary: 'Issue an API key; the secret is in this response only',
+    response: ZApiKeyCreated,
+  })
   issue(
     @Body({ schema: ZApiKeyCreateSchema }) body: TApiKeyCreate,
     @CurrentPrincipal() p: Principal,
@@ -35,10 +38,7 @@ export class ApiKeysController {
     return this.apiKeys.issue(body, p, meta);
   }
 
-  @Post(':id/revoke')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiOperation({ summary: 'Revoke an API key at once' })
+  @Route.post(':id/revoke', { access: ['admin'], summary: 'Revoke an API key at once', status: 200, response: ZApiKey })
   revoke(
     @Param('id', { schema: ZApiKeyIdParam }) id: string,
     @CurrentPrincipal() p: Principal,

@@ -1,15 +1,23 @@
 import { env } from '@hotline/config';
-import { ZLoginSchema, ZRefreshSchema, type TLogin, type TRefresh } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ZLoginResponse,
+  ZLoginSchema,
+  ZRefreshSchema,
+  ZSessionUser,
+  type TLogin,
+  type TRefresh,
+} from '@hotline/contracts';
+import { Body, Controller, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ALL_STAFF, Public, Roles } from '../common/access.decorator';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { HotlineRequest, Principal } from '../common/request-context';
 import { RateLimit } from '../common/rate-limit.decorator';
 import { ACCESS_COOKIE } from './access.guard';
 import { AuthService } from './auth.service';
 import { DomainError } from '../common/domain-error';
+import { Route } from '../common/route.decorator';
 
 const REFRESH_COOKIE = 'hl_refresh';
 /** The web app refreshes and signs out with cookies only, so these bodies may be absent. */
@@ -24,11 +32,13 @@ type CookieReq = HotlineRequest & {
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Post('login')
-  @Public()
+  @Route.post('login', {
+    access: 'public',
+    summary: 'Sign in: returns an access token and a refresh token (also set as HTTP-only cookies)',
+    status: 200,
+    response: ZLoginResponse,
+  })
   @RateLimit({ bucket: 'login', perMinute: 'login', by: 'ip+username' })
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in: returns an access token and a refresh token (also set as HTTP-only cookies)' })
   async login(
     @Body({ schema: ZLoginSchema }) body: TLogin,
     @ReqMeta() meta: RequestMeta,
@@ -39,11 +49,13 @@ export class AuthController {
     return session;
   }
 
-  @Post('refresh')
-  @Public()
+  @Route.post('refresh', {
+    access: 'public',
+    summary: 'Exchange a refresh token (body or cookie) for a new session; the old one is revoked',
+    status: 200,
+    response: ZLoginResponse,
+  })
   @RateLimit({ bucket: 'refresh', perMinute: 'login' })
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token (body or cookie) for a new session; the old one is revoked' })
   async refresh(
     @Body({ schema: ZOptionalRefreshBody }) body: TRefresh | undefined,
     @Req() req: CookieReq,
@@ -57,11 +69,12 @@ export class AuthController {
     return session;
   }
 
-  @Post('logout')
-  @Roles(...ALL_STAFF)
-  @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Sign out: ends this session (its access tokens and refresh tokens)' })
+  @Route.post('logout', {
+    access: ALL_STAFF,
+    summary: 'Sign out: ends this session (its access tokens and refresh tokens)',
+    status: 204,
+    response: null,
+  })
   async logout(
     @CurrentPrincipal() p: Principal,
     @Body({ schema: ZOptionalRefreshBody }) body: TRefresh | undefined,
@@ -73,10 +86,7 @@ export class AuthController {
     void res.clearCookie(ACCESS_COOKIE, { path: '/' }).clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
   }
 
-  @Get('me')
-  @Roles(...ALL_STAFF)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in user, role and bureau' })
+  @Route.get('me', { access: ALL_STAFF, summary: 'The signed-in user, role and bureau', response: ZSessionUser })
   me(@CurrentPrincipal() p: Principal) {
     return this.auth.sessionUser(p.userId);
   }

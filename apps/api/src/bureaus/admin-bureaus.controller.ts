@@ -1,33 +1,30 @@
 import {
+  ZBureau,
+  ZBureauList,
   ZCreateBureauSchema,
   ZIdParam,
   ZUpdateBureauSchema,
   type TCreateBureau,
   type TUpdateBureau,
 } from '@hotline/contracts';
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/access.decorator';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { BureausService } from './bureaus.service';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('admin/bureaus')
 export class AdminBureausController {
   constructor(private readonly bureaus: BureausService) {}
 
-  @Get()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Every bureau, active or deactivated' })
+  @Route.get('', { access: ['admin'], summary: 'Every bureau, active or deactivated', response: ZBureauList })
   list() {
     return this.bureaus.list();
   }
 
-  @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Create a bureau' })
+  @Route.post('', { access: ['admin'], summary: 'Create a bureau', response: ZBureau })
   create(
     @Body({ schema: ZCreateBureauSchema }) body: TCreateBureau,
     @CurrentPrincipal() p: Principal,
@@ -36,9 +33,7 @@ export class AdminBureausController {
     return this.bureaus.create(body, p, meta);
   }
 
-  @Patch(':id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Rename, re-classify or (de)activate a bureau' })
+  @Route.patch(':id', { access: ['admin'], summary: 'Rename, re-classify or (de)activate a bureau', response: ZBureau })
   update(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZUpdateBureauSchema }) body: TUpdateBureau,

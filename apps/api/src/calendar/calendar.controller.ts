@@ -1,33 +1,42 @@
 import {
+  ZCalendar,
+  ZCalendarDay,
+  ZCalendarDayCleared,
   ZCalendarDayInput,
   ZCalendarQuery,
+  ZCalendarSettings,
   ZCalendarSettingsInput,
   ZDayParam,
   type TCalendarDayInput,
   type TCalendarSettingsInput,
 } from '@hotline/contracts';
-import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF, Roles } from '../common/access.decorator';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { CalendarService } from './calendar.service';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @Get()
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'Working periods, escalation delay, holidays and make-up working days' })
+  @Route.get('', {
+    access: ALL_STAFF,
+    summary: 'Working periods, escalation delay, holidays and make-up working days',
+    response: ZCalendar,
+  })
   get(@Query({ schema: ZCalendarQuery }) q: { from?: string; to?: string }) {
     return this.calendar.get(q.from, q.to);
   }
 
-  @Put('settings')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Change working hours and the escalation delay (send the version you saw)' })
+  @Route.put('settings', {
+    access: ['admin'],
+    summary: 'Change working hours and the escalation delay (send the version you saw)',
+    response: ZCalendarSettings,
+  })
   putSettings(
     @CurrentPrincipal() p: Principal,
     @Body({ schema: ZCalendarSettingsInput }) body: TCalendarSettingsInput,
@@ -36,9 +45,11 @@ export class CalendarController {
     return this.calendar.putSettings(p, body, meta);
   }
 
-  @Put('days/:day')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Mark a day as a holiday or a make-up working day (调休)' })
+  @Route.put('days/:day', {
+    access: ['admin'],
+    summary: 'Mark a day as a holiday or a make-up working day (调休)',
+    response: ZCalendarDay,
+  })
   putDay(
     @CurrentPrincipal() p: Principal,
     @Param('day', { schema: ZDayParam }) day: string,
@@ -48,9 +59,7 @@ export class CalendarController {
     return this.calendar.putDay(p, day, body, meta);
   }
 
-  @Delete('days/:day')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Make a day ordinary again' })
+  @Route.delete('days/:day', { access: ['admin'], summary: 'Make a day ordinary again', response: ZCalendarDayCleared })
   deleteDay(
     @CurrentPrincipal() p: Principal,
     @Param('day', { schema: ZDayParam }) day: string,

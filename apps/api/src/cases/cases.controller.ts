@@ -1,8 +1,14 @@
 import {
   ZAcceptActionSchema,
+  ZCaseContact,
+  ZCaseCounts,
   ZCaseCountsQuerySchema,
+  ZCaseDetail,
+  ZCaseEventList,
   ZCaseIdParam,
+  ZCaseIntakeResult,
   ZCaseIntakeSchema,
+  ZCaseListPage,
   ZCaseListQuerySchema,
   ZCloseActionSchema,
   ZContributionActionSchema,
@@ -14,6 +20,7 @@ import {
   ZReplyActionSchema,
   ZReturnActionSchema,
   ZReturnDecisionSchema,
+  ZSimilarCaseList,
   ZSimilarCasesQuerySchema,
   type TAcceptAction,
   type TCaseCountsQuery,
@@ -31,25 +38,32 @@ import {
   type TReturnDecision,
   type TSimilarCasesQuery,
 } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF, Roles } from '../common/access.decorator';
+import type { StaffRole } from '@hotline/database';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { CasesService } from './cases.service';
 import { IdempotencyKey } from './idempotency-key.decorator';
+import { Route } from '../common/route.decorator';
 
 const id = { schema: ZCaseIdParam };
 
+/** A lifecycle action (POST, 200): the answer is the case as it stands afterwards. */
+const CaseAction = (path: string, access: readonly StaffRole[], summary: string) =>
+  Route.post(path, { access, summary, status: 200, response: ZCaseDetail });
+
 @ApiTags('cases')
-@ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
-  @Post()
-  @Roles('agent', 'supervisor')
-  @ApiOperation({ summary: 'Register a phone case; dispatched at once when the catalogue matches (Idempotency-Key)' })
+  @Route.post('', {
+    access: ['agent', 'supervisor'],
+    summary: 'Register a phone case; dispatched at once when the catalogue matches (Idempotency-Key)',
+    response: ZCaseIntakeResult,
+  })
   intake(
     @Body({ schema: ZCaseIntakeSchema }) body: TCaseIntake,
     @IdempotencyKey() key: string | undefined,
@@ -59,54 +73,57 @@ export class CasesController {
     return this.cases.intakeByPhone(body, p, key, meta);
   }
 
-  @Get()
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'List and search cases (filters, keyset pagination); handlers see their bureau only' })
+  @Route.get('', {
+    access: ALL_STAFF,
+    summary: 'List and search cases (filters, keyset pagination); handlers see their bureau only',
+    response: ZCaseListPage,
+  })
   list(@Query({ schema: ZCaseListQuerySchema }) q: TCaseListQuery, @CurrentPrincipal() p: Principal) {
     return this.cases.list(q, p);
   }
 
-  @Get('counts')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({
+  @Route.get('counts', {
+    access: ALL_STAFF,
     summary: 'Counts of open cases per inbox tab, board column or queue (set=inbox|board|queue), scoped like the lists',
+    response: ZCaseCounts,
   })
   counts(@Query({ schema: ZCaseCountsQuerySchema }) q: TCaseCountsQuery, @CurrentPrincipal() p: Principal) {
     return this.cases.counts(q, p);
   }
 
-  @Get('similar')
-  @Roles('agent', 'supervisor')
-  @ApiOperation({ summary: 'Possible repeats: open and recent cases from the same caller or the same place' })
+  @Route.get('similar', {
+    access: ['agent', 'supervisor'],
+    summary: 'Possible repeats: open and recent cases from the same caller or the same place',
+    response: ZSimilarCaseList,
+  })
   similar(@Query({ schema: ZSimilarCasesQuerySchema }) q: TSimilarCasesQuery) {
     return this.cases.similar(q);
   }
 
-  @Get(':id')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'One case with its version and the actions the viewer may take' })
+  @Route.get(':id', {
+    access: ALL_STAFF,
+    summary: 'One case with its version and the actions the viewer may take',
+    response: ZCaseDetail,
+  })
   detail(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal) {
     return this.cases.detail(caseId, p);
   }
 
-  @Get(':id/events')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'The case timeline (append-only)' })
+  @Route.get(':id/events', { access: ALL_STAFF, summary: 'The case timeline (append-only)', response: ZCaseEventList })
   events(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal) {
     return this.cases.events(caseId, p);
   }
 
-  @Get(':id/contact')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: "The citizen's unmasked contact (lead bureau, when allowed); audited" })
+  @Route.get(':id/contact', {
+    access: ALL_STAFF,
+    summary: "The citizen's unmasked contact (lead bureau, when allowed); audited",
+    response: ZCaseContact,
+  })
   contact(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal, @ReqMeta() meta: RequestMeta) {
     return this.cases.contact(caseId, p, meta);
   }
 
-  @Post(':id/dispatch')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Dispatch a queued case to a bureau (派单)' })
+  @CaseAction(':id/dispatch', ['agent', 'supervisor'], 'Dispatch a queued case to a bureau (派单)')
   dispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZDispatchActionSchema }) b: TDispatchAction,
@@ -116,10 +133,7 @@ export class CasesController {
     return this.cases.act('dispatch', caseId, b, p, m);
   }
 
-  @Post(':id/redispatch')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Move the case to another bureau (改派)' })
+  @CaseAction(':id/redispatch', ['agent', 'supervisor'], 'Move the case to another bureau (改派)')
   redispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZRedispatchActionSchema }) b: TRedispatchAction,
@@ -129,10 +143,7 @@ export class CasesController {
     return this.cases.act('redispatch', caseId, b, p, m);
   }
 
-  @Post(':id/accept')
-  @Roles('handler')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The lead bureau accepts the case (签收)' })
+  @CaseAction(':id/accept', ['handler'], 'The lead bureau accepts the case (签收)')
   accept(
     @Param('id', id) caseId: string,
     @Body({ schema: ZAcceptActionSchema }) b: TAcceptAction,
@@ -142,10 +153,7 @@ export class CasesController {
     return this.cases.act('accept', caseId, b, p, m);
   }
 
-  @Post(':id/return')
-  @Roles('handler')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The lead bureau returns the case with a reason (退单)' })
+  @CaseAction(':id/return', ['handler'], 'The lead bureau returns the case with a reason (退单)')
   return(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnActionSchema }) b: TReturnAction,
@@ -155,10 +163,11 @@ export class CasesController {
     return this.cases.act('return', caseId, b, p, m);
   }
 
-  @Post(':id/return-decision')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Decide a bureau's return: redispatch, send back, or requeue" })
+  @CaseAction(
+    ':id/return-decision',
+    ['agent', 'supervisor'],
+    "Decide a bureau's return: redispatch, send back, or requeue",
+  )
   returnDecision(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnDecisionSchema }) b: TReturnDecision,
@@ -168,10 +177,11 @@ export class CasesController {
     return this.cases.act('returnDecision', caseId, b, p, m);
   }
 
-  @Post(':id/reply')
-  @Roles('handler')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The lead bureau replies: public text for the citizen, optional internal note (答复)' })
+  @CaseAction(
+    ':id/reply',
+    ['handler'],
+    'The lead bureau replies: public text for the citizen, optional internal note (答复)',
+  )
   reply(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReplyActionSchema }) b: TReplyAction,
@@ -181,10 +191,11 @@ export class CasesController {
     return this.cases.act('reply', caseId, b, p, m);
   }
 
-  @Post(':id/follow-up')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record the follow-up call (回访); unsolved or dissatisfied reopens the case' })
+  @CaseAction(
+    ':id/follow-up',
+    ['agent', 'supervisor'],
+    'Record the follow-up call (回访); unsolved or dissatisfied reopens the case',
+  )
   followUp(
     @Param('id', id) caseId: string,
     @Body({ schema: ZFollowUpActionSchema }) b: TFollowUpAction,
@@ -194,10 +205,7 @@ export class CasesController {
     return this.cases.act('followUp', caseId, b, p, m);
   }
 
-  @Post(':id/close')
-  @Roles('agent', 'supervisor', 'admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close a replied case without a follow-up answer' })
+  @CaseAction(':id/close', ['agent', 'supervisor', 'admin'], 'Close a replied case without a follow-up answer')
   close(
     @Param('id', id) caseId: string,
     @Body({ schema: ZCloseActionSchema }) b: TCloseAction,
@@ -207,10 +215,7 @@ export class CasesController {
     return this.cases.act('close', caseId, b, p, m);
   }
 
-  @Post(':id/reopen')
-  @Roles('supervisor', 'admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a closed case for its bureau' })
+  @CaseAction(':id/reopen', ['supervisor', 'admin'], 'Reopen a closed case for its bureau')
   reopen(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReopenActionSchema }) b: TReopenAction,
@@ -220,10 +225,11 @@ export class CasesController {
     return this.cases.act('reopen', caseId, b, p, m);
   }
 
-  @Post(':id/merge')
-  @Roles('agent', 'supervisor')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Merge a repeat into its parent case (并单); the child follows the parent' })
+  @CaseAction(
+    ':id/merge',
+    ['agent', 'supervisor'],
+    'Merge a repeat into its parent case (并单); the child follows the parent',
+  )
   merge(
     @Param('id', id) caseId: string,
     @Body({ schema: ZMergeActionSchema }) b: TMergeAction,
@@ -233,10 +239,11 @@ export class CasesController {
     return this.cases.act('merge', caseId, b, p, m);
   }
 
-  @Post(':id/contributions')
-  @Roles('handler')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'An assisting (or the lead) bureau records its part of the work' })
+  @Route.post(':id/contributions', {
+    access: ['handler'],
+    summary: 'An assisting (or the lead) bureau records its part of the work',
+    response: ZCaseEventList,
+  })
   contribute(
     @Param('id', id) caseId: string,
     @Body({ schema: ZContributionActionSchema }) b: TContributionAction,

@@ -1,37 +1,37 @@
 import {
   ZCaseIdParam,
   ZFollowUpAttemptSchema,
+  ZFollowUpAttemptState,
+  ZFollowUpWorklist,
   ZFollowUpWorklistQuerySchema,
   type TFollowUpAttempt,
   type TFollowUpWorklistQuery,
 } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/access.decorator';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { FollowUpsService } from './follow-ups.service';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @Controller()
 export class FollowUpsController {
   constructor(private readonly followUps: FollowUpsService) {}
 
-  @Get('follow-ups')
-  @Roles('agent', 'supervisor')
-  @ApiOperation({
+  @Route.get('follow-ups', {
+    access: ['agent', 'supervisor'],
     summary: 'Follow-up worklist (回访): replied cases, oldest reply first; cases to call back later after the others',
+    response: ZFollowUpWorklist,
   })
   worklist(@Query({ schema: ZFollowUpWorklistQuerySchema }) q: TFollowUpWorklistQuery) {
     return this.followUps.worklist(q);
   }
 
-  @Post('cases/:id/follow-up-attempts')
-  @Roles('agent', 'supervisor')
-  @HttpCode(201)
-  @ApiOperation({
+  @Route.post('cases/:id/follow-up-attempts', {
+    access: ['agent', 'supervisor'],
     summary: 'Record an unsuccessful follow-up call (unreachable, wrong number, refused, call back later)',
+    response: ZFollowUpAttemptState,
   })
   attempt(
     @Param('id', { schema: ZCaseIdParam }) caseId: string,

@@ -1,13 +1,25 @@
 import {
   ZBoardQuery,
+  ZCaseDeadlineHistory,
+  ZDeadlineBureauCountsList,
   ZDeadlineCaseIdParam,
+  ZDeadlinePolicy,
   ZDeadlinePolicyIdParam,
   ZDeadlinePolicyInput,
+  ZDeadlinePolicyList,
+  ZDeadlinePolicyRetired,
   ZDeadlinePolicyUpdate,
+  ZDeadlinePolicyVersionList,
   ZDeadlineRowIdParam,
+  ZDeadlinesPaused,
+  ZDeadlinesResumed,
+  ZDeadlineViewList,
+  ZExtensionDecided,
   ZExtensionDecisionInput,
+  ZExtensionRequested,
   ZExtensionRequestInput,
   ZPauseInput,
+  ZPendingExtensionList,
   type TBoardQuery,
   type TDeadlinePolicyInput,
   type TDeadlinePolicyUpdate,
@@ -15,14 +27,15 @@ import {
   type TExtensionRequestInput,
   type TPauseInput,
 } from '@hotline/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF, Roles } from '../common/access.decorator';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineActionsService } from './deadline-actions.service';
 import { DeadlineBoardService } from './deadline-board.service';
 import { DeadlinePoliciesService } from './deadline-policies.service';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('deadlines')
 @Controller()
@@ -33,44 +46,56 @@ export class DeadlinesController {
     private readonly policies: DeadlinePoliciesService,
   ) {}
 
-  @Get('deadlines/due-soon')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'Running deadlines due within the window, soonest first (handlers: own bureau)' })
+  @Route.get('deadlines/due-soon', {
+    access: ALL_STAFF,
+    summary: 'Running deadlines due within the window, soonest first (handlers: own bureau)',
+    response: ZDeadlineViewList,
+  })
   dueSoon(@CurrentPrincipal() p: Principal, @Query({ schema: ZBoardQuery }) q: TBoardQuery) {
     return this.board.dueSoon(p, q);
   }
 
-  @Get('deadlines/overdue')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'Missed deadlines not yet settled, most overdue first' })
+  @Route.get('deadlines/overdue', {
+    access: ALL_STAFF,
+    summary: 'Missed deadlines not yet settled, most overdue first',
+    response: ZDeadlineViewList,
+  })
   overdue(@CurrentPrincipal() p: Principal, @Query({ schema: ZBoardQuery }) q: TBoardQuery) {
     return this.board.overdue(p, q);
   }
 
-  @Get('deadlines/escalated')
-  @Roles('supervisor', 'admin', 'agent', 'handler')
-  @ApiOperation({ summary: 'Leadership list: still overdue N working days after the reminder' })
+  @Route.get('deadlines/escalated', {
+    access: ['supervisor', 'admin', 'agent', 'handler'],
+    summary: 'Leadership list: still overdue N working days after the reminder',
+    response: ZDeadlineViewList,
+  })
   escalated(@CurrentPrincipal() p: Principal, @Query({ schema: ZBoardQuery }) q: TBoardQuery) {
     return this.board.escalated(p, q);
   }
 
-  @Get('deadlines/counts')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'Pending, warning, due-soon, overdue and escalated counts per bureau' })
+  @Route.get('deadlines/counts', {
+    access: ALL_STAFF,
+    summary: 'Pending, warning, due-soon, overdue and escalated counts per bureau',
+    response: ZDeadlineBureauCountsList,
+  })
   counts(@CurrentPrincipal() p: Principal, @Query({ schema: ZBoardQuery }) q: TBoardQuery) {
     return this.board.countsByBureau(p, q);
   }
 
-  @Get('cases/:id/deadlines')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: "A case's deadline history, extension requests and supervision notices" })
+  @Route.get('cases/:id/deadlines', {
+    access: ALL_STAFF,
+    summary: "A case's deadline history, extension requests and supervision notices",
+    response: ZCaseDeadlineHistory,
+  })
   history(@CurrentPrincipal() p: Principal, @Param('id', { schema: ZDeadlineCaseIdParam }) id: string) {
     return this.board.history(p, id);
   }
 
-  @Post('cases/:id/extensions')
-  @Roles('handler')
-  @ApiOperation({ summary: 'Ask for more time (延期) before the deadline, with a reason and a new due time' })
+  @Route.post('cases/:id/extensions', {
+    access: ['handler'],
+    summary: 'Ask for more time (延期) before the deadline, with a reason and a new due time',
+    response: ZExtensionRequested,
+  })
   requestExtension(
     @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
@@ -80,17 +105,21 @@ export class DeadlinesController {
     return this.actions.requestExtension(p, id, body, meta);
   }
 
-  @Get('extensions')
-  @Roles('supervisor', 'admin', 'handler')
-  @ApiOperation({ summary: 'Extension requests waiting for a decision' })
+  @Route.get('extensions', {
+    access: ['supervisor', 'admin', 'handler'],
+    summary: 'Extension requests waiting for a decision',
+    response: ZPendingExtensionList,
+  })
   pendingExtensions(@CurrentPrincipal() p: Principal) {
     return this.actions.listPendingExtensions(p);
   }
 
-  @Post('extensions/:id/decision')
-  @HttpCode(200)
-  @Roles('supervisor')
-  @ApiOperation({ summary: 'Approve (moves the deadline and re-schedules) or reject an extension request' })
+  @Route.post('extensions/:id/decision', {
+    access: ['supervisor'],
+    summary: 'Approve (moves the deadline and re-schedules) or reject an extension request',
+    status: 200,
+    response: ZExtensionDecided,
+  })
   decide(
     @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineRowIdParam }) id: string,
@@ -100,10 +129,12 @@ export class DeadlinesController {
     return this.actions.decideExtension(p, id, body, meta);
   }
 
-  @Post('cases/:id/deadlines/pause')
-  @HttpCode(200)
-  @Roles('handler', 'supervisor')
-  @ApiOperation({ summary: 'Pause the clock (e.g. waiting for the citizen), where policy allows; reason required' })
+  @Route.post('cases/:id/deadlines/pause', {
+    access: ['handler', 'supervisor'],
+    summary: 'Pause the clock (e.g. waiting for the citizen), where policy allows; reason required',
+    status: 200,
+    response: ZDeadlinesPaused,
+  })
   pause(
     @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
@@ -113,10 +144,12 @@ export class DeadlinesController {
     return this.actions.pause(p, id, body, meta);
   }
 
-  @Post('cases/:id/deadlines/resume')
-  @HttpCode(200)
-  @Roles('handler', 'supervisor')
-  @ApiOperation({ summary: 'Resume a paused clock; the remaining time carries over' })
+  @Route.post('cases/:id/deadlines/resume', {
+    access: ['handler', 'supervisor'],
+    summary: 'Resume a paused clock; the remaining time carries over',
+    status: 200,
+    response: ZDeadlinesResumed,
+  })
   resume(
     @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
@@ -125,23 +158,29 @@ export class DeadlinesController {
     return this.actions.resume(p, id, meta);
   }
 
-  @Get('deadline-policies')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'Active deadline policies' })
+  @Route.get('deadline-policies', {
+    access: ALL_STAFF,
+    summary: 'Active deadline policies',
+    response: ZDeadlinePolicyList,
+  })
   listPolicies() {
     return this.policies.list();
   }
 
-  @Get('deadline-policies/:id/versions')
-  @Roles('admin', 'supervisor')
-  @ApiOperation({ summary: 'Every version of a policy' })
+  @Route.get('deadline-policies/:id/versions', {
+    access: ['admin', 'supervisor'],
+    summary: 'Every version of a policy',
+    response: ZDeadlinePolicyVersionList,
+  })
   policyVersions(@Param('id', { schema: ZDeadlinePolicyIdParam }) id: number) {
     return this.policies.versions(id);
   }
 
-  @Post('deadline-policies')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Add a deadline policy (category at any level, request type, urgency)' })
+  @Route.post('deadline-policies', {
+    access: ['admin'],
+    summary: 'Add a deadline policy (category at any level, request type, urgency)',
+    response: ZDeadlinePolicy,
+  })
   createPolicy(
     @CurrentPrincipal() p: Principal,
     @Body({ schema: ZDeadlinePolicyInput }) body: TDeadlinePolicyInput,
@@ -150,9 +189,11 @@ export class DeadlinesController {
     return this.policies.create(p, body, meta);
   }
 
-  @Put('deadline-policies/:id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Change a policy (optimistic: send the version you saw)' })
+  @Route.put('deadline-policies/:id', {
+    access: ['admin'],
+    summary: 'Change a policy (optimistic: send the version you saw)',
+    response: ZDeadlinePolicy,
+  })
   updatePolicy(
     @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlinePolicyIdParam }) id: number,
@@ -162,9 +203,11 @@ export class DeadlinesController {
     return this.policies.update(p, id, body, meta);
   }
 
-  @Delete('deadline-policies/:id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Retire a policy (kept in its version history)' })
+  @Route.delete('deadline-policies/:id', {
+    access: ['admin'],
+    summary: 'Retire a policy (kept in its version history)',
+    response: ZDeadlinePolicyRetired,
+  })
   deactivatePolicy(
     @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlinePolicyIdParam }) id: number,

@@ -1,9 +1,13 @@
 import {
   ZCreateDispatchRuleSchema,
   ZDeactivateDispatchRuleSchema,
+  ZDispatchPreview,
   ZDispatchPreviewBodySchema,
   ZDispatchPreviewQuerySchema,
+  ZDispatchRule,
+  ZDispatchRuleList,
   ZDispatchRulesQuerySchema,
+  ZDispatchRuleVersionList,
   ZIdParam,
   ZUpdateDispatchRuleSchema,
   type TCreateDispatchRule,
@@ -13,29 +17,33 @@ import {
   type TDispatchRulesQuery,
   type TUpdateDispatchRule,
 } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF, Roles } from '../common/access.decorator';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DispatchRulesService } from './dispatch-rules.service';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('dispatch')
-@ApiBearerAuth()
 @Controller('dispatch')
 export class DispatchController {
   constructor(private readonly rules: DispatchRulesService) {}
 
-  @Get('rules')
-  @Roles('agent', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Dispatch catalogue rules, optionally for a category and everything below it' })
+  @Route.get('rules', {
+    access: ['agent', 'supervisor', 'admin'],
+    summary: 'Dispatch catalogue rules, optionally for a category and everything below it',
+    response: ZDispatchRuleList,
+  })
   list(@Query({ schema: ZDispatchRulesQuerySchema }) query: TDispatchRulesQuery) {
     return this.rules.list(query);
   }
 
-  @Post('rules')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Add a rule: category (+ district, street, keyword) → lead and assisting bureaus' })
+  @Route.post('rules', {
+    access: ['admin'],
+    summary: 'Add a rule: category (+ district, street, keyword) → lead and assisting bureaus',
+    response: ZDispatchRule,
+  })
   create(
     @Body({ schema: ZCreateDispatchRuleSchema }) body: TCreateDispatchRule,
     @CurrentPrincipal() p: Principal,
@@ -44,9 +52,11 @@ export class DispatchController {
     return this.rules.create(body, p, meta);
   }
 
-  @Patch('rules/:id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Change a rule; send the version you read (409 when someone changed it since)' })
+  @Route.patch('rules/:id', {
+    access: ['admin'],
+    summary: 'Change a rule; send the version you read (409 when someone changed it since)',
+    response: ZDispatchRule,
+  })
   update(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZUpdateDispatchRuleSchema }) body: TUpdateDispatchRule,
@@ -56,10 +66,12 @@ export class DispatchController {
     return this.rules.update(id, body, p, meta);
   }
 
-  @Post('rules/:id/deactivate')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Retire a rule; it stays in the history but no longer matches' })
+  @Route.post('rules/:id/deactivate', {
+    access: ['admin'],
+    summary: 'Retire a rule; it stays in the history but no longer matches',
+    status: 200,
+    response: ZDispatchRule,
+  })
   deactivate(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZDeactivateDispatchRuleSchema }) body: TDeactivateDispatchRule,
@@ -69,24 +81,30 @@ export class DispatchController {
     return this.rules.deactivate(id, body, p, meta);
   }
 
-  @Get('rules/:id/versions')
-  @Roles('agent', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Every version of a rule, oldest first, with who changed it' })
+  @Route.get('rules/:id/versions', {
+    access: ['agent', 'supervisor', 'admin'],
+    summary: 'Every version of a rule, oldest first, with who changed it',
+    response: ZDispatchRuleVersionList,
+  })
   versions(@Param('id', { schema: ZIdParam }) id: number) {
     return this.rules.versions(id);
   }
 
-  @Get('preview')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: 'Which bureau the catalogue would pick for a case, and why' })
+  @Route.get('preview', {
+    access: ALL_STAFF,
+    summary: 'Which bureau the catalogue would pick for a case, and why',
+    response: ZDispatchPreview,
+  })
   preview(@Query({ schema: ZDispatchPreviewQuerySchema }) query: TDispatchPreviewQuery) {
     return this.rules.preview(query);
   }
 
-  @Post('preview')
-  @Roles(...ALL_STAFF)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The same preview with the case in the body (long descriptions; nothing is stored)' })
+  @Route.post('preview', {
+    access: ALL_STAFF,
+    summary: 'The same preview with the case in the body (long descriptions; nothing is stored)',
+    status: 200,
+    response: ZDispatchPreview,
+  })
   previewByBody(@Body({ schema: ZDispatchPreviewBodySchema }) body: TDispatchPreviewBody) {
     return this.rules.preview(body);
   }

@@ -1,11 +1,12 @@
-import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZHealth, ZReadiness } from '@hotline/contracts';
+import { Controller, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { Public } from '../common/access.decorator';
 import { REDIS } from '../infra/infra.module';
 import { DomainError } from '../common/domain-error';
+import { Route } from '../common/route.decorator';
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -29,17 +30,16 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  @Get('health')
-  @Public()
-  @ApiOperation({ summary: 'Liveness: the process is up' })
+  @Route.get('health', { access: 'public', summary: 'Liveness: the process is up', response: ZHealth })
   health() {
     return { status: 'ok' };
   }
 
-  @Get('ready')
-  @Public()
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable (503 names the failing one)' })
+  @Route.get('ready', {
+    access: 'public',
+    summary: 'Readiness: PostgreSQL and Redis reachable (503 names the failing one)',
+    response: ZReadiness,
+  })
   async ready() {
     const checks = await Promise.allSettled([
       withTimeout(this.db.query('SELECT 1'), 2000),

@@ -1,13 +1,20 @@
 import {
+  ZOpen311BaseQuerySchema,
+  ZOpen311CreatedRequestList,
+  ZOpen311CreateRequestSchema,
+  ZOpen311Discovery,
+  ZOpen311ErrorList,
+  ZOpen311RequestsQuerySchema,
+  ZOpen311ServiceDefinition,
+  ZOpen311ServiceList,
+  ZOpen311ServiceRequestList,
+  ZOpen311TokenList,
   type TOpen311BaseQuery,
   type TOpen311CreateRequest,
-  ZOpen311CreateRequestSchema,
   type TOpen311RequestsQuery,
-  ZOpen311BaseQuerySchema,
-  ZOpen311RequestsQuerySchema,
 } from '@hotline/contracts';
-import { All, Body, Post, Controller, Get, Param, Query, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Query, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ApiKeyEntity } from '@hotline/database';
 import { IdempotencyKey } from '../cases/idempotency-key.decorator';
 import { Public } from '../common/access.decorator';
@@ -22,6 +29,7 @@ import { Open311IntakeService } from './open311-intake.service';
 import { Open311RequestsService } from './open311-requests.service';
 import { Open311ServicesService } from './open311-services.service';
 import { DomainError } from '../common/domain-error';
+import { responseContent, Route } from '../common/route.decorator';
 
 /**
  * Open311 GeoReport v2 at /open311/v2 (outside the /api prefix, where clients expect it).
@@ -34,6 +42,11 @@ import { DomainError } from '../common/domain-error';
 @UseGuards(Open311Guard)
 @UseFilters(Open311ExceptionFilter)
 @UseInterceptors(Open311FormatInterceptor)
+@ApiResponse({
+  status: 'default',
+  description: 'GeoReport errors',
+  content: responseContent(ZOpen311ErrorList, 'text/xml'),
+})
 export class Open311Controller {
   constructor(
     private readonly services: Open311ServicesService,
@@ -41,14 +54,20 @@ export class Open311Controller {
     private readonly intake: Open311IntakeService,
   ) {}
 
-  @Get('discovery.:format')
-  @ApiOperation({ summary: 'Open311 discovery: contact, key service and endpoints' })
+  @Route.get('discovery.:format', {
+    summary: 'Open311 discovery: contact, key service and endpoints',
+    response: ZOpen311Discovery,
+    alsoAs: 'text/xml',
+  })
   discovery(@Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery): Open311Document {
     return this.services.discovery();
   }
 
-  @Get('services.:format')
-  @ApiOperation({ summary: 'Open311 service list: one service per catalogue leaf' })
+  @Route.get('services.:format', {
+    summary: 'Open311 service list: one service per catalogue leaf',
+    response: ZOpen311ServiceList,
+    alsoAs: 'text/xml',
+  })
   listServices(
     @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
     @Open311Language() lang: Open311Lang,
@@ -56,8 +75,11 @@ export class Open311Controller {
     return this.services.list(lang);
   }
 
-  @Get('services/:file')
-  @ApiOperation({ summary: 'Open311 service definition: the extra questions of a service' })
+  @Route.get('services/:file', {
+    summary: 'Open311 service definition: the extra questions of a service',
+    response: ZOpen311ServiceDefinition,
+    alsoAs: 'text/xml',
+  })
   serviceDefinition(
     @Param('file', StripFormatPipe) code: string,
     @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
@@ -66,10 +88,11 @@ export class Open311Controller {
     return this.services.definition(code, lang);
   }
 
-  @Get('requests.:format')
-  @ApiOperation({
+  @Route.get('requests.:format', {
     summary:
       'Open311 service requests (last 90 days by default, at most 1,000 per page); anonymous: web/open311 cases, street-level place',
+    response: ZOpen311ServiceRequestList,
+    alsoAs: 'text/xml',
   })
   listRequests(
     @Query({ schema: ZOpen311RequestsQuerySchema }) q: TOpen311RequestsQuery,
@@ -79,9 +102,12 @@ export class Open311Controller {
     return this.requests.query(q, lang, key !== null);
   }
 
-  @Post('requests.:format')
+  @Route.post('requests.:format', {
+    summary: 'Open311 submit a service request (form-encoded; api_key required)',
+    response: ZOpen311CreatedRequestList,
+    alsoAs: 'text/xml',
+  })
   @Open311KeyRequired()
-  @ApiOperation({ summary: 'Open311 submit a service request (form-encoded; api_key required)' })
   createRequest(
     @Body({ schema: ZOpen311CreateRequestSchema }) body: TOpen311CreateRequest,
     @CurrentApiKey() key: ApiKeyEntity,
@@ -92,8 +118,11 @@ export class Open311Controller {
     return this.intake.create(body, key, lang, idempotencyKey, meta);
   }
 
-  @Get('requests/:file')
-  @ApiOperation({ summary: 'Open311 one service request by its id (the tracking number)' })
+  @Route.get('requests/:file', {
+    summary: 'Open311 one service request by its id (the tracking number)',
+    response: ZOpen311ServiceRequestList,
+    alsoAs: 'text/xml',
+  })
   oneRequest(
     @Param('file', StripFormatPipe) id: string,
     @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
@@ -103,8 +132,11 @@ export class Open311Controller {
     return this.requests.one(id, lang, key !== null);
   }
 
-  @Get('tokens/:file')
-  @ApiOperation({ summary: 'Open311 token → service_request_id' })
+  @Route.get('tokens/:file', {
+    summary: 'Open311 token → service_request_id',
+    response: ZOpen311TokenList,
+    alsoAs: 'text/xml',
+  })
   token(
     @Param('file', StripFormatPipe) token: string,
     @Query({ schema: ZOpen311BaseQuerySchema }) _q: TOpen311BaseQuery,
@@ -113,8 +145,13 @@ export class Open311Controller {
   }
 
   /** Anything else under /open311/v2 gets a spec-shaped 404, not the staff API's error body. */
-  @All('*')
-  @ApiOperation({ summary: 'Unknown Open311 endpoint', deprecated: true })
+  @Route.all('*', {
+    summary: 'Unknown Open311 endpoint',
+    deprecated: true,
+    status: 404,
+    response: ZOpen311ErrorList,
+    alsoAs: 'text/xml',
+  })
   unknown(): never {
     throw new DomainError('open311.endpoint_not_found', 404, 'Unknown Open311 endpoint; see discovery.xml');
   }

@@ -1,18 +1,20 @@
 import {
   ZPublicCaseIntakeSchema,
+  ZPublicCaseView,
   ZPublicFeedbackSchema,
+  ZPublicIntakeResult,
   ZTrackingNumberParam,
   type TPublicCaseIntake,
   type TPublicFeedback,
 } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../cases/idempotency-key.decorator';
-import { Public } from '../common/access.decorator';
 import { ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import { RateLimit } from '../common/rate-limit.decorator';
 import { AccessCode } from './access-code.decorator';
 import { PublicCasesService } from './public-cases.service';
+import { Route } from '../common/route.decorator';
 
 const trackingNumber = { schema: ZTrackingNumberParam };
 
@@ -22,10 +24,12 @@ const trackingNumber = { schema: ZTrackingNumberParam };
 export class PublicCasesController {
   constructor(private readonly cases: PublicCasesService) {}
 
-  @Post()
-  @Public()
+  @Route.post('', {
+    access: 'public',
+    summary: 'Submit a request (channel web); returns the tracking number and access code, shown once',
+    response: ZPublicIntakeResult,
+  })
   @RateLimit({ bucket: 'public-intake', perMinute: 'public' })
-  @ApiOperation({ summary: 'Submit a request (channel web); returns the tracking number and access code, shown once' })
   submit(
     @Body({ schema: ZPublicCaseIntakeSchema }) body: TPublicCaseIntake,
     @IdempotencyKey() key: string | undefined,
@@ -34,19 +38,23 @@ export class PublicCasesController {
     return this.cases.submit(body, key, meta);
   }
 
-  @Get(':trackingNumber')
-  @Public()
+  @Route.get(':trackingNumber', {
+    access: 'public',
+    summary: 'Track a case with its access code (X-Access-Code header or ?code=)',
+    response: ZPublicCaseView,
+  })
   @RateLimit({ bucket: 'public-track', perMinute: 'public' })
-  @ApiOperation({ summary: 'Track a case with its access code (X-Access-Code header or ?code=)' })
   view(@Param('trackingNumber', trackingNumber) tn: string, @AccessCode() code: string | undefined) {
     return this.cases.view(tn, code);
   }
 
-  @Post(':trackingNumber/feedback')
-  @Public()
+  @Route.post(':trackingNumber/feedback', {
+    access: 'public',
+    summary: "The citizen's follow-up answers once the bureau has replied",
+    status: 200,
+    response: ZPublicCaseView,
+  })
   @RateLimit({ bucket: 'public-feedback', perMinute: 'public' })
-  @HttpCode(200)
-  @ApiOperation({ summary: "The citizen's follow-up answers once the bureau has replied" })
   feedback(
     @Param('trackingNumber', trackingNumber) tn: string,
     @Body({ schema: ZPublicFeedbackSchema }) body: TPublicFeedback,

@@ -2,25 +2,31 @@ import {
   ZDeadlineCaseIdParam,
   ZDeadlineRowIdParam,
   ZSupervisionAnswerInput,
+  ZSupervisionNoticeAnswered,
   ZSupervisionNoticeInput,
+  ZSupervisionNoticeIssued,
+  ZSupervisionNoticeList,
   type TSupervisionAnswerInput,
   type TSupervisionNoticeInput,
 } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF, Roles } from '../common/access.decorator';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { SupervisionService } from './supervision.service';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('supervision')
 @Controller()
 export class SupervisionController {
   constructor(private readonly supervision: SupervisionService) {}
 
-  @Post('cases/:id/supervision-notices')
-  @Roles('supervisor')
-  @ApiOperation({ summary: 'Issue a supervision notice (督办) with a demand and a due time' })
+  @Route.post('cases/:id/supervision-notices', {
+    access: ['supervisor'],
+    summary: 'Issue a supervision notice (督办) with a demand and a due time',
+    response: ZSupervisionNoticeIssued,
+  })
   issue(
     @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
@@ -30,17 +36,21 @@ export class SupervisionController {
     return this.supervision.issue(p, id, body, meta);
   }
 
-  @Get('cases/:id/supervision-notices')
-  @Roles(...ALL_STAFF)
-  @ApiOperation({ summary: "A case's supervision notices" })
+  @Route.get('cases/:id/supervision-notices', {
+    access: ALL_STAFF,
+    summary: "A case's supervision notices",
+    response: ZSupervisionNoticeList,
+  })
   list(@CurrentPrincipal() p: Principal, @Param('id', { schema: ZDeadlineCaseIdParam }) id: string) {
     return this.supervision.listForCase(p, id);
   }
 
-  @Post('supervision-notices/:id/answer')
-  @HttpCode(200)
-  @Roles('handler')
-  @ApiOperation({ summary: "Answer a supervision notice (the bureau's handler); meets its deadline" })
+  @Route.post('supervision-notices/:id/answer', {
+    access: ['handler'],
+    summary: "Answer a supervision notice (the bureau's handler); meets its deadline",
+    status: 200,
+    response: ZSupervisionNoticeAnswered,
+  })
   answer(
     @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineRowIdParam }) id: string,

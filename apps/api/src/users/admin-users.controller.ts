@@ -1,4 +1,6 @@
 import {
+  ZAdminUser,
+  ZAdminUserList,
   ZCreateUserSchema,
   ZResetPasswordSchema,
   ZUpdateUserSchema,
@@ -9,36 +11,37 @@ import {
   type TUpdateUser,
   type TUsersQuery,
 } from '@hotline/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/access.decorator';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { UsersService } from './users.service';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('admin/users')
 export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Staff accounts, filtered by role, bureau or name' })
+  @Route.get('', {
+    access: ['admin'],
+    summary: 'Staff accounts, filtered by role, bureau or name',
+    response: ZAdminUserList,
+  })
   list(@Query({ schema: ZUsersQuerySchema }) q: TUsersQuery) {
     return this.users.list(q);
   }
 
-  @Get(':id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'One staff account' })
+  @Route.get(':id', { access: ['admin'], summary: 'One staff account', response: ZAdminUser })
   get(@Param('id', { schema: ZUuidParam }) id: string) {
     return this.users.get(id);
   }
 
-  @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Create a staff account (handlers need a bureau; others must not have one)' })
+  @Route.post('', {
+    access: ['admin'],
+    summary: 'Create a staff account (handlers need a bureau; others must not have one)',
+    response: ZAdminUser,
+  })
   create(
     @Body({ schema: ZCreateUserSchema }) body: TCreateUser,
     @CurrentPrincipal() p: Principal,
@@ -47,9 +50,11 @@ export class AdminUsersController {
     return this.users.create(body, p, meta);
   }
 
-  @Patch(':id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Change display name, role or bureau; a role or bureau change ends all sessions' })
+  @Route.patch(':id', {
+    access: ['admin'],
+    summary: 'Change display name, role or bureau; a role or bureau change ends all sessions',
+    response: ZAdminUser,
+  })
   update(
     @Param('id', { schema: ZUuidParam }) id: string,
     @Body({ schema: ZUpdateUserSchema }) body: TUpdateUser,
@@ -59,10 +64,12 @@ export class AdminUsersController {
     return this.users.update(id, body, p, meta);
   }
 
-  @Post(':id/disable')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Disable an account: its tokens stop working at once' })
+  @Route.post(':id/disable', {
+    access: ['admin'],
+    summary: 'Disable an account: its tokens stop working at once',
+    status: 200,
+    response: ZAdminUser,
+  })
   disable(
     @Param('id', { schema: ZUuidParam }) id: string,
     @CurrentPrincipal() p: Principal,
@@ -71,10 +78,12 @@ export class AdminUsersController {
     return this.users.setDisabled(id, true, p, meta);
   }
 
-  @Post(':id/enable')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Enable an account again (also lifts a lock-out)' })
+  @Route.post(':id/enable', {
+    access: ['admin'],
+    summary: 'Enable an account again (also lifts a lock-out)',
+    status: 200,
+    response: ZAdminUser,
+  })
   enable(
     @Param('id', { schema: ZUuidParam }) id: string,
     @CurrentPrincipal() p: Principal,
@@ -83,10 +92,12 @@ export class AdminUsersController {
     return this.users.setDisabled(id, false, p, meta);
   }
 
-  @Post(':id/reset-password')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Set a new password (≥ 10 characters, letters and digits); ends all sessions' })
+  @Route.post(':id/reset-password', {
+    access: ['admin'],
+    summary: 'Set a new password (≥ 10 characters, letters and digits); ends all sessions',
+    status: 200,
+    response: ZAdminUser,
+  })
   resetPassword(
     @Param('id', { schema: ZUuidParam }) id: string,
     @Body({ schema: ZResetPasswordSchema }) body: TResetPassword,

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from './auth.schemas';
+
+export const ZSessionUser = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(STAFF_ROLES),
+    bureauId: z.number().int().nullable(),
+    bureauName: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  })
+  .meta({ id: 'SessionUser' });
+export type TSessionUser = z.infer<typeof ZSessionUser>;
+
+export const ZLoginResponse = z
+  .object({
+    accessToken: z.string(),
+    /** Seconds until the access token expires. */
+    expiresIn: z.number().int(),
+    refreshToken: z.string(),
+    user: ZSessionUser,
+  })
+  .meta({ id: 'LoginResponse' });
+export type TLoginResponse = z.infer<typeof ZLoginResponse>;
+
+/** GET /health: the process answers. */
+export const ZHealth = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+export type THealth = z.infer<typeof ZHealth>;
+
+/** GET /ready (a 503 ErrorBody carries the same object in `details` when something is down). */
+export const ZReadiness = z
+  .object({ status: z.literal('ok'), postgres: z.literal('up'), redis: z.literal('up') })
+  .meta({ id: 'Readiness' });
+export type TReadiness = z.infer<typeof ZReadiness>;
