@@ -9,12 +9,7 @@ import type { CategoryHit, CategoryNode } from '@/lib/api-types';
 
 /** A hit's full path ("公用事业 / 供水 / 停水") in the reader's language. */
 export function hitPath(h: CategoryHit, en: boolean): string {
-  const p = h.path;
-  if (p && !Array.isArray(p)) return en ? p.en : p.zh;
-  if (Array.isArray(p)) return p.join(' / ');
-  const s = en ? h.pathEn : h.pathZh;
-  if (Array.isArray(s)) return s.join(' / ');
-  return s ?? (en ? h.nameEn : h.nameZh);
+  return (en ? h.pathEn : h.pathZh).join(' / ');
 }
 
 /**
@@ -158,7 +153,15 @@ function localSearch(tree: CategoryNode[], term: string): CategoryHit[] {
       const pe = [...en, n.nameEn];
       if (n.children?.length) walk(n.children, pz, pe);
       else if ([n.nameZh, n.nameEn, n.code ?? '', ...(n.keywords ?? [])].some((s) => s.toLowerCase().includes(needle)))
-        out.push({ ...n, path: { zh: pz.join(' / '), en: pe.join(' / ') } });
+        out.push({
+          id: n.id,
+          code: n.code,
+          level: n.level,
+          nameZh: n.nameZh,
+          nameEn: n.nameEn,
+          pathZh: pz,
+          pathEn: pe,
+        });
     }
   };
   walk(tree, [], []);

@@ -7,7 +7,7 @@ import { Field } from './field';
 import { OptionCombobox, type ComboOption } from './option-combobox';
 
 const asOptions = (
-  items: readonly District['streets'][number][],
+  items: readonly Pick<District, 'id' | 'code' | 'nameZh' | 'nameEn'>[],
   name: (o: { nameZh: string; nameEn: string }) => string,
 ) => items.map<ComboOption>((i) => ({ value: i.id, label: name(i), keys: [i.nameZh, i.nameEn, i.code ?? ''] }));
 

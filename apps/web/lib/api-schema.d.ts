@@ -1486,6 +1486,1109 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActiveBureau: {
+      id: number;
+      code: string;
+      nameZh: string;
+      nameEn: string;
+      /** @enum {string} */
+      kind: 'municipal' | 'district' | 'utility' | 'street';
+    };
+    AdminUser: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'agent' | 'handler' | 'supervisor' | 'admin';
+      bureauId: number | null;
+      disabled: boolean;
+      /** Format: date-time */
+      lastLoginAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AnalyticsGroupKey: {
+      id: number | string;
+      code: string | null;
+      nameZh: string;
+      nameEn: string;
+    };
+    AnalyticsMeasures: {
+      volume: number;
+      dispatched: number;
+      overdueCount: number;
+      rates: {
+        directAnswer: components['schemas']['Rate'];
+        acceptOnTime: components['schemas']['Rate'];
+        onTimeClose: components['schemas']['Rate'];
+        response: components['schemas']['Rate'];
+        resolution: components['schemas']['Rate'];
+        satisfaction: components['schemas']['Rate'];
+        return: components['schemas']['Rate'];
+        reopen: components['schemas']['Rate'];
+        overdue: components['schemas']['Rate'];
+      };
+      replyHours: {
+        median: number | null;
+        p90: number | null;
+        replied: number;
+      };
+    };
+    AnalyticsOverview: {
+      from: string;
+      to: string;
+      /** @enum {string} */
+      groupBy: 'bureau' | 'category' | 'district' | 'street' | 'channel' | 'type';
+      source: {
+        cube: string;
+        lastEventId: number;
+        /** Format: date-time */
+        updatedAt: string | null;
+      };
+      totals: components['schemas']['AnalyticsMeasures'];
+      rows: components['schemas']['AnalyticsOverviewRow'][];
+    };
+    AnalyticsOverviewRow: {
+      volume: number;
+      dispatched: number;
+      overdueCount: number;
+      rates: {
+        directAnswer: components['schemas']['Rate'];
+        acceptOnTime: components['schemas']['Rate'];
+        onTimeClose: components['schemas']['Rate'];
+        response: components['schemas']['Rate'];
+        resolution: components['schemas']['Rate'];
+        satisfaction: components['schemas']['Rate'];
+        return: components['schemas']['Rate'];
+        reopen: components['schemas']['Rate'];
+        overdue: components['schemas']['Rate'];
+      };
+      replyHours: {
+        median: number | null;
+        p90: number | null;
+        replied: number;
+      };
+      period?: string;
+      group: components['schemas']['AnalyticsGroupKey'];
+    };
+    AnalyticsRankings: {
+      month: string;
+      weights: {
+        response: number;
+        resolution: number;
+        satisfaction: number;
+      };
+      formula: string;
+      ranked: components['schemas']['BureauRanking'][];
+      redList: components['schemas']['BureauRanking'][];
+      blackList: components['schemas']['BureauRanking'][];
+      unranked: components['schemas']['BureauRanking'][];
+    };
+    AnalyticsTrendPoint: {
+      volume: number;
+      dispatched: number;
+      overdueCount: number;
+      rates: {
+        directAnswer: components['schemas']['Rate'];
+        acceptOnTime: components['schemas']['Rate'];
+        onTimeClose: components['schemas']['Rate'];
+        response: components['schemas']['Rate'];
+        resolution: components['schemas']['Rate'];
+        satisfaction: components['schemas']['Rate'];
+        return: components['schemas']['Rate'];
+        reopen: components['schemas']['Rate'];
+        overdue: components['schemas']['Rate'];
+      };
+      replyHours: {
+        median: number | null;
+        p90: number | null;
+        replied: number;
+      };
+      period: string;
+      change: {
+        volume: {
+          delta: number | null;
+          relative: number | null;
+        };
+        onTimeClose: number | null;
+        response: number | null;
+        resolution: number | null;
+        satisfaction: number | null;
+        overdue: number | null;
+      } | null;
+    };
+    AnalyticsTrends: {
+      from: string;
+      to: string;
+      /** @enum {string} */
+      interval: 'day' | 'week' | 'month';
+      points: components['schemas']['AnalyticsTrendPoint'][];
+      periodOverPeriod: {
+        previousFrom: string;
+        previousTo: string;
+        current: components['schemas']['AnalyticsMeasures'];
+        previous: components['schemas']['AnalyticsMeasures'];
+      };
+    };
+    ApiKey: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      prefix: string;
+      rateLimitPerMinute: number;
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+    };
+    ApiKeyCreated: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      prefix: string;
+      rateLimitPerMinute: number;
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      key: string;
+    };
+    AuditEntry: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      actorType: string;
+      actorId: string | null;
+      actorRole: string | null;
+      action: string;
+      targetType: string | null;
+      targetId: string | null;
+      ip: string | null;
+      requestId: string | null;
+      detail: {
+        [key: string]: unknown;
+      };
+    };
+    AuditPage: {
+      items: components['schemas']['AuditEntry'][];
+      nextCursor: string | null;
+    };
+    Bureau: {
+      id: number;
+      code: string;
+      nameZh: string;
+      nameEn: string;
+      /** @enum {string} */
+      kind: 'municipal' | 'district' | 'utility' | 'street';
+      active: boolean;
+    };
+    BureauRanking: {
+      rank: number | null;
+      bureau: components['schemas']['AnalyticsGroupKey'];
+      score: number | null;
+      followUps: number;
+      response: components['schemas']['Rate'];
+      resolution: components['schemas']['Rate'];
+      satisfaction: components['schemas']['Rate'];
+    };
+    BureauRef: {
+      id: number;
+      code: string;
+      nameZh: string;
+      nameEn: string;
+    };
+    Calendar: {
+      version: number;
+      workingPeriods: {
+        start: string;
+        end: string;
+      }[];
+      escalationWorkingDays: number;
+      days: components['schemas']['CalendarDay'][];
+    };
+    CalendarDay: {
+      /** Format: date */
+      day: string;
+      /** @enum {string} */
+      kind: 'holiday' | 'makeup_workday';
+      name: string;
+    };
+    CalendarDayCleared: {
+      /** Format: date */
+      day: string;
+      /** @enum {boolean} */
+      deleted: true;
+    };
+    CalendarSettings: {
+      version: number;
+      workingPeriods: {
+        start: string;
+        end: string;
+      }[];
+      escalationWorkingDays: number;
+    };
+    CallerView: {
+      name: string | null;
+      phone: string | null;
+      email: string | null;
+      /** @enum {string} */
+      type: 'person' | 'company';
+      anonymous: boolean;
+      confidential: boolean;
+      contactAllowed: boolean;
+      masked: boolean;
+      hidden: boolean;
+    };
+    CaseContact: {
+      name: string | null;
+      phone: string | null;
+      email: string | null;
+    };
+    CaseCounts: {
+      /** @enum {string} */
+      set: 'inbox' | 'board' | 'queue';
+      counts: {
+        [key: string]: number;
+      };
+    };
+    CaseDeadlineHistory: {
+      /** Format: uuid */
+      caseId: string;
+      trackingNumber: string;
+      /** @enum {string} */
+      flag: 'none' | 'warning' | 'overdue';
+      /** Format: date-time */
+      escalatedAt: string | null;
+      deadlines: components['schemas']['DeadlineView'][];
+      extensions: components['schemas']['ExtensionRequestRow'][];
+      supervisionNotices: components['schemas']['SupervisionNotice'][];
+    };
+    CaseDetail: {
+      /** Format: uuid */
+      id: string;
+      trackingNumber: string;
+      /** @enum {string} */
+      status:
+        | 'registered'
+        | 'awaiting_dispatch'
+        | 'dispatched'
+        | 'return_review'
+        | 'in_progress'
+        | 'awaiting_follow_up'
+        | 'closed';
+      /** @enum {string} */
+      channel: 'phone' | 'web' | 'open311' | 'api';
+      /** @enum {string} */
+      type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise';
+      /** @enum {string} */
+      urgency: 'normal' | 'urgent' | 'critical';
+      categoryId: number | null;
+      districtId: number | null;
+      streetId: number | null;
+      leadBureauId: number | null;
+      description: string;
+      /** @enum {string} */
+      flag: 'none' | 'warning' | 'overdue';
+      /** Format: date-time */
+      acceptDueAt: string | null;
+      /** Format: date-time */
+      replyDueAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      version: number;
+      address: string | null;
+      lat: number | null;
+      lng: number | null;
+      attributes: {
+        [key: string]: unknown;
+      };
+      mediaUrl: string | null;
+      caller: components['schemas']['CallerView'];
+      assistingBureauIds: number[];
+      matchedRuleId: number | null;
+      unmatchedAtIntake: boolean;
+      /** Format: date-time */
+      dispatchedAt: string | null;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      repliedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      closeReason: string | null;
+      directAnswer: string | null;
+      notAcceptedReason: string | null;
+      properChannel: string | null;
+      publicReply: string | null;
+      internalNote: string | null;
+      returnReason: string | null;
+      followUp: {
+        contacted: boolean | null;
+        /** @enum {string|null} */
+        solved: 'solved' | 'partly' | 'not' | null;
+        /** @enum {string|null} */
+        satisfaction: 'satisfied' | 'basically' | 'dissatisfied' | 'no_answer' | null;
+        /** Format: date-time */
+        at: string | null;
+      };
+      returnCount: number;
+      reopenCount: number;
+      extensionCount: number;
+      /** Format: uuid */
+      parentCaseId: string | null;
+      mergedChildren: number;
+      /** Format: date-time */
+      escalatedAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      allowedActions: string[];
+      linked?: {
+        parent: {
+          id: string;
+          trackingNumber: string;
+          /** @enum {string} */
+          status:
+            | 'registered'
+            | 'awaiting_dispatch'
+            | 'dispatched'
+            | 'return_review'
+            | 'in_progress'
+            | 'awaiting_follow_up'
+            | 'closed';
+          /** @enum {string} */
+          channel: 'phone' | 'web' | 'open311' | 'api';
+          createdAt: string;
+          closedAt: string | null;
+          description: string;
+        } | null;
+        children: {
+          id: string;
+          trackingNumber: string;
+          /** @enum {string} */
+          status:
+            | 'registered'
+            | 'awaiting_dispatch'
+            | 'dispatched'
+            | 'return_review'
+            | 'in_progress'
+            | 'awaiting_follow_up'
+            | 'closed';
+          /** @enum {string} */
+          channel: 'phone' | 'web' | 'open311' | 'api';
+          createdAt: string;
+          closedAt: string | null;
+          description: string;
+        }[];
+        childCount: number;
+      };
+      extensionRequests?: {
+        id: string;
+        /** @enum {string} */
+        deadlineKind: 'accept' | 'reply' | 'supervision';
+        /** @enum {string} */
+        status: 'pending' | 'approved' | 'rejected';
+        reason: string;
+        previousDueAt: string;
+        requestedDueAt: string;
+        requestedAt: string;
+        requestedBy: {
+          id: string;
+          name: string | null;
+        };
+        decidedBy: {
+          id: string;
+          name: string | null;
+        } | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+      }[];
+    };
+    CaseEvent: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      actorId: string | null;
+      actorName: string | null;
+      actorRole: string;
+      action: string;
+      fromStatus: string | null;
+      toStatus: string | null;
+      bureauId: number | null;
+      note: string | null;
+      isPublic: boolean;
+      data: {
+        [key: string]: unknown;
+      };
+    };
+    CaseIntakeResult: {
+      case: components['schemas']['CaseDetail'];
+      replayed: boolean;
+    };
+    CaseListItem: {
+      /** Format: uuid */
+      id: string;
+      trackingNumber: string;
+      /** @enum {string} */
+      status:
+        | 'registered'
+        | 'awaiting_dispatch'
+        | 'dispatched'
+        | 'return_review'
+        | 'in_progress'
+        | 'awaiting_follow_up'
+        | 'closed';
+      /** @enum {string} */
+      channel: 'phone' | 'web' | 'open311' | 'api';
+      /** @enum {string} */
+      type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise';
+      /** @enum {string} */
+      urgency: 'normal' | 'urgent' | 'critical';
+      categoryId: number | null;
+      districtId: number | null;
+      streetId: number | null;
+      leadBureauId: number | null;
+      description: string;
+      /** @enum {string} */
+      flag: 'none' | 'warning' | 'overdue';
+      /** Format: date-time */
+      acceptDueAt: string | null;
+      /** Format: date-time */
+      replyDueAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      version: number;
+      /** Format: date-time */
+      dispatchedAt: string | null;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      warning: boolean;
+      overdue: boolean;
+      /** @enum {string} */
+      clockState: 'running' | 'stopped' | 'paused';
+      /** Format: uuid */
+      parentCaseId: string | null;
+      mergedChildren: number;
+    };
+    CaseListPage: {
+      items: components['schemas']['CaseListItem'][];
+      nextCursor: string | null;
+      total: number;
+      totalCapped: boolean;
+    };
+    CatalogueBureau: {
+      id: number;
+      code: string;
+      nameZh: string;
+      nameEn: string;
+    };
+    CategoryNode: {
+      id: number;
+      code: string;
+      level: number;
+      nameZh: string;
+      nameEn: string;
+      keywords: string[];
+      synonyms: string[];
+      children: components['schemas']['CategoryNode'][];
+    };
+    CategorySearchHit: {
+      id: number;
+      code: string;
+      level: number;
+      nameZh: string;
+      nameEn: string;
+      pathZh: string[];
+      pathEn: string[];
+    };
+    CategorySuggestResult: {
+      items: {
+        id: number;
+        code: string;
+        level: number;
+        nameZh: string;
+        nameEn: string;
+        pathZh: string[];
+        pathEn: string[];
+        score: number;
+        matched: string[];
+      }[];
+    };
+    ConsistencyReport: {
+      driftedCases: number;
+      sampleCaseIds: string[] | null;
+      driftedCubeRows: {
+        [key: string]: unknown;
+      };
+      repaired: boolean;
+    };
+    DeadlineBureauCounts: {
+      bureauId: number | null;
+      bureauCode: string | null;
+      bureauNameZh: string | null;
+      pending: number;
+      warning: number;
+      dueSoon: number;
+      overdue: number;
+      escalated: number;
+    };
+    DeadlinePolicy: {
+      id: number;
+      name: string;
+      categoryId: number | null;
+      /** @enum {string|null} */
+      requestType: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise' | null;
+      /** @enum {string|null} */
+      urgency: 'normal' | 'urgent' | 'critical' | null;
+      acceptLimit: {
+        amount: number;
+        /** @enum {string} */
+        unit: 'minutes' | 'hours' | 'days';
+        /** @enum {string} */
+        mode: 'calendar' | 'working';
+      };
+      replyLimit: {
+        amount: number;
+        /** @enum {string} */
+        unit: 'minutes' | 'hours' | 'days';
+        /** @enum {string} */
+        mode: 'calendar' | 'working';
+      };
+      warningFraction: number;
+      pauseAllowed: boolean;
+      active: boolean;
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DeadlinePolicyRetired: {
+      id: number;
+      /** @enum {boolean} */
+      active: false;
+    };
+    DeadlinePolicyVersion: {
+      version: number;
+      snapshot: {
+        [key: string]: unknown;
+      };
+      changedBy: string | null;
+      /** Format: date-time */
+      changedAt: string;
+    };
+    DeadlinesPaused: {
+      paused: number;
+      reason: string;
+      /** Format: date-time */
+      pausedAt: string;
+    };
+    DeadlinesResumed: {
+      resumed: number;
+      dueAt: {
+        [key: string]: string;
+      };
+    };
+    DeadlineView: {
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      trackingNumber: string;
+      /** @enum {string} */
+      kind: 'accept' | 'reply' | 'supervision';
+      bureauId: number | null;
+      /** @enum {string} */
+      status: 'pending' | 'met' | 'missed' | 'cancelled' | 'superseded';
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: date-time */
+      warnAt: string | null;
+      /** Format: date-time */
+      warnedAt: string | null;
+      /** Format: date-time */
+      firedAt: string | null;
+      /** Format: date-time */
+      metAt: string | null;
+      /** Format: date-time */
+      escalatedAt: string | null;
+      /** Format: date-time */
+      pausedAt: string | null;
+      pauseReason: string | null;
+      generation: number;
+      secondsLeft: number;
+    };
+    DispatchPreview: {
+      matched: boolean;
+      bureau: components['schemas']['CatalogueBureau'] | null;
+      assistingBureaus: components['schemas']['CatalogueBureau'][];
+      rule: components['schemas']['DispatchRule'] | null;
+      reason: string;
+      reasonEn: string;
+      reasonZh: string;
+    };
+    DispatchRule: {
+      id: number;
+      categoryId: number;
+      districtId: number | null;
+      streetId: number | null;
+      keyword: string | null;
+      leadBureauId: number;
+      assistingBureauIds: number[];
+      active: boolean;
+      version: number;
+      updatedBy: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DispatchRuleVersion: {
+      id: string;
+      ruleId: number;
+      version: number;
+      /** @enum {string} */
+      change: 'create' | 'update' | 'deactivate';
+      snapshot: {
+        [key: string]: unknown;
+      };
+      changedBy: string | null;
+      /** Format: date-time */
+      changedAt: string;
+    };
+    District: {
+      id: number;
+      code: string;
+      nameZh: string;
+      nameEn: string;
+      streets: components['schemas']['Street'][];
+    };
+    ExtensionDecided: {
+      id: string;
+      /** @enum {string} */
+      status: 'approved' | 'rejected';
+      /** Format: date-time */
+      dueAt: string | null;
+    };
+    ExtensionRequested: {
+      id: string;
+      deadlineId: string;
+      /** @enum {string} */
+      status: 'pending';
+      /** Format: date-time */
+      previousDueAt: string;
+      /** Format: date-time */
+      requestedDueAt: string;
+    };
+    ExtensionRequestRow: {
+      id: string;
+      deadlineId: string;
+      reason: string;
+      /** Format: date-time */
+      previousDueAt: string;
+      /** Format: date-time */
+      requestedDueAt: string;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected';
+      /** Format: date-time */
+      decidedAt: string | null;
+      decisionNote: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    FollowUpAttemptState: {
+      attempts: number;
+      lastAttemptAt: string | null;
+      /** @enum {string|null} */
+      lastOutcome: 'unreachable' | 'wrong_number' | 'refused' | 'call_back_later' | null;
+      retryAfter: string | null;
+      later: boolean;
+      exhausted: boolean;
+    };
+    FollowUpWorklist: {
+      items: {
+        attempts: number;
+        lastAttemptAt: string | null;
+        /** @enum {string|null} */
+        lastOutcome: 'unreachable' | 'wrong_number' | 'refused' | 'call_back_later' | null;
+        retryAfter: string | null;
+        later: boolean;
+        exhausted: boolean;
+        id: string;
+        trackingNumber: string;
+        version: number;
+        /** @enum {string} */
+        type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise';
+        /** @enum {string} */
+        urgency: 'normal' | 'urgent' | 'critical';
+        categoryId: number | null;
+        leadBureauId: number | null;
+        description: string;
+        publicReply: string | null;
+        repliedAt: string | null;
+        caller: {
+          name: string | null;
+          phone: string | null;
+          anonymous: boolean;
+        };
+      }[];
+      total: number;
+    };
+    Health: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    LoginResponse: {
+      accessToken: string;
+      expiresIn: number;
+      refreshToken: string;
+      user: components['schemas']['SessionUser'];
+    };
+    MonthlyTheme: {
+      id: number;
+      month: string;
+      categoryId: number;
+      streetId: number | null;
+      title: string;
+      note: string | null;
+      /** Format: date-time */
+      chosenAt: string;
+    };
+    Notification: {
+      id: string;
+      /** Format: uuid */
+      caseId: string | null;
+      kind: string;
+      title: string;
+      body: string;
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+    };
+    NotificationList: {
+      items: components['schemas']['Notification'][];
+      unread: number;
+    };
+    NotificationRead: {
+      id: string;
+      /** @enum {boolean} */
+      read: true;
+    };
+    NotificationsMarked: {
+      marked: number;
+    };
+    Open311CreatedRequest: {
+      service_request_id: string;
+      service_notice: string;
+      account_id: string | null;
+    };
+    Open311Discovery: {
+      changeset: string;
+      contact: string;
+      key_service: string;
+      endpoints: {
+        specification: string;
+        url: string;
+        changeset: string;
+        /** @enum {string} */
+        type: 'production' | 'test';
+        formats: string[];
+      }[];
+    };
+    Open311Error: {
+      code: number;
+      description: string;
+    };
+    Open311Service: {
+      service_code: string;
+      service_name: string;
+      description: string;
+      metadata: boolean;
+      /** @enum {string} */
+      type: 'realtime' | 'batch' | 'blackbox';
+      keywords: string;
+      group: string;
+    };
+    Open311ServiceDefinition: {
+      service_code: string;
+      attributes: {
+        variable: boolean;
+        code: string;
+        /** @enum {string} */
+        datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+        required: boolean;
+        datatype_description: string | null;
+        order: number;
+        description: string;
+        values: {
+          key: string;
+          name: string;
+        }[];
+      }[];
+    };
+    Open311ServiceRequest: {
+      service_request_id: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      status_notes: string | null;
+      service_name: string | null;
+      service_code: string | null;
+      description: string;
+      agency_responsible: string | null;
+      service_notice: string | null;
+      /** Format: date-time */
+      requested_datetime: string;
+      /** Format: date-time */
+      updated_datetime: string;
+      /** Format: date-time */
+      expected_datetime: string | null;
+      address: string | null;
+      address_id: string | null;
+      zipcode: string | null;
+      lat: number | null;
+      long: number | null;
+      media_url: string | null;
+    };
+    Open311Token: {
+      service_request_id: string;
+      token: string;
+    };
+    PendingExtension: {
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      trackingNumber: string;
+      /** @enum {string} */
+      kind: 'accept' | 'reply' | 'supervision';
+      bureauId: number | null;
+      reason: string;
+      /** Format: date-time */
+      previousDueAt: string;
+      /** Format: date-time */
+      requestedDueAt: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    PublicCaseView: {
+      trackingNumber: string;
+      /** @enum {string} */
+      status:
+        | 'registered'
+        | 'awaiting_dispatch'
+        | 'dispatched'
+        | 'return_review'
+        | 'in_progress'
+        | 'awaiting_follow_up'
+        | 'closed';
+      /** @enum {string} */
+      type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise';
+      /** Format: date-time */
+      createdAt: string;
+      bureau: {
+        nameZh: string;
+        nameEn: string;
+      } | null;
+      mergedInto: string | null;
+      replies: {
+        /** Format: date-time */
+        at: string;
+        text: string;
+      }[];
+      timeline: {
+        /** Format: date-time */
+        at: string;
+        action: string;
+        status: string | null;
+        note: string | null;
+      }[];
+      canGiveFeedback: boolean;
+      /** Format: date-time */
+      replyDueAt: string | null;
+      steps: {
+        /** @enum {string} */
+        code: 'received' | 'dispatching' | 'handling' | 'replied' | 'closed';
+        /** @enum {string} */
+        state: 'done' | 'current' | 'next';
+      }[];
+    };
+    PublicIntakeResult: {
+      trackingNumber: string;
+      accessCode: string;
+      /** @enum {string} */
+      status:
+        | 'registered'
+        | 'awaiting_dispatch'
+        | 'dispatched'
+        | 'return_review'
+        | 'in_progress'
+        | 'awaiting_follow_up'
+        | 'closed';
+      bureau: components['schemas']['BureauRef'] | null;
+      /** Format: date-time */
+      replyDueAt: string | null;
+      steps: {
+        /** @enum {string} */
+        code: 'received' | 'dispatching' | 'handling' | 'replied' | 'closed';
+        /** @enum {string} */
+        state: 'done' | 'current' | 'next';
+      }[];
+    };
+    Rate: {
+      numerator: number;
+      denominator: number;
+      value: number | null;
+    };
+    Readiness: {
+      /** @enum {string} */
+      status: 'ok';
+      /** @enum {string} */
+      postgres: 'up';
+      /** @enum {string} */
+      redis: 'up';
+    };
+    RollupRefresh: {
+      outboxRowsRead: number;
+      lastEventId: number;
+      outboxMaxId: number;
+    };
+    RollupStatus: {
+      lastId: number;
+      /** Format: date-time */
+      updatedAt: string | null;
+      outboxMaxId: number;
+      lagEvents: number;
+    };
+    ServiceGapFinding: {
+      /** @enum {string} */
+      kind:
+        | 'ownerless_unmatched'
+        | 'ownerless_multi_returned'
+        | 'hotspot'
+        | 'failing_owner'
+        | 'growth'
+        | 'dissatisfaction_cluster'
+        | 'monthly_theme_candidate'
+        | 'monthly_theme_tracking';
+      title: string;
+      titleEn: string;
+      titleZh: string;
+      severity: number;
+      suggestion: string;
+      suggestionEn: string;
+      suggestionZh: string;
+      numbers: {
+        [key: string]: (number | string) | null;
+      };
+      subject: {
+        [key: string]: (number | string) | null;
+      };
+      exampleCases: {
+        id: string;
+        trackingNumber: string;
+        href: string;
+      }[];
+    };
+    ServiceGapReport: {
+      from: string;
+      to: string;
+      previousFrom: string;
+      previousTo: string;
+      findings: components['schemas']['ServiceGapFinding'][];
+    };
+    SessionUser: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'agent' | 'handler' | 'supervisor' | 'admin';
+      bureauId: number | null;
+      bureauName: {
+        zh: string;
+        en: string;
+      } | null;
+    };
+    SimilarCase: {
+      /** Format: uuid */
+      id: string;
+      trackingNumber: string;
+      /** @enum {string} */
+      status:
+        | 'registered'
+        | 'awaiting_dispatch'
+        | 'dispatched'
+        | 'return_review'
+        | 'in_progress'
+        | 'awaiting_follow_up'
+        | 'closed';
+      /** @enum {string} */
+      channel: 'phone' | 'web' | 'open311' | 'api';
+      /** @enum {string} */
+      type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise';
+      /** @enum {string} */
+      urgency: 'normal' | 'urgent' | 'critical';
+      categoryId: number | null;
+      districtId: number | null;
+      streetId: number | null;
+      leadBureauId: number | null;
+      description: string;
+      /** @enum {string} */
+      flag: 'none' | 'warning' | 'overdue';
+      /** Format: date-time */
+      acceptDueAt: string | null;
+      /** Format: date-time */
+      replyDueAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      version: number;
+      matchedBy: ('caller' | 'place')[];
+    };
+    Street: {
+      id: number;
+      code: string;
+      nameZh: string;
+      nameEn: string;
+      lat: number;
+      lng: number;
+    };
+    SupervisionNotice: {
+      id: string;
+      demand: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** @enum {string} */
+      status: 'open' | 'answered' | 'cancelled';
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    SupervisionNoticeAnswered: {
+      id: string;
+      /** @enum {string} */
+      status: 'answered';
+      /** Format: date-time */
+      answeredAt: string;
+    };
+    SupervisionNoticeIssued: {
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      deadlineId: string;
+      demand: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** @enum {string} */
+      status: 'open';
+    };
     ErrorBody: {
       /** @example 409 */
       statusCode: number;
@@ -1644,11 +2747,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1661,11 +2776,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1687,11 +2814,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1711,11 +2850,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1734,11 +2885,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1757,11 +2920,21 @@ export interface operations {
       };
     };
     responses: {
+      /** @description No content */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1774,11 +2947,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionUser'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1791,11 +2976,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CategoryNode'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1811,11 +3008,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CategorySearchHit'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1836,11 +3045,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CategorySuggestResult'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1853,11 +3074,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['District'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1870,11 +3103,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActiveBureau'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1890,11 +3135,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DispatchRule'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1918,11 +3175,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DispatchRule'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1949,11 +3218,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DispatchRule'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1974,11 +3255,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DispatchRule'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -1993,11 +3286,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DispatchRuleVersion'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2015,11 +3320,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DispatchPreview'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2041,11 +3358,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DispatchPreview'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2062,11 +3391,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminUser'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2090,11 +3431,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2109,11 +3462,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2137,11 +3502,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2156,11 +3533,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2175,11 +3564,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2200,11 +3601,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2217,11 +3630,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Bureau'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2244,11 +3669,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Bureau'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2273,11 +3710,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Bureau'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2290,11 +3739,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiKey'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2315,11 +3776,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiKeyCreated'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2334,11 +3807,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiKey'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2354,11 +3839,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Discovery'];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2374,11 +3873,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Service'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2396,11 +3909,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311ServiceDefinition'];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2423,11 +3950,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311ServiceRequest'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2465,11 +4006,25 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311CreatedRequest'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2487,11 +4042,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311ServiceRequest'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2509,11 +4078,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Token'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2526,11 +4109,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Refused */
+      404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2543,11 +4140,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Refused */
+      404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2560,11 +4171,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Refused */
+      404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2577,11 +4202,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Refused */
+      404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2594,11 +4233,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Refused */
+      404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2611,11 +4264,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Refused */
+      404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2628,11 +4295,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Refused */
+      404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
+      };
+      /** @description GeoReport errors */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311Error'][];
+          'text/xml': string;
+        };
       };
     };
   };
@@ -2666,11 +4347,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseListPage'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2726,11 +4419,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseIntakeResult'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2746,11 +4451,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseCounts'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2768,11 +4485,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SimilarCase'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2787,11 +4516,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2806,11 +4547,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseEvent'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2825,11 +4578,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseContact'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2854,11 +4619,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2883,11 +4660,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2909,11 +4698,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2935,11 +4736,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2966,11 +4779,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -2993,11 +4818,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3024,11 +4861,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3050,11 +4899,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3076,11 +4937,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3104,11 +4977,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3130,11 +5015,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseEvent'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3149,11 +5046,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpWorklist'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3179,11 +5088,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpAttemptState'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3224,11 +5145,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicIntakeResult'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3243,11 +5176,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicCaseView'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3274,11 +5219,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicCaseView'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3305,11 +5262,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AnalyticsOverview'];
+          'text/csv': string;
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3334,11 +5304,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AnalyticsTrends'];
+          'text/csv': string;
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3360,11 +5343,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AnalyticsRankings'];
+          'text/csv': string;
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3389,11 +5385,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceGapReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3406,11 +5415,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MonthlyTheme'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3433,11 +5454,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MonthlyTheme'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3450,11 +5483,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RollupStatus'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3467,11 +5512,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RollupRefresh'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3491,11 +5548,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConsistencyReport'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3512,11 +5581,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlineView'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3533,11 +5614,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlineView'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3554,11 +5647,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlineView'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3575,11 +5680,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlineBureauCounts'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3594,11 +5711,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDeadlineHistory'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3626,11 +5755,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExtensionRequested'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3643,11 +5784,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PendingExtension'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3669,11 +5822,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExtensionDecided'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3694,11 +5859,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlinesPaused'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3713,11 +5890,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlinesResumed'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3730,11 +5919,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlinePolicy'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3776,11 +5977,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlinePolicy'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3795,11 +6008,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlinePolicyVersion'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3844,11 +6069,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlinePolicy'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3863,11 +6100,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadlinePolicyRetired'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3883,11 +6132,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Calendar'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3911,11 +6172,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarSettings'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3939,11 +6212,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarDay'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3958,11 +6243,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarDayCleared'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3977,11 +6274,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SupervisionNotice'][];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -4004,11 +6313,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SupervisionNoticeIssued'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -4029,11 +6350,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SupervisionNoticeAnswered'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -4049,11 +6382,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationList'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -4066,11 +6411,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationsMarked'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -4085,11 +6442,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationRead'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };

@@ -1,78 +1,26 @@
-// Response shapes the pages read, as the cases contract describes them. Fields a page does
-// not strictly need are optional so that a page degrades instead of crashing when the API
-// leaves one out.
+// Readable names for the response schemas the pages use, all generated from docs/openapi.json
+// (./api-schema.d.ts): a page reads exactly what the route declares it answers.
 
-import type { TCaseSummary as TCaseSummaryBase } from '@hotline/contracts';
-import type { paths } from './api-schema';
+import type { components, paths } from './api-schema';
 
-export interface Named {
-  id: number;
-  code?: string;
-  nameZh: string;
-  nameEn: string;
-}
+type Schemas = components['schemas'];
 
-export interface CategoryNode extends Named {
-  level: number;
-  keywords?: string[];
-  children?: CategoryNode[];
-}
-
-export interface CategoryHit extends Named {
-  pathZh?: string | string[];
-  pathEn?: string | string[];
-  path?: { zh: string; en: string } | string[];
-}
-
-export interface Street extends Named {
-  lat?: number;
-  lng?: number;
-}
-export interface District extends Named {
-  streets: Street[];
-}
-
-export interface DispatchPreview {
-  matched: boolean;
-  bureau: Named | null;
-  assistingBureaus: Named[];
-  /** English; `reasonEn`/`reasonZh` carry it per language. */
-  reason: string;
-  reasonEn?: string;
-  reasonZh?: string;
-}
-
-export type {
-  TCaseSummary as CaseSummary,
-  TCaseDetail as CaseDetail,
-  TCaseEvent as CaseEvent,
-  TPublicCaseView as PublicCaseView,
-  TPublicIntakeResult as PublicIntakeResult,
-  TSimilarCase as SimilarCase,
-} from '@hotline/contracts';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/**
- * A row of `GET /api/cases` with what the queues need beyond the summary: the engine's own
- * clock verdict (issue 12 contract; optional until every API answers it).
- */
-export type CaseRow = TCaseSummaryBase & {
-  warning?: boolean;
-  overdue?: boolean;
-  clockState?: 'running' | 'stopped' | 'paused';
-  dispatchedAt?: string | null;
-  acceptedAt?: string | null;
-};
-
+export type CaseDetail = Schemas['CaseDetail'];
+export type CaseEvent = Schemas['CaseEvent'];
+/** A row of `GET /api/cases`, with the engine's own clock verdict. */
+export type CaseRow = Schemas['CaseListItem'];
 /** A page of cases with the exact count for the filter (capped above 10 000). */
-export interface CasePage extends Page<CaseRow> {
-  total?: number;
-  totalCapped?: boolean;
-}
+export type CasePage = Schemas['CaseListPage'];
+export type SimilarCase = Schemas['SimilarCase'];
+export type PublicCaseView = Schemas['PublicCaseView'];
+export type PublicIntakeResult = Schemas['PublicIntakeResult'];
+export type DispatchPreview = Schemas['DispatchPreview'];
+export type CategoryNode = Schemas['CategoryNode'];
+export type CategoryHit = Schemas['CategorySearchHit'];
+export type District = Schemas['District'];
+export type Street = Schemas['Street'];
+/** What a choice list shows of a bureau, district or street. */
+export type Named = Pick<Schemas['BureauRef'], 'id' | 'nameZh' | 'nameEn'>;
 
 /** The filters `GET /api/cases` takes (the queues build them). */
 export type CaseListQuery = NonNullable<paths['/api/cases']['get']['parameters']['query']>;

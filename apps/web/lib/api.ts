@@ -135,8 +135,9 @@ const querySerializer = (query: Record<string, unknown>) => qs(query as Paramete
  * (`npm run openapi:web`). `client` is for staff pages; `publicClient` for the citizen's
  * pages and sign-in, where a 401 is an answer to show, not a lapsed session.
  */
-export const client = createClient<paths>({ fetch: withSession, querySerializer });
-export const publicClient = createClient<paths>({ querySerializer });
+// JSON answers only: the CSV exports are plain links (the page's download anchors).
+export const client = createClient<paths, 'application/json'>({ fetch: withSession, querySerializer });
+export const publicClient = createClient<paths, 'application/json'>({ querySerializer });
 client.use(refusals);
 publicClient.use(refusals);
 

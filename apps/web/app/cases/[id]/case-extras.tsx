@@ -68,7 +68,7 @@ export function ShowContact({ c }: { c: CaseDetail }) {
         className="button small secondary"
         onClick={() =>
           void ok(client.GET('/api/cases/{id}/contact', { params: { path: { id: c.id } } }))
-            .then((r: typeof contact) => setContact(r))
+            .then(setContact)
             .catch((e: unknown) => setError(e instanceof ApiError ? e.message : t.errors.network))
         }
       >
