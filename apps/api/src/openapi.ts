@@ -1,24 +1,6 @@
-import { ERROR_CODES } from '@hotline/contracts';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { responseComponents, type SchemaObject } from './common/openapi-schema';
-
-/** The body of every error (apps/api/src/common/http-exception.filter.ts), with its code list. */
-const ERROR_BODY_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['statusCode', 'error', 'code', 'message'],
-  properties: {
-    statusCode: { type: 'integer', example: 409 },
-    error: { type: 'string', example: 'Conflict' },
-    code: { type: 'string', enum: [...ERROR_CODES], example: 'case.version_conflict' },
-    message: { type: 'string', example: 'This case was changed by someone else; reload and try again' },
-    params: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } },
-    details: {
-      description: 'validation.invalid_input: one {path, code, message, minimum?, maximum?, …} per failed field',
-    },
-    requestId: { type: 'string' },
-  },
-};
+import { responseComponents } from './common/openapi-schema';
 
 export function buildOpenApiDocument(app: INestApplication) {
   const config = new DocumentBuilder()
@@ -35,8 +17,8 @@ export function buildOpenApiDocument(app: INestApplication) {
   const document = SwaggerModule.createDocument(app, config);
   document.components = {
     ...document.components,
-    // The named response schemas the routes declared (@Route), beside the error body.
-    schemas: { ...document.components?.schemas, ...responseComponents(), ErrorBody: ERROR_BODY_SCHEMA },
+    // The named schemas the routes answer (@Route), ErrorBody among them.
+    schemas: { ...document.components?.schemas, ...responseComponents() },
   };
   return document;
 }

@@ -182,14 +182,3 @@ export interface TFieldIssue {
   maximum?: number;
   keys?: string[];
 }
-
-/** The one error body every API client sees (Open311 keeps GeoReport's own). */
-export interface TErrorBody {
-  statusCode: number;
-  error: string;
-  code: TErrorCode;
-  message: string;
-  params?: TErrorParams;
-  details?: unknown;
-  requestId?: string;
-}

@@ -17,3 +17,4 @@ export * from './catalogue.responses';
 export * from './open311.responses';
 export * from './deadline.responses';
 export * from './analytics.responses';
+export * from './error.responses';

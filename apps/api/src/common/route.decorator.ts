@@ -1,3 +1,4 @@
+import { ZErrorBody } from '@hotline/contracts';
 import type { StaffRole } from '@hotline/database';
 import {
   All,
@@ -46,7 +47,8 @@ const VERB = {
 } as const;
 type Verb = keyof typeof VERB;
 
-const ERROR_BODY = { $ref: '#/components/schemas/ErrorBody' };
+/** Every staff route's `default` answer: the one error body (a named component). */
+const ERROR_BODY = openApiSchemaOf(ZErrorBody);
 
 /** The answer's schema per content type: JSON, plus the same document as CSV or XML text. */
 export function responseContent(schema: z.ZodType, alsoAs?: RouteSpec['alsoAs']) {
