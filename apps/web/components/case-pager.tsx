@@ -1,10 +1,10 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { api, qs } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { CasePage } from '@/lib/types';
+import type { CaseListQuery, CasePage } from '@/lib/api-types';
 import { useLive } from '@/lib/use-live';
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
@@ -25,7 +25,12 @@ export function useCasePages(query: Query, intervalMs = 15_000) {
   if (state.key !== key) setState({ key, cursors });
   const cursor = cursors[cursors.length - 1] ?? null;
   const load = useCallback(
-    () => api<CasePage>(`/cases${qs({ ...(JSON.parse(key) as Query), limit: PAGE_SIZE, cursor })}`),
+    (): Promise<CasePage> =>
+      ok(
+        client.GET('/api/cases', {
+          params: { query: { ...(JSON.parse(key) as CaseListQuery), limit: PAGE_SIZE, cursor: cursor ?? undefined } },
+        }),
+      ),
     [key, cursor],
   );
   const live = useLive(load, intervalMs);

@@ -3,15 +3,21 @@
 import Link from 'next/link';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { byId, flattenTree, useBureaus, useCategoryTree } from '@/lib/catalogue';
-import type { CaseRow, CaseSummary } from '@/lib/types';
+import type { CaseRow, SimilarCase } from '@/lib/api-types';
 import { DataTable } from './data-table';
 import { Countdown, StatusBadge } from './live';
 
 /** Statuses where no bureau clock runs for the viewer: replied, under return review, closed. */
 const CLOCK_STOPPED = new Set(['awaiting_follow_up', 'return_review', 'closed']);
 
+/** A row of the table: a case list's row, or a similar case (no clock verdict: its flag stands in). */
+type TableRow = Omit<SimilarCase, 'matchedBy'> &
+  Partial<Pick<CaseRow, 'warning' | 'overdue' | 'clockState' | 'dispatchedAt' | 'acceptedAt'>>;
+
 /** The deadline that matters now: accept while dispatched, reply afterwards. */
-export function currentDue(c: CaseSummary & { dispatchedAt?: string | null; acceptedAt?: string | null }): {
+export function currentDue(
+  c: Pick<TableRow, 'status' | 'acceptDueAt' | 'replyDueAt' | 'dispatchedAt' | 'acceptedAt'>,
+): {
   due: string | null | undefined;
   start: string | null | undefined;
 } {
@@ -21,12 +27,12 @@ export function currentDue(c: CaseSummary & { dispatchedAt?: string | null; acce
 }
 
 /** The clock state the API reports, else the one the status implies. */
-export function clockOf(c: CaseRow): 'running' | 'stopped' | 'paused' {
+export function clockOf(c: Pick<TableRow, 'status' | 'clockState'>): 'running' | 'stopped' | 'paused' {
   return c.clockState ?? (CLOCK_STOPPED.has(c.status) ? 'stopped' : 'running');
 }
 
 /** The engine's verdict: the booleans of the list API, else the case's flag. */
-export function flagOf(c: CaseRow): string {
+export function flagOf(c: TableRow): string {
   return c.overdue ? 'overdue' : c.warning ? 'warning' : c.flag;
 }
 
@@ -46,7 +52,7 @@ export function CaseTable({
   showBureau,
   busy,
 }: {
-  items: CaseRow[];
+  items: TableRow[];
   caption: string;
   showBureau?: boolean;
   busy?: boolean;

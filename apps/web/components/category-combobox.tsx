@@ -1,21 +1,16 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { api, qs } from '@/lib/api';
+import { ok, publicClient } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { Listbox } from './listbox';
-import type { CategoryHit, CategoryNode } from '@/lib/types';
+import type { CategoryHit, CategoryNode } from '@/lib/api-types';
 
 /** A hit's full path ("公用事业 / 供水 / 停水") in the reader's language. */
 export function hitPath(h: CategoryHit, en: boolean): string {
-  const p = h.path;
-  if (p && !Array.isArray(p)) return en ? p.en : p.zh;
-  if (Array.isArray(p)) return p.join(' / ');
-  const s = en ? h.pathEn : h.pathZh;
-  if (Array.isArray(s)) return s.join(' / ');
-  return s ?? (en ? h.nameEn : h.nameZh);
+  return (en ? h.pathEn : h.pathZh).join(' / ');
 }
 
 /**
@@ -63,8 +58,8 @@ export function CategoryCombobox({
     }
     const mine = ++seq.current;
     const timer = setTimeout(() => {
-      void api<CategoryHit[] | { items: CategoryHit[] }>(`/categories/search${qs({ q: term })}`, { public: true })
-        .then((r) => (Array.isArray(r) ? r : r.items))
+      void ok(publicClient.GET('/api/categories/search', { params: { query: { q: term } } }))
+        .then((r: CategoryHit[] | { items: CategoryHit[] }) => (Array.isArray(r) ? r : r.items))
         .catch(() => localSearch(tree, term))
         .then((r) => {
           if (mine !== seq.current) return;
@@ -151,7 +146,15 @@ function localSearch(tree: CategoryNode[], term: string): CategoryHit[] {
       const pe = [...en, n.nameEn];
       if (n.children?.length) walk(n.children, pz, pe);
       else if ([n.nameZh, n.nameEn, n.code ?? '', ...(n.keywords ?? [])].some((s) => s.toLowerCase().includes(needle)))
-        out.push({ ...n, path: { zh: pz.join(' / '), en: pe.join(' / ') } });
+        out.push({
+          id: n.id,
+          code: n.code,
+          level: n.level,
+          nameZh: n.nameZh,
+          nameEn: n.nameEn,
+          pathZh: pz,
+          pathEn: pe,
+        });
     }
   };
   walk(tree, [], []);

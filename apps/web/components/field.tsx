@@ -3,7 +3,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
-import type { Named } from '@/lib/types';
+import type { Named } from '@/lib/api-types';
 import { CategoryCombobox } from './category-combobox';
 
 type A11y = { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string };

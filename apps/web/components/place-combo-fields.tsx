@@ -2,12 +2,12 @@
 
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
-import type { District } from '@/lib/types';
+import type { District } from '@/lib/api-types';
 import { Field } from './field';
 import { OptionCombobox, type ComboOption } from './option-combobox';
 
 const asOptions = (
-  items: readonly District['streets'][number][],
+  items: readonly Pick<District, 'id' | 'code' | 'nameZh' | 'nameEn'>[],
   name: (o: { nameZh: string; nameEn: string }) => string,
 ) => items.map<ComboOption>((i) => ({ value: i.id, label: name(i), keys: [i.nameZh, i.nameEn, i.code ?? ''] }));
 

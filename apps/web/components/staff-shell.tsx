@@ -4,7 +4,7 @@ import type { TSessionUser, TStaffRole } from '@hotline/contracts';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, goToSignIn } from '@/lib/api';
+import { client, goToSignIn, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
 import { LanguageSwitcher } from './language-switcher';
@@ -68,8 +68,8 @@ export function StaffShell({ roles, children }: { roles: readonly TStaffRole[]; 
   const [user, setUser] = useState<TSessionUser | null>(null);
 
   useEffect(() => {
-    api<TSessionUser>('/auth/me')
-      .then((u) => {
+    ok(client.GET('/api/auth/me'))
+      .then((u: TSessionUser) => {
         if (!roles.includes(u.role)) window.location.assign(`/${u.role}`);
         else setUser(u);
       })
@@ -77,7 +77,7 @@ export function StaffShell({ roles, children }: { roles: readonly TStaffRole[]; 
   }, [roles]);
 
   const signOut = async () => {
-    await api('/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
+    await client.POST('/api/auth/logout', { body: {} }).catch(() => undefined);
     window.location.assign('/login');
   };
 

@@ -1,6 +1,8 @@
 'use client';
 
 import type { TErrorCode, TErrorParams } from '@hotline/contracts';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './api-schema';
 import { documentLocale, errorText } from './i18n/error-codes';
 import type { Locale } from './i18n/messages';
 import { signInUrl } from './safe-next';
@@ -59,12 +61,9 @@ let refreshing: Promise<boolean> | null = null;
 
 /** One refresh at a time: concurrent 401s all wait for the same new session. */
 function refreshSession(): Promise<boolean> {
-  refreshing ??= fetch('/api/auth/refresh', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  })
-    .then((r) => r.ok)
+  refreshing ??= publicClient
+    .POST('/api/auth/refresh', { body: {} })
+    .then(() => true)
     .catch(() => false)
     .finally(() => {
       setTimeout(() => (refreshing = null), 0);
@@ -102,33 +101,52 @@ export function goToSignIn(): void {
   window.location.assign(signInUrl());
 }
 
-export type Init = Omit<RequestInit, 'body'> & { body?: unknown; public?: boolean };
+/** Refusals throw ApiError (message already localized), so a caller never reads an error branch. */
+const refusals: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok) throw new ApiError(response.status, errorBodyOf(await response.clone().text()));
+    return undefined;
+  },
+};
 
 /**
- * Same-origin call to the API (next.config.ts proxies /api/*), so the HTTP-only session
- * cookies ride along. A 401 on a staff call refreshes the session once and retries; if that
- * fails too the user is sent to the sign-in page, which brings them back here afterwards.
+ * A staff call whose session lapsed: refresh the session once and send the request again; if
+ * that fails too, the user is sent to the sign-in page, which brings them back here afterwards.
  */
-export async function api<T>(path: string, init: Init = {}): Promise<T> {
-  const { body, public: isPublic, ...rest } = init;
-  const send = () =>
-    fetch(`/api${path}`, {
-      ...rest,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...rest.headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-  let res = await send();
-  if (res.status === 401 && !isPublic) {
-    if (await refreshSession()) res = await send();
+async function withSession(request: Request): Promise<Response> {
+  const again = request.clone();
+  let res = await fetch(request);
+  if (res.status === 401) {
+    if (await refreshSession()) res = await fetch(again);
     if (res.status === 401) {
       goToSignIn();
       throw new ApiError(401, null);
     }
   }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  if (!res.ok) throw new ApiError(res.status, errorBodyOf(text));
-  return (text ? JSON.parse(text) : undefined) as T;
+  return res;
+}
+
+/** The query string as the API has always received it: only defined, non-empty values. */
+const querySerializer = (query: Record<string, unknown>) => qs(query as Parameters<typeof qs>[0]).slice(1);
+
+/**
+ * Same-origin calls to the API (app/api/[...path]/route.ts proxies /api/*), so the HTTP-only
+ * session cookies ride along. Paths, parameters and bodies are typed by docs/openapi.json
+ * (`npm run openapi:web`). `client` is for staff pages; `publicClient` for the citizen's
+ * pages and sign-in, where a 401 is an answer to show, not a lapsed session.
+ */
+// JSON answers only: the CSV exports are plain links (the page's download anchors).
+export const client = createClient<paths, 'application/json'>({ fetch: withSession, querySerializer });
+export const publicClient = createClient<paths, 'application/json'>({ querySerializer });
+client.use(refusals);
+publicClient.use(refusals);
+
+/**
+ * The body of a successful answer: `const c = await ok(client.GET('/api/cases/{id}', …))`.
+ * Refusals never get here (they threw ApiError in `refusals`).
+ */
+export async function ok<R extends { data?: unknown }>(call: Promise<R>): Promise<NonNullable<R['data']>> {
+  return (await call).data as NonNullable<R['data']>;
 }
 
 /** Builds a query string from the defined, non-empty values. */

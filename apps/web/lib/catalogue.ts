@@ -1,39 +1,44 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { api } from './api';
-import type { CategoryNode, District, Named } from './types';
+import { client, ok, publicClient } from './api';
+import type { CategoryNode, District, Named } from './api-types';
 
 // Reference data changes rarely: load each list once per page load and share it.
-const cache = new Map<string, Promise<unknown>>();
-function once<T>(path: string, isPublic = false): Promise<T> {
-  let p = cache.get(path) as Promise<T> | undefined;
+const cache = new Map<() => Promise<unknown>, Promise<unknown>>();
+function once<T>(load: () => Promise<T>): Promise<T> {
+  let p = cache.get(load) as Promise<T> | undefined;
   if (!p) {
-    p = api<T>(path, { public: isPublic });
-    p.catch(() => cache.delete(path));
-    cache.set(path, p);
+    p = load();
+    p.catch(() => cache.delete(load));
+    cache.set(load, p);
   }
   return p;
 }
 
-function useOnce<T>(path: string, isPublic: boolean, fallback: T): T {
+function useOnce<T>(load: () => Promise<T>, fallback: T): T {
   const [data, setData] = useState<T>(fallback);
   useEffect(() => {
     let live = true;
-    once<T>(path, isPublic)
+    once(load)
       .then((d) => live && setData(d))
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [path, isPublic]);
+  }, [load]);
   return data;
 }
 
+// The citizen's pages read districts and categories too, so those two are public calls.
+const loadBureaus = (): Promise<Named[]> => ok(client.GET('/api/bureaus'));
+const loadDistricts = (): Promise<District[]> => ok(publicClient.GET('/api/districts'));
+const loadCategoryTree = (): Promise<CategoryNode[]> => ok(publicClient.GET('/api/categories'));
+
 const EMPTY: never[] = [];
-export const useBureaus = () => useOnce<Named[]>('/bureaus', false, EMPTY);
-export const useDistricts = () => useOnce<District[]>('/districts', true, EMPTY);
-export const useCategoryTree = () => useOnce<CategoryNode[]>('/categories', true, EMPTY);
+export const useBureaus = () => useOnce(loadBureaus, EMPTY);
+export const useDistricts = () => useOnce(loadDistricts, EMPTY);
+export const useCategoryTree = () => useOnce(loadCategoryTree, EMPTY);
 
 /** id → node for every level of the tree. */
 export function flattenTree(tree: CategoryNode[]): Map<number, CategoryNode & { parentId: number | null }> {

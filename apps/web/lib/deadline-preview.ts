@@ -10,7 +10,7 @@ import {
   type Urgency,
 } from '@hotline/domain';
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { client, ok } from './api';
 
 interface CalendarResponse {
   workingPeriods?: { start: string; end: string }[];
@@ -24,8 +24,8 @@ let rules: Promise<DeadlinePlanSettings> | null = null;
  * intake preview runs the same pure functions (libs/domain) the engine will run at dispatch.
  */
 function loadRules() {
-  rules ??= Promise.all([api<DeadlinePolicyRule[]>('/deadline-policies'), api<CalendarResponse>('/calendar')])
-    .then(([policies, cal]): DeadlinePlanSettings => ({
+  rules ??= Promise.all([ok(client.GET('/api/deadline-policies')), ok(client.GET('/api/calendar'))])
+    .then(([policies, cal]: [DeadlinePolicyRule[], CalendarResponse]): DeadlinePlanSettings => ({
       policies: policies.length ? policies : [...DEFAULT_DEADLINE_POLICIES],
       calendar: buildCalendar({
         holidays: cal.days.filter((d) => d.kind === 'holiday').map((d) => d.day),

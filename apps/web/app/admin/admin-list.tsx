@@ -3,25 +3,27 @@
 import { useCallback, type ReactNode } from 'react';
 import { DataTable } from '@/components/data-table';
 import { LiveHeading, Loading } from '@/components/live';
-import { api } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
 import { errorMessage } from '@/lib/form-errors';
 
-/** A titled table over one admin list route (rows keyed by id); columns render each row (and may refresh the list after an action). */
+/**
+ * A titled table over one admin list route (rows keyed by id); columns render each row (and may refresh the list after an action).
+ * `load` calls the route; declare it outside the component so it stays the same function.
+ */
 export function AdminList<T extends { id: string | number }>({
   title,
-  path,
+  load: loadRoute,
   columns,
   children,
 }: {
   title: string;
-  path: string;
+  load: () => Promise<T[] | { items: T[] }>;
   columns: { header: string; cell: (row: T, refresh: () => Promise<void>) => ReactNode }[];
   children?: (refresh: () => Promise<void>) => ReactNode;
 }) {
   const { t } = useI18n();
-  const load = useCallback(() => api<T[] | { items: T[] }>(path).then((r) => (Array.isArray(r) ? r : r.items)), [path]);
+  const load = useCallback(() => loadRoute().then((r) => (Array.isArray(r) ? r : r.items)), [loadRoute]);
   const live = useLive(load, 60_000);
   return (
     <section className="stack" aria-labelledby="admin-title">

@@ -14,7 +14,7 @@ import { useEffect, useState, type ComponentProps } from 'react';
 import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
 import { emptyToUndefined, enumOptions, InputField, namedOptions, SelectField, toId } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client, ok } from '@/lib/api';
 import { byId, useBureaus } from '@/lib/catalogue';
 import { applyServerErrors, errorMessage } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
@@ -22,6 +22,8 @@ import { fmt } from '@/lib/i18n/messages';
 import { AdminList } from './admin-list';
 
 type Open = { kind: 'edit' | 'password'; user: TAdminUser } | null;
+
+const loadUsers = (): Promise<TAdminUser[]> => ok(client.GET('/api/admin/users'));
 
 export function UsersClient() {
   const { t } = useI18n();
@@ -32,15 +34,17 @@ export function UsersClient() {
   const action = useAction();
   const toggle = (u: TAdminUser, refresh: () => Promise<void>) =>
     action.send(
-      `/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`,
-      { method: 'POST', body: {} },
+      () =>
+        u.disabled
+          ? client.POST('/api/admin/users/{id}/enable', { params: { path: { id: u.id } } })
+          : client.POST('/api/admin/users/{id}/disable', { params: { path: { id: u.id } } }),
       refresh,
       fmt(u.disabled ? t.adm.userEnabled : t.adm.userDisabled, { name: u.username }),
     );
   return (
     <AdminList<TAdminUser>
       title={t.admin.users}
-      path="/admin/users"
+      load={loadUsers}
       columns={[
         // Usernames and names are data, not interface text: marked translate="no".
         {
@@ -125,7 +129,7 @@ function CreateUser({ onDone }: { onDone: () => Promise<void> }) {
     setFormError(null);
     setCreated(null);
     try {
-      await api('/admin/users', { method: 'POST', body: v });
+      await client.POST('/api/admin/users', { body: v });
       reset();
       setCreated(fmt(t.adm.userCreated, { name: v.username }));
       await onDone();
@@ -188,7 +192,7 @@ function EditUser({ user, onClose, onDone }: { user: TAdminUser; onClose: () => 
     // Only handlers carry a bureau: any other role is sent with none.
     const body: TUpdateUser = { ...v, bureauId: v.role === 'handler' ? v.bureauId : null };
     try {
-      await api(`/admin/users/${user.id}`, { method: 'PATCH', body });
+      await client.PATCH('/api/admin/users/{id}', { params: { path: { id: user.id } }, body });
       await onDone();
     } catch (e) {
       if (e instanceof ApiError && (e.code === 'user.bureau_required' || e.code?.startsWith('bureau.'))) {
@@ -229,7 +233,7 @@ function ResetPassword({ user, onClose }: { user: TAdminUser; onClose: () => voi
   const submit = async (v: TResetPassword) => {
     setFormError(null);
     try {
-      await api(`/admin/users/${user.id}/reset-password`, { method: 'POST', body: v });
+      await client.POST('/api/admin/users/{id}/reset-password', { params: { path: { id: user.id } }, body: v });
       reset();
       setDone(true);
     } catch (e) {

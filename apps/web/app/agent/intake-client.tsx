@@ -24,14 +24,14 @@ import {
 import { FormBanner, useZodForm } from '@/components/form';
 import { PlaceComboFields } from '@/components/place-combo-fields';
 import { useSession } from '@/components/staff-shell';
-import { api, ApiError, onSessionExpired, qs } from '@/lib/api';
+import { ApiError, client, ok, onSessionExpired } from '@/lib/api';
 import { flattenTree, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/local-draft';
 import { usePreviewDeadlines } from '@/lib/deadline-preview';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { labelOf } from '@/lib/i18n/labels';
 import { fmt } from '@/lib/i18n/messages';
-import type { CaseDetail, DispatchPreview, SimilarCase } from '@/lib/types';
+import type { CaseDetail, DispatchPreview, SimilarCase } from '@/lib/api-types';
 
 const DEFAULTS: TCaseIntakeInput = {
   type: undefined as unknown as TCaseIntakeInput['type'],
@@ -137,15 +137,16 @@ export function IntakeClient() {
     }
     const timer = setTimeout(() => {
       // POST: a long description in a query string used to fail with HTTP 431.
-      api<DispatchPreview>('/dispatch/preview', {
-        method: 'POST',
-        body: { categoryId, districtId, streetId, description: description || undefined },
-      })
-        .then(setPreview)
+      ok(
+        client.POST('/api/dispatch/preview', {
+          body: { categoryId, districtId, streetId, description: description || undefined },
+        }),
+      )
+        .then((p: DispatchPreview) => setPreview(p))
         .catch(() => setPreview(null));
       if (streetId)
-        api<SimilarCase[]>(`/cases/similar${qs({ categoryId, streetId })}`)
-          .then((r) => setSimilar(r.filter((c) => c.status !== 'closed')))
+        ok(client.GET('/api/cases/similar', { params: { query: { categoryId, streetId } } }))
+          .then((r: SimilarCase[]) => setSimilar(r.filter((c) => c.status !== 'closed')))
           .catch(() => setSimilar([]));
       else setSimilar([]);
     }, 250);
@@ -156,7 +157,7 @@ export function IntakeClient() {
     const phone = getValues('caller.phone');
     if (!phone) return;
     try {
-      setEarlier(await api<SimilarCase[]>(`/cases/similar${qs({ phone })}`));
+      setEarlier(await ok(client.GET('/api/cases/similar', { params: { query: { phone } } })));
     } catch {
       setEarlier([]);
     }
@@ -184,8 +185,8 @@ export function IntakeClient() {
     if (draft.values.idempotencyKey) idempotencyKey.current = draft.values.idempotencyKey;
     setRestoredAt(draft.savedAt);
     if (draft.values.form.caller?.phone)
-      api<SimilarCase[]>(`/cases/similar${qs({ phone: draft.values.form.caller.phone })}`)
-        .then(setEarlier)
+      ok(client.GET('/api/cases/similar', { params: { query: { phone: draft.values.form.caller.phone } } }))
+        .then((r: SimilarCase[]) => setEarlier(r))
         .catch(() => setEarlier([]));
   }, [reset, user.id]);
 
@@ -231,17 +232,17 @@ export function IntakeClient() {
     setFormError(null);
     saveNow();
     try {
-      const res = await api<TCaseIntakeResult>('/cases', {
-        method: 'POST',
-        body: values,
-        headers: { 'Idempotency-Key': idempotencyKey.current },
-      });
+      const res: TCaseIntakeResult = await ok(
+        client.POST('/api/cases', { body: values, headers: { 'Idempotency-Key': idempotencyKey.current } }),
+      );
       let done: PreviousCall = { id: res.case.id, n: res.case.trackingNumber, status: res.case.status };
       if (mergeInto && res.case.status !== 'closed') {
-        const merged = await api<CaseDetail>(`/cases/${res.case.id}/merge`, {
-          method: 'POST',
-          body: { version: res.case.version, parentCaseId: mergeInto.id },
-        });
+        const merged: CaseDetail = await ok(
+          client.POST('/api/cases/{id}/merge', {
+            params: { path: { id: res.case.id } },
+            body: { version: res.case.version, parentCaseId: mergeInto.id },
+          }),
+        );
         done = { ...done, status: merged.status, mergedInto: { id: mergeInto.id, n: mergeInto.trackingNumber } };
       }
       setCreated(done);

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { CaseTable } from '@/components/case-table';
 import { Pager, useCasePages, type Query } from '@/components/case-pager';
 import { LiveHeading, Loading } from '@/components/live';
-import { api, qs } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
 
@@ -26,7 +26,9 @@ const TAB_KEYS = Object.keys(TABS) as Tab[];
  * (CASE_COUNT_SETS.inbox in the contracts), so a tab's count equals its list's total.
  */
 function loadCounts(): Promise<Partial<Record<Tab, number>>> {
-  return api<TCaseCounts>(`/cases/counts${qs({ set: 'inbox' })}`).then((r) => r.counts);
+  return ok(client.GET('/api/cases/counts', { params: { query: { set: 'inbox' } } })).then(
+    (r: TCaseCounts) => r.counts,
+  );
 }
 
 /**

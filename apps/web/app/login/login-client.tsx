@@ -3,7 +3,7 @@
 import { ZLoginSchema, type TLogin } from '@hotline/contracts';
 import { InputField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
-import { api } from '@/lib/api';
+import { ok, publicClient } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 
 /** `next` is an already-checked same-origin path (safeNextPath) to return to after sign-in. */
@@ -14,7 +14,7 @@ export function LoginClient({ next }: { next: string | null }) {
   const onSubmit = async (values: TLogin) => {
     setFormError(null);
     try {
-      const body = await api<{ user: { role: string } }>('/auth/login', { method: 'POST', body: values, public: true });
+      const body: { user: { role: string } } = await ok(publicClient.POST('/api/auth/login', { body: values }));
       window.location.assign(next ?? `/${body.user.role}`);
     } catch (e) {
       // The refusal in the reader's language, by its code; field problems go next to their field.

@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import { hitPath } from '@/components/category-combobox';
-import { api } from '@/lib/api';
+import { ok, publicClient } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
-import type { CategoryHit } from '@/lib/types';
+import type { CategoryHit } from '@/lib/api-types';
 
 const MIN_CHARS = 4;
 const WAIT_MS = 600;
@@ -34,12 +34,11 @@ export function CategorySuggest({
     }
     let live = true;
     const timer = setTimeout(() => {
-      api<CategoryHit[] | { items: CategoryHit[] }>('/public/catalogue/suggest', {
-        method: 'POST',
-        body: { text: text.slice(0, 2000) },
-        public: true,
-      })
-        .then((r) => live && setHits((Array.isArray(r) ? r : r.items).slice(0, 5)))
+      ok(publicClient.POST('/api/public/catalogue/suggest', { body: { text: text.slice(0, 2000) } }))
+        .then(
+          (r: CategoryHit[] | { items: CategoryHit[] }) =>
+            live && setHits((Array.isArray(r) ? r : r.items).slice(0, 5)),
+        )
         .catch(() => live && setHits([]));
     }, WAIT_MS);
     return () => {

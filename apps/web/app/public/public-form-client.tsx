@@ -1,6 +1,6 @@
 'use client';
 
-import { REQUEST_TYPE_VALUES, ZPublicCaseIntakeSchema, type TPublicCaseIntakeInput } from '@hotline/contracts';
+import { REQUEST_TYPE_VALUES, ZPublicCaseIntakeSchema, type TPublicCaseIntake } from '@hotline/contracts';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import {
@@ -14,12 +14,12 @@ import {
   toId,
 } from '@/components/field';
 import { FormBanner, useZodForm } from '@/components/form';
-import { api } from '@/lib/api';
+import { ok, publicClient } from '@/lib/api';
 import { useDistricts } from '@/lib/catalogue';
 import { forgetReceipt, keepReceipt, pendingReceipt, updateReceipt, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { PublicCaseView, PublicIntakeResult } from '@/lib/types';
+import type { PublicCaseView, PublicIntakeResult } from '@/lib/api-types';
 import { NextSteps, type PublicStep } from './next-steps';
 import { CategorySuggest } from './category-suggest';
 import { TopicBrowser } from './topic-browser';
@@ -61,11 +61,13 @@ export function PublicFormClient() {
   useEffect(() => {
     if (!done) return;
     let live = true;
-    api<PublicCaseView>(`/public/cases/${encodeURIComponent(done.trackingNumber)}`, {
-      headers: { 'X-Access-Code': done.accessCode },
-      public: true,
-    })
-      .then((v) => {
+    ok(
+      publicClient.GET('/api/public/cases/{trackingNumber}', {
+        params: { path: { trackingNumber: done.trackingNumber } },
+        headers: { 'X-Access-Code': done.accessCode },
+      }),
+    )
+      .then((v: PublicCaseView) => {
         if (!live) return;
         setSteps(v.steps ?? null);
         if (v.replyDueAt !== undefined || v.status !== done.status) {
@@ -80,7 +82,7 @@ export function PublicFormClient() {
     // Only when another receipt is shown; the fetch itself updates `done`.
   }, [done?.trackingNumber]);
 
-  const onSubmit = async (values: TPublicCaseIntakeInput) => {
+  const onSubmit = async (values: TPublicCaseIntake) => {
     setFormError(null);
     setGone(false);
     // The API takes a case without a category ("not sure"), but only when the citizen said so.
@@ -90,11 +92,7 @@ export function PublicFormClient() {
       return;
     }
     try {
-      const res = await api<PublicIntakeResult>('/public/cases', {
-        method: 'POST',
-        body: values,
-        public: true,
-      });
+      const res: PublicIntakeResult = await ok(publicClient.POST('/api/public/cases', { body: values }));
       setSteps(res.steps ?? null);
       setDone(
         keepReceipt({

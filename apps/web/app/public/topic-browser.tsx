@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useCategoryTree } from '@/lib/catalogue';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
-import type { CategoryNode } from '@/lib/types';
+import type { CategoryNode } from '@/lib/api-types';
 
 /** The leaves under a topic, each with the path below the topic ("噪声 / 施工噪声"). */
 function leavesOf(

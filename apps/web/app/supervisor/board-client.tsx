@@ -7,7 +7,7 @@ import { CaseTable } from '@/components/case-table';
 import { Pager, useCasePages } from '@/components/case-pager';
 import { DataTable } from '@/components/data-table';
 import { Countdown, LiveHeading, Loading } from '@/components/live';
-import { api, qs } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { byId, useBureaus } from '@/lib/catalogue';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
@@ -63,9 +63,9 @@ export function BoardClient() {
  * lists above follow the cases' own accept/reply clocks, not the notices' reply-by times.
  */
 async function loadNoticeClocks(): Promise<TDeadlineView[]> {
-  const [overdue, dueSoon] = await Promise.all([
-    api<TDeadlineView[]>(`/deadlines/overdue${qs({ limit: 500 })}`),
-    api<TDeadlineView[]>(`/deadlines/due-soon${qs({ withinHours: 48, limit: 500 })}`),
+  const [overdue, dueSoon]: TDeadlineView[][] = await Promise.all([
+    ok(client.GET('/api/deadlines/overdue', { params: { query: { limit: 500 } } })),
+    ok(client.GET('/api/deadlines/due-soon', { params: { query: { withinHours: 48, limit: 500 } } })),
   ]);
   const seen = new Set<string>();
   return [...overdue, ...dueSoon].filter((d) => d.kind === 'supervision' && !seen.has(d.id) && seen.add(d.id));

@@ -3,7 +3,7 @@
 import { fmtTime } from '@/lib/time';
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
-import { api } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { invalidateLive, useLive } from '@/lib/use-live';
 import { DataTable } from '@/components/data-table';
@@ -30,12 +30,12 @@ export function ExtensionsPanel() {
   const [message, setMessage] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ id: string; approve: boolean } | null>(null);
   const [note, setNote] = useState('');
-  const load = useCallback(() => api<PendingExtension[]>('/extensions'), []);
+  const load = useCallback((): Promise<PendingExtension[]> => ok(client.GET('/api/extensions')), []);
   const live = useLive(load, 30_000);
   const decide = async (row: PendingExtension, approve: boolean) => {
     try {
-      await api(`/extensions/${row.id}/decision`, {
-        method: 'POST',
+      await client.POST('/api/extensions/{id}/decision', {
+        params: { path: { id: row.id } },
         body: { approve, ...(note.trim() ? { note: note.trim() } : {}) },
       });
       setMessage(t.caseView.done);

@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import { api, type Init } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
 import { errorMessage } from '@/lib/form-errors';
@@ -79,9 +78,9 @@ export function useAction() {
     </div>
   );
   /** One API call, then `after` (refresh the list, close a panel), then `done` announced. */
-  const send = (path: string, init: Init, after: () => Promise<unknown> | void, done: string) =>
+  const send = (call: () => Promise<unknown>, after: () => Promise<unknown> | void, done: string) =>
     run(async () => {
-      await api(path, init);
+      await call();
       await after();
     }, done);
   return { run, send, busy, view, clear: () => setMessage(null) };

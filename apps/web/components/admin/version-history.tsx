@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState, type ReactNode } from 'react';
-import { api } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { labelOf } from '@/lib/i18n/labels';
 import { fmtTime } from '@/lib/time';
@@ -22,12 +22,15 @@ export function VersionHistory({
   id,
   title,
   path,
+  ownerId,
   describe,
   onClose,
 }: {
   id: string;
   title: string;
-  path: string;
+  /** Whose history: a dispatch rule's or a deadline policy's, by its id. */
+  path: '/api/dispatch/rules/{id}/versions' | '/api/deadline-policies/{id}/versions';
+  ownerId: number;
   /** What the version said, in the reader's language. */
   describe: (snapshot: Record<string, unknown>) => ReactNode;
   onClose: () => void;
@@ -37,14 +40,14 @@ export function VersionHistory({
   const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<Map<string, string>>(new Map());
   useEffect(() => {
-    api<VersionRow[]>(path)
-      .then(setRows)
+    ok(client.GET(path, { params: { path: { id: ownerId } } }))
+      .then((r: VersionRow[]) => setRows(r))
       .catch((e: unknown) => setError(actionError(e, t)));
     // Who changed it: user ids are shown as usernames where the admin list knows them.
-    api<{ id: string; username: string }[]>('/admin/users')
-      .then((us) => setUsers(new Map(us.map((u) => [u.id, u.username]))))
+    ok(client.GET('/api/admin/users'))
+      .then((us: { id: string; username: string }[]) => setUsers(new Map(us.map((u) => [u.id, u.username]))))
       .catch(() => undefined);
-  }, [path, t]);
+  }, [path, ownerId, t]);
   return (
     <Panel id={id} title={title} onClose={onClose}>
       {error ? (

@@ -6,11 +6,13 @@ import { ConfirmButton, CreateDetails, useAction } from '@/components/admin/admi
 import { CopySecret } from '@/components/admin/copy-secret';
 import { InputField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
-import { api } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
 import { AdminList } from '../admin-list';
+
+const loadKeys = (): Promise<TApiKey[]> => ok(client.GET('/api/admin/api-keys'));
 
 /** Keys for Open311 integrations: list, issue (secret shown once), revoke. */
 export function ApiKeysClient() {
@@ -19,15 +21,14 @@ export function ApiKeysClient() {
   const action = useAction();
   const revoke = (k: TApiKey, refresh: () => Promise<void>) =>
     action.send(
-      `/admin/api-keys/${k.id}/revoke`,
-      { method: 'POST', body: {} },
+      () => client.POST('/api/admin/api-keys/{id}/revoke', { params: { path: { id: k.id } } }),
       refresh,
       fmt(t.adm.keyRevoked, { name: k.name }),
     );
   return (
     <AdminList<TApiKey>
       title={t.adm.apiKeys}
-      path="/admin/api-keys"
+      load={loadKeys}
       columns={[
         { header: t.admin.name, cell: (k) => <span translate="no">{k.name}</span> },
         { header: t.adm.prefix, cell: (k) => <code translate="no">{k.prefix}…</code> },
@@ -87,7 +88,7 @@ function IssueKey({ onIssued }: { onIssued: (k: TApiKeyCreated) => Promise<void>
   const submit = async (v: TApiKeyCreate) => {
     setFormError(null);
     try {
-      const k = await api<TApiKeyCreated>('/admin/api-keys', { method: 'POST', body: v });
+      const k: TApiKeyCreated = await ok(client.POST('/api/admin/api-keys', { body: v }));
       reset();
       await onIssued(k);
     } catch (e) {

@@ -8,7 +8,7 @@ import { emptyToUndefined, InputField, SelectField } from '@/components/field';
 import { FormBanner } from '@/components/form';
 import { Loading } from '@/components/live';
 import { SearchButtons } from '@/components/search-buttons';
-import { api, qs } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
@@ -61,16 +61,16 @@ export function AuditClient() {
   } = useForm<AuditFilters, unknown, TAuditQuery>({ resolver: auditResolver(t) });
 
   useEffect(() => {
-    api<TAdminUser[]>('/admin/users')
-      .then(setUsers)
+    ok(client.GET('/api/admin/users'))
+      .then((us: TAdminUser[]) => setUsers(us))
       .catch(() => undefined);
   }, []);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    api<TAuditPage>(`/admin/audit${qs({ ...query, cursor })}`)
-      .then((p) => {
+    ok(client.GET('/api/admin/audit', { params: { query: { ...query, cursor } } }))
+      .then((p: TAuditPage) => {
         if (!live) return;
         setPage(p);
         setFormError(null);

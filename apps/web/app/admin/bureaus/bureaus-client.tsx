@@ -12,10 +12,12 @@ import { useState } from 'react';
 import { Actions, CreateDetails, Panel, RowButton, useAction } from '@/components/admin/admin-ui';
 import { emptyToUndefined, enumOptions, InputField, SelectField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
-import { api } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt, type Messages } from '@/lib/i18n/messages';
 import { AdminList } from '../admin-list';
+
+const loadBureaus = (): Promise<TBureau[]> => ok(client.GET('/api/admin/bureaus'));
 
 export function BureausClient() {
   const { t } = useI18n();
@@ -24,15 +26,14 @@ export function BureausClient() {
   const action = useAction();
   const setActive = (b: TBureau, refresh: () => Promise<void>) =>
     action.send(
-      `/admin/bureaus/${b.id}`,
-      { method: 'PATCH', body: { active: !b.active } },
+      () => client.PATCH('/api/admin/bureaus/{id}', { params: { path: { id: b.id } }, body: { active: !b.active } }),
       refresh,
       fmt(b.active ? t.adm.bureauDeactivated : t.adm.bureauReactivated, { name: b.nameZh }),
     );
   return (
     <AdminList<TBureau>
       title={t.admin.bureaus}
-      path="/admin/bureaus"
+      load={loadBureaus}
       columns={[
         {
           header: t.admin.code,
@@ -93,7 +94,7 @@ function CreateBureau({ onDone }: { onDone: () => Promise<void> }) {
   const submit = async (v: TCreateBureau) => {
     setFormError(null);
     try {
-      await api('/admin/bureaus', { method: 'POST', body: v });
+      await client.POST('/api/admin/bureaus', { body: v });
       reset();
       await onDone();
     } catch (e) {
@@ -135,7 +136,7 @@ function EditBureau({
   const submit = async (v: TUpdateBureau) => {
     setFormError(null);
     try {
-      await api(`/admin/bureaus/${bureau.id}`, { method: 'PATCH', body: v });
+      await client.PATCH('/api/admin/bureaus/{id}', { params: { path: { id: bureau.id } }, body: v });
       await onDone();
     } catch (e) {
       fail(e);

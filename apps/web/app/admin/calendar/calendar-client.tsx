@@ -9,7 +9,7 @@ import { enumOptions, InputField, SelectField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
 import { DataTable } from '@/components/data-table';
 import { LiveHeading, Loading } from '@/components/live';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { useLive } from '@/lib/use-live';
@@ -30,13 +30,21 @@ const DAY_KINDS = ['holiday', 'makeup_workday'] as const;
 export function CalendarClient() {
   const { t } = useI18n();
   const year = new Date().getFullYear();
-  const load = useCallback(() => api<CalendarView>(`/calendar?from=${year}-01-01&to=${year + 1}-12-31`), [year]);
+  const load = useCallback(
+    (): Promise<CalendarView> =>
+      ok(client.GET('/api/calendar', { params: { query: { from: `${year}-01-01`, to: `${year + 1}-12-31` } } })),
+    [year],
+  );
   const live = useLive(load, 120_000);
   const [editingHours, setEditingHours] = useState(false);
   const action = useAction();
   const c = live.data;
   const remove = (day: string) =>
-    action.send(`/calendar/days/${day}`, { method: 'DELETE' }, live.refresh, fmt(t.adm.dayRemoved, { day }));
+    action.send(
+      () => client.DELETE('/api/calendar/days/{day}', { params: { path: { day } } }),
+      live.refresh,
+      fmt(t.adm.dayRemoved, { day }),
+    );
   return (
     <section className="stack" aria-labelledby="cal-title">
       <LiveHeading id="cal-title" live={live}>
@@ -105,7 +113,7 @@ function DayForm({ onDone }: { onDone: () => Promise<void> }) {
     setFormError(null);
     setSaved(null);
     try {
-      await api(`/calendar/days/${day}`, { method: 'PUT', body });
+      await client.PUT('/api/calendar/days/{day}', { params: { path: { day } }, body });
       reset({ kind: body.kind, name: '' });
       setSaved(fmt(t.adm.daySaved, { day }));
       await onDone();
@@ -161,7 +169,7 @@ function SettingsForm({
     setFormError(null);
     setConflict(false);
     try {
-      await api('/calendar/settings', { method: 'PUT', body: v });
+      await client.PUT('/api/calendar/settings', { body: v });
       await onDone();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {

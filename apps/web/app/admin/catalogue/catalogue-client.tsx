@@ -26,7 +26,7 @@ import {
   toId,
 } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
-import { api, ApiError, qs } from '@/lib/api';
+import { ApiError, client, ok } from '@/lib/api';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
@@ -67,6 +67,10 @@ function useRuleText() {
   };
 }
 
+// Inactive rules too: the list shows what was retired, and when.
+const loadRules = (): Promise<TDispatchRule[]> =>
+  ok(client.GET('/api/dispatch/rules', { params: { query: { includeInactive: 'true' } } }));
+
 export function CatalogueClient() {
   const { t } = useI18n();
   const text = useRuleText();
@@ -76,7 +80,10 @@ export function CatalogueClient() {
     action.run(
       async () => {
         try {
-          await api(`/dispatch/rules/${r.id}/deactivate`, { method: 'POST', body: { version: r.version } });
+          await client.POST('/api/dispatch/rules/{id}/deactivate', {
+            params: { path: { id: r.id } },
+            body: { version: r.version },
+          });
         } catch (e) {
           if (e instanceof ApiError && e.status === 409) throw new ApiError(409, e.body, t.adm.ruleConflict);
           throw e;
@@ -89,7 +96,7 @@ export function CatalogueClient() {
   // A rule changed by someone else since it was read: fetch it again so the form starts over from theirs.
   const reload = async (id: number, refresh: () => Promise<void>) => {
     await refresh();
-    const rules = await api<TDispatchRule[]>('/dispatch/rules?includeInactive=true');
+    const rules = await loadRules();
     const fresh = rules.find((r) => r.id === id);
     setOpen(fresh ? { kind: 'edit', rule: fresh } : null);
   };
@@ -97,7 +104,7 @@ export function CatalogueClient() {
     <div className="stack">
       <AdminList<TDispatchRule>
         title={t.admin.catalogue}
-        path="/dispatch/rules?includeInactive=true"
+        load={loadRules}
         columns={[
           { header: '#', cell: (r) => r.id },
           { header: t.fields.category, cell: (r) => text.category(r.categoryId) },
@@ -157,7 +164,8 @@ export function CatalogueClient() {
                 key={open.rule.id}
                 id="rule-history"
                 title={fmt(t.adm.historyOfRule, { id: open.rule.id })}
-                path={`/dispatch/rules/${open.rule.id}/versions`}
+                path="/api/dispatch/rules/{id}/versions"
+                ownerId={open.rule.id}
                 onClose={() => setOpen(null)}
                 describe={(s) =>
                   `${text.category(s['categoryId'])} · ${text.place(s['districtId'], s['streetId'])}` +
@@ -238,9 +246,14 @@ function RuleForm({
     setConflict(false);
     setSaved(null);
     try {
-      if (rule) await api(`/dispatch/rules/${rule.id}`, { method: 'PATCH', body: v });
+      // The resolver is ZUpdateDispatchRuleSchema's with a rule, the create schema's without.
+      if (rule)
+        await client.PATCH('/api/dispatch/rules/{id}', {
+          params: { path: { id: rule.id } },
+          body: v as TUpdateDispatchRule,
+        });
       else {
-        const created = await api<TDispatchRule>('/dispatch/rules', { method: 'POST', body: v });
+        const created: TDispatchRule = await ok(client.POST('/api/dispatch/rules', { body: v as TCreateDispatchRule }));
         reset();
         setSaved(fmt(t.adm.ruleCreated, { id: created.id }));
       }
@@ -341,7 +354,7 @@ function DispatchPreviewTool() {
   const submit = async (v: TDispatchPreviewQuery) => {
     setFormError(null);
     try {
-      setResult(await api<TDispatchPreview>(`/dispatch/preview${qs({ ...v })}`));
+      setResult(await ok(client.GET('/api/dispatch/preview', { params: { query: { ...v } } })));
     } catch (e) {
       setResult(null);
       fail(e);

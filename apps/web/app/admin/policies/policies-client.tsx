@@ -15,7 +15,7 @@ import { VersionHistory } from '@/components/admin/version-history';
 import { CategoryCombobox } from '@/components/category-combobox';
 import { enumOptions, Field, InputField, SelectField } from '@/components/field';
 import { FormFrame } from '@/components/form';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client, ok } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { applyServerErrors, localizedZodResolver } from '@/lib/form-errors';
 import { policyLabel } from '@/lib/i18n/labels';
@@ -43,6 +43,8 @@ const MODES = ['calendar', 'working'] as const;
 
 type Open = { kind: 'edit' | 'history'; policy: Policy } | null;
 
+const loadPolicies = (): Promise<Policy[]> => ok(client.GET('/api/deadline-policies'));
+
 export function PoliciesClient() {
   const { t } = useI18n();
   const name = useLocalName();
@@ -54,8 +56,7 @@ export function PoliciesClient() {
   const category = (id: unknown) => (typeof id === 'number' ? name(categories.get(id)) || `#${id}` : '*');
   const retire = (p: Policy, refresh: () => Promise<void>) =>
     action.send(
-      `/deadline-policies/${p.id}`,
-      { method: 'DELETE' },
+      () => client.DELETE('/api/deadline-policies/{id}', { params: { path: { id: p.id } } }),
       () => {
         if (open?.policy.id === p.id) setOpen(null);
         return refresh();
@@ -65,7 +66,7 @@ export function PoliciesClient() {
   return (
     <AdminList<Policy>
       title={t.admin.policies}
-      path="/deadline-policies"
+      load={loadPolicies}
       columns={[
         { header: t.admin.name, cell: (p) => policyLabel(p, t) },
         { header: t.fields.category, cell: (p) => category(p.categoryId) },
@@ -116,7 +117,7 @@ export function PoliciesClient() {
                 }}
                 onReload={async () => {
                   await refresh();
-                  const fresh = (await api<Policy[]>('/deadline-policies')).find((x) => x.id === open.policy.id);
+                  const fresh = (await loadPolicies()).find((x) => x.id === open.policy.id);
                   setOpen(fresh ? { kind: 'edit', policy: fresh } : null);
                 }}
               />
@@ -127,7 +128,8 @@ export function PoliciesClient() {
               key={open.policy.id}
               id="policy-history"
               title={fmt(t.adm.historyOf, { name: open.policy.name })}
-              path={`/deadline-policies/${open.policy.id}/versions`}
+              path="/api/deadline-policies/{id}/versions"
+              ownerId={open.policy.id}
               onClose={() => setOpen(null)}
               describe={(s) =>
                 `${String(s['name'] ?? '')} · ${category(s['categoryId'])} · ${t.fields.acceptDue} ${limit(s['acceptLimit'] as TDeadlineLimit)} · ${t.fields.replyDue} ${limit(s['replyLimit'] as TDeadlineLimit)}${s['active'] === false ? ` · ${t.adm.retired}` : ''}`
@@ -247,9 +249,14 @@ function PolicyForm({
     setConflict(false);
     setSaved(null);
     try {
-      if (policy) await api(`/deadline-policies/${policy.id}`, { method: 'PUT', body: v });
+      // With a policy the resolver is ZDeadlinePolicyUpdate's, so `v` carries the version read.
+      if (policy)
+        await client.PUT('/api/deadline-policies/{id}', {
+          params: { path: { id: policy.id } },
+          body: v as TDeadlinePolicyUpdate,
+        });
       else {
-        await api('/deadline-policies', { method: 'POST', body: v });
+        await client.POST('/api/deadline-policies', { body: v });
         reset();
         setSaved(fmt(t.adm.policyCreated, { name: v.name }));
       }

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { FormFrame, useAsyncSubmit } from '@/components/form';
-import { api } from '@/lib/api';
+import { client } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import type { FollowUpRow } from './follow-ups-client';
@@ -19,8 +19,8 @@ export function AttemptForm({ row, onDone }: { row: FollowUpRow; onDone: (messag
   const id = (f: string) => `attempt-${row.id}-${f}`;
 
   const send = submit(async () => {
-    await api(`/cases/${row.id}/follow-up-attempts`, {
-      method: 'POST',
+    await client.POST('/api/cases/{id}/follow-up-attempts', {
+      params: { path: { id: row.id } },
       body: {
         version: row.version,
         outcome,

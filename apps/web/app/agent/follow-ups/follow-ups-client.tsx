@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { CaseLinkCell } from '@/components/case-table';
 import { DataTable } from '@/components/data-table';
 import { LiveHeading, Loading } from '@/components/live';
-import { api } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { flattenTree, useCategoryTree } from '@/lib/catalogue';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { labelOf } from '@/lib/i18n/labels';
@@ -44,7 +44,10 @@ export function FollowUpsClient() {
   const [open, setOpen] = useState<Open>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const load = useCallback(
-    () => api<FollowUpRow[] | { items: FollowUpRow[] }>('/follow-ups').then((r) => (Array.isArray(r) ? r : r.items)),
+    () =>
+      ok(client.GET('/api/follow-ups')).then((r: FollowUpRow[] | { items: FollowUpRow[] }) =>
+        Array.isArray(r) ? r : r.items,
+      ),
     [],
   );
   const live = useLive(load, 30_000);

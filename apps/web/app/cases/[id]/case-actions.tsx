@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client } from '@/lib/api';
+import type { paths } from '@/lib/api-schema';
 import { ACTION_SCHEMAS, VERSIONLESS, type ActionKey } from '@/lib/action-schemas';
 import { Field } from '@/components/field';
 import { FormFrame, useFormError } from '@/components/form';
@@ -11,7 +12,7 @@ import { useSession } from '@/components/staff-shell';
 import { localizedZodResolver } from '@/lib/form-errors';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import type { Messages } from '@/lib/i18n/messages';
-import type { CaseDetail } from '@/lib/types';
+import type { CaseDetail } from '@/lib/api-types';
 import { useBureaus } from '@/lib/catalogue';
 import { CategoryFix } from './category-fix';
 
@@ -153,6 +154,10 @@ export function CaseActions({
   );
 }
 
+type ActionBody = NonNullable<
+  paths[`/api/cases/{id}/${ActionKey}`]['post']['requestBody']
+>['content']['application/json'];
+
 /** One action's form; the follow-up worklist reuses it with just the case id and version. */
 export function ActionForm({
   action,
@@ -185,7 +190,11 @@ export function ActionForm({
   const submit = async (values: Record<string, unknown>) => {
     setFormError(null);
     try {
-      await api(`/cases/${detail.id}/${action}`, { method: 'POST', body: values });
+      // `values` passed ACTION_SCHEMAS[action], the schema the API checks this route's body with.
+      await client.POST(`/api/cases/{id}/${action}`, {
+        params: { path: { id: detail.id } },
+        body: values as ActionBody,
+      });
       await onDone();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) return onConflict();

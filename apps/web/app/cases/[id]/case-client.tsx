@@ -4,11 +4,11 @@ import { fmtTime } from '@/lib/time';
 import { useCallback, useState } from 'react';
 import { Countdown, LiveHeading, StatusBadge } from '@/components/live';
 import { clockOf, currentDue } from '@/components/case-table';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client, ok } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { dispatchReasonLabel, labelOf } from '@/lib/i18n/labels';
-import type { CaseEvent } from '@/lib/types';
+import type { CaseEvent } from '@/lib/api-types';
 import { invalidateLive, useLive } from '@/lib/use-live';
 import { byId, flattenTree, useBureaus, useCategoryTree, useDistricts } from '@/lib/catalogue';
 import { CaseActions } from './case-actions';
@@ -23,11 +23,13 @@ export function CaseClient({ id }: { id: string }) {
   const districts = byId(useDistricts());
   const [flash, setFlash] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const [detail, events] = await Promise.all([
-      api<CaseDetailPlus>(`/cases/${encodeURIComponent(id)}`),
-      api<CaseEvent[] | { items: CaseEvent[] }>(`/cases/${encodeURIComponent(id)}/events`).catch(() => []),
-    ]);
-    return { detail, events: Array.isArray(events) ? events : events.items };
+    const params = { path: { id } };
+    const detail: Promise<CaseDetailPlus> = ok(client.GET('/api/cases/{id}', { params }));
+    const timeline: Promise<CaseEvent[] | { items: CaseEvent[] }> = ok(
+      client.GET('/api/cases/{id}/events', { params }),
+    ).catch(() => []);
+    const [c, events] = await Promise.all([detail, timeline]);
+    return { detail: c, events: Array.isArray(events) ? events : events.items };
   }, [id]);
   const live = useLive(load, 20_000);
 

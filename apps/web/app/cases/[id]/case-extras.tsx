@@ -4,11 +4,11 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { FormBanner, FormFrame, useAsyncSubmit } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { fmtTime } from '@/lib/time';
-import type { CaseDetail } from '@/lib/types';
+import type { CaseDetail } from '@/lib/api-types';
 import { invalidateLive } from '@/lib/use-live';
 
 /** The case page reads the detail as the contract gives it (linked cases, extension requests). */
@@ -67,7 +67,7 @@ export function ShowContact({ c }: { c: CaseDetail }) {
         type="button"
         className="button small secondary"
         onClick={() =>
-          void api<typeof contact>(`/cases/${c.id}/contact`)
+          void ok(client.GET('/api/cases/{id}/contact', { params: { path: { id: c.id } } }))
             .then(setContact)
             .catch((e: unknown) => setError(e instanceof ApiError ? e.message : t.errors.network))
         }
@@ -122,7 +122,10 @@ export function ContributionForm({ c, onDone }: { c: CaseDetail; onDone: (msg: s
   if (session.role !== 'handler' || !assisting || c.status === 'closed') return null;
   const send = submit(async () => {
     if (!note.trim()) return setError(t.desk.contributionNote);
-    await api(`/cases/${c.id}/contributions`, { method: 'POST', body: { note: note.trim() } });
+    await client.POST('/api/cases/{id}/contributions', {
+      params: { path: { id: c.id } },
+      body: { note: note.trim() },
+    });
     setNote('');
     invalidateLive();
     await onDone(`${t.desk.fileContribution}: ${t.caseView.done}`);

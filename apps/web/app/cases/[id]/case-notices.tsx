@@ -6,7 +6,7 @@ import { useCallback } from 'react';
 import { TextareaField } from '@/components/field';
 import { FormBanner, useZodForm } from '@/components/form';
 import { useSession } from '@/components/staff-shell';
-import { api } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
 
@@ -24,7 +24,8 @@ interface Notice {
 export function CaseNotices({ caseId, version }: { caseId: string; version: number }) {
   const { t } = useI18n();
   const load = useCallback(
-    () => api<Notice[]>(`/cases/${caseId}/supervision-notices`).catch(() => [] as Notice[]),
+    (): Promise<Notice[]> =>
+      ok(client.GET('/api/cases/{id}/supervision-notices', { params: { path: { id: caseId } } })).catch(() => []),
     // Reload when the case changes (a new notice bumps nothing else the page watches).
     [caseId, version],
   );
@@ -60,7 +61,7 @@ function AnswerForm({ id, onDone }: { id: string; onDone: () => Promise<void> })
   const submit = async (v: TSupervisionAnswerInput) => {
     setFormError(null);
     try {
-      await api(`/supervision-notices/${id}/answer`, { method: 'POST', body: v });
+      await client.POST('/api/supervision-notices/{id}/answer', { params: { path: { id } }, body: v });
       await onDone();
     } catch (e) {
       fail(e);

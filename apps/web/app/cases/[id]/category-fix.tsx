@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { CategoryCombobox } from '@/components/category-combobox';
-import { api } from '@/lib/api';
+import { client, ok } from '@/lib/api';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { CaseDetail, DispatchPreview } from '@/lib/types';
+import type { CaseDetail, DispatchPreview } from '@/lib/api-types';
 
 /** True when the action's schema takes a category correction (issue 12 contract item 8). */
 function takesCategory(schema: z.ZodType): boolean {
@@ -39,18 +39,19 @@ export function CategoryFix({
   useEffect(() => {
     if (!enabled || !categoryId) return setPreview(null);
     let live = true;
-    void api<CaseDetail>(`/cases/${caseId}`)
-      .then((c) =>
-        api<DispatchPreview>('/dispatch/preview', {
-          method: 'POST',
-          body: {
-            categoryId,
-            ...(c.districtId ? { districtId: c.districtId } : {}),
-            ...(c.streetId ? { streetId: c.streetId } : {}),
-          },
-        }),
+    void ok(client.GET('/api/cases/{id}', { params: { path: { id: caseId } } }))
+      .then((c: CaseDetail) =>
+        ok(
+          client.POST('/api/dispatch/preview', {
+            body: {
+              categoryId,
+              ...(c.districtId ? { districtId: c.districtId } : {}),
+              ...(c.streetId ? { streetId: c.streetId } : {}),
+            },
+          }),
+        ),
       )
-      .then((p) => live && setPreview(p))
+      .then((p: DispatchPreview) => live && setPreview(p))
       .catch(() => live && setPreview(null));
     return () => {
       live = false;

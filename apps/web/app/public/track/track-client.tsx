@@ -14,11 +14,11 @@ import { z } from 'zod';
 import { enumOptions, InputField, SelectField, TextareaField } from '@/components/field';
 import { FormFrame, useZodForm } from '@/components/form';
 import { StatusBadge } from '@/components/live';
-import { api, ApiError } from '@/lib/api';
+import { ApiError, ok, publicClient } from '@/lib/api';
 import { forgetReceipt, loadReceipts, type Receipt } from '@/lib/citizen-receipts';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { labelOf } from '@/lib/i18n/labels';
-import type { PublicCaseView } from '@/lib/types';
+import type { PublicCaseView } from '@/lib/api-types';
 import { errorMessage } from '@/lib/form-errors';
 import { NextSteps } from '../next-steps';
 
@@ -41,10 +41,12 @@ export function TrackClient({ initialNumber, initialCode }: { initialNumber: str
     async (v: TLookup) => {
       setLookupError(null);
       try {
-        const res = await api<PublicCaseView>(`/public/cases/${encodeURIComponent(v.trackingNumber)}`, {
-          headers: { 'X-Access-Code': v.accessCode },
-          public: true,
-        });
+        const res: PublicCaseView = await ok(
+          publicClient.GET('/api/public/cases/{trackingNumber}', {
+            params: { path: { trackingNumber: v.trackingNumber } },
+            headers: { 'X-Access-Code': v.accessCode },
+          }),
+        );
         setView(res);
         setCreds(v);
       } catch (e) {
@@ -203,11 +205,12 @@ function FeedbackForm({ creds, onDone }: { creds: TLookup; onDone: (msg: string)
   const submit = async (v: TPublicFeedback) => {
     setFormError(null);
     try {
-      const res = await api<{ status?: string }>(`/public/cases/${encodeURIComponent(creds.trackingNumber)}/feedback`, {
-        method: 'POST',
-        body: v,
-        public: true,
-      });
+      const res: { status?: string } = await ok(
+        publicClient.POST('/api/public/cases/{trackingNumber}/feedback', {
+          params: { path: { trackingNumber: creds.trackingNumber } },
+          body: v,
+        }),
+      );
       await onDone(`${t.track.feedbackThanks} ${res?.status === 'closed' ? t.track.closed : t.track.reopened}`);
     } catch (e) {
       fail(e);

@@ -12,7 +12,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { DataTable } from '@/components/data-table';
 import { LiveHeading, Loading } from '@/components/live';
 import { RatesChart, Sparkline } from '@/components/rates-chart';
-import { api, qs } from '@/lib/api';
+import { client, ok, qs } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
 import { errorMessage } from '@/lib/form-errors';
@@ -35,15 +35,24 @@ export function DashboardClient() {
 
   // The rates come first; the heavier reports (trends, rankings, gaps) load beside them.
   const loadRates = useCallback(
-    () => api<TAnalyticsOverview>(`/analytics/overview${qs({ ...range, groupBy: 'bureau' })}`),
+    (): Promise<TAnalyticsOverview> =>
+      ok(client.GET('/api/analytics/overview', { params: { query: { ...range, groupBy: 'bureau' } } })),
     [range],
   );
   const load = useCallback(async () => {
     const soft = <T,>(p: Promise<T>) => p.catch(() => null);
     const [trends, rankings, gaps] = await Promise.all([
-      soft(api<TAnalyticsTrends>(`/analytics/trends${qs({ ...range, interval: 'day' })}`)),
-      soft(api<TAnalyticsRankings>(`/analytics/rankings${qs({ month })}`)),
-      soft(api<TServiceGapReport>(`/analytics/service-gaps${qs({ ...range, hotspotMin: 2, ownerlessMin: 1 })}`)),
+      soft<TAnalyticsTrends>(
+        ok(client.GET('/api/analytics/trends', { params: { query: { ...range, interval: 'day' } } })),
+      ),
+      soft<TAnalyticsRankings>(ok(client.GET('/api/analytics/rankings', { params: { query: { month } } }))),
+      soft<TServiceGapReport>(
+        ok(
+          client.GET('/api/analytics/service-gaps', {
+            params: { query: { ...range, hotspotMin: 2, ownerlessMin: 1 } },
+          }),
+        ),
+      ),
     ]);
     return { trends, rankings, gaps };
   }, [range, month]);
