@@ -36,23 +36,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/admin/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Who did what and when; filter by actor, action, target and time; newest first */
-    get: operations['AuditQueryController_search'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -113,6 +96,23 @@ export interface paths {
     };
     /** The signed-in user, role and bureau */
     get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who did what and when; filter by actor, action, target and time; newest first */
+    get: operations['AuditQueryController_search'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2796,44 +2796,6 @@ export interface operations {
       };
     };
   };
-  AuditQueryController_search: {
-    parameters: {
-      query?: {
-        actorId?: string;
-        action?: string;
-        targetType?: string;
-        targetId?: string;
-        from?: string;
-        to?: string;
-        cursor?: string;
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditPage'];
-        };
-      };
-      /** @description Error (see `code`) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
   AuthController_login: {
     parameters: {
       query?: never;
@@ -2954,6 +2916,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SessionUser'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuditQueryController_search: {
+    parameters: {
+      query?: {
+        actorId?: string;
+        action?: string;
+        targetType?: string;
+        targetId?: string;
+        from?: string;
+        to?: string;
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPage'];
         };
       };
       /** @description Error (see `code`) */
