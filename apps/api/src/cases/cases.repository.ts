@@ -210,6 +210,8 @@ export class CasesRepository {
   private readonly events;
   /** Part of prepared statement names; bumped to re-prepare everywhere (see queryPrepared). */
   private preparedEpoch = 0;
+  /** sha1 of each hot statement's text, computed once (the texts are static). */
+  private readonly textHashes = new Map<string, string>();
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {
     this.cases = caseMapper(ds);
@@ -277,7 +279,12 @@ export class CasesRepository {
     text: string,
     params: unknown[],
   ): Promise<Array<Record<string, unknown>>> {
-    const name = `${prefix}_${this.preparedEpoch}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    let hash = this.textHashes.get(text);
+    if (hash === undefined) {
+      hash = createHash('sha1').update(text).digest('hex').slice(0, 20);
+      this.textHashes.set(text, hash);
+    }
+    const name = `${prefix}_${this.preparedEpoch}_${hash}`;
     const own = m.queryRunner ? null : this.ds.createQueryRunner();
     const runner = m.queryRunner ?? own!;
     try {
