@@ -25,7 +25,7 @@ import { Body, Controller, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { overviewCsv, rankingsCsv, serviceGapsCsv, trendsCsv } from './analytics-csv';
 import { AnalyticsService } from './analytics.service';
@@ -142,8 +142,7 @@ export class AnalyticsController {
   })
   chooseTheme(
     @Body({ schema: ZCreateMonthlyTheme }) body: TCreateMonthlyTheme,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.themes.choose(p, meta, body);
   }
@@ -163,7 +162,7 @@ export class AnalyticsController {
     status: 200,
     response: ZRollupRefresh,
   })
-  refresh(@CurrentPrincipal() p: Principal, @ReqMeta() meta: RequestMeta) {
+  refresh(@Actor() { principal: p, meta }: Actor) {
     return this.maintenance.refresh(p, meta);
   }
 
@@ -175,8 +174,7 @@ export class AnalyticsController {
   })
   consistencyCheck(
     @Body({ schema: ZConsistencyBody }) body: z.infer<typeof ZConsistencyBody>,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.maintenance.checkConsistency(p, meta, body.repair);
   }

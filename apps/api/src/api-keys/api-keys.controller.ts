@@ -10,8 +10,7 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { Route } from '../common/route.decorator';
 
@@ -32,8 +31,7 @@ export class ApiKeysController {
   })
   issue(
     @Body({ schema: ZApiKeyCreateSchema }) body: TApiKeyCreate,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ): Promise<TApiKeyCreated> {
     return this.apiKeys.issue(body, p, meta);
   }
@@ -41,8 +39,7 @@ export class ApiKeysController {
   @Route.post(':id/revoke', { access: ['admin'], summary: 'Revoke an API key at once', status: 200, response: ZApiKey })
   revoke(
     @Param('id', { schema: ZApiKeyIdParam }) id: string,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ): Promise<TApiKey> {
     return this.apiKeys.revoke(id, p, meta);
   }

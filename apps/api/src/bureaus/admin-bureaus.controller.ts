@@ -9,8 +9,7 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { BureausService } from './bureaus.service';
 import { Route } from '../common/route.decorator';
 
@@ -25,11 +24,7 @@ export class AdminBureausController {
   }
 
   @Route.post('', { access: ['admin'], summary: 'Create a bureau', response: ZBureau })
-  create(
-    @Body({ schema: ZCreateBureauSchema }) body: TCreateBureau,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  create(@Body({ schema: ZCreateBureauSchema }) body: TCreateBureau, @Actor() { principal: p, meta }: Actor) {
     return this.bureaus.create(body, p, meta);
   }
 
@@ -37,8 +32,7 @@ export class AdminBureausController {
   update(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZUpdateBureauSchema }) body: TUpdateBureau,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.bureaus.update(id, body, p, meta);
   }

@@ -13,8 +13,7 @@ import {
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { CalendarService } from './calendar.service';
 import { Route } from '../common/route.decorator';
 
@@ -38,9 +37,8 @@ export class CalendarController {
     response: ZCalendarSettings,
   })
   putSettings(
-    @CurrentPrincipal() p: Principal,
     @Body({ schema: ZCalendarSettingsInput }) body: TCalendarSettingsInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.calendar.putSettings(p, body, meta);
   }
@@ -51,20 +49,15 @@ export class CalendarController {
     response: ZCalendarDay,
   })
   putDay(
-    @CurrentPrincipal() p: Principal,
     @Param('day', { schema: ZDayParam }) day: string,
     @Body({ schema: ZCalendarDayInput }) body: TCalendarDayInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.calendar.putDay(p, day, body, meta);
   }
 
   @Route.delete('days/:day', { access: ['admin'], summary: 'Make a day ordinary again', response: ZCalendarDayCleared })
-  deleteDay(
-    @CurrentPrincipal() p: Principal,
-    @Param('day', { schema: ZDayParam }) day: string,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  deleteDay(@Param('day', { schema: ZDayParam }) day: string, @Actor() { principal: p, meta }: Actor) {
     return this.calendar.deleteDay(p, day, meta);
   }
 }

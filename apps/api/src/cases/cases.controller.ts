@@ -42,7 +42,7 @@ import type { StaffRole } from '@hotline/database';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { CasesService } from './cases.service';
 import { IdempotencyKey } from './idempotency-key.decorator';
@@ -67,8 +67,7 @@ export class CasesController {
   intake(
     @Body({ schema: ZCaseIntakeSchema }) body: TCaseIntake,
     @IdempotencyKey() key: string | undefined,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.cases.intakeByPhone(body, p, key, meta);
   }
@@ -119,7 +118,7 @@ export class CasesController {
     summary: "The citizen's unmasked contact (lead bureau, when allowed); audited",
     response: ZCaseContact,
   })
-  contact(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal, @ReqMeta() meta: RequestMeta) {
+  contact(@Param('id', id) caseId: string, @Actor() { principal: p, meta }: Actor) {
     return this.cases.contact(caseId, p, meta);
   }
 
@@ -127,8 +126,7 @@ export class CasesController {
   dispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZDispatchActionSchema }) b: TDispatchAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.dispatch(caseId, b, p, m);
   }
@@ -137,8 +135,7 @@ export class CasesController {
   redispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZRedispatchActionSchema }) b: TRedispatchAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.redispatch(caseId, b, p, m);
   }
@@ -147,8 +144,7 @@ export class CasesController {
   accept(
     @Param('id', id) caseId: string,
     @Body({ schema: ZAcceptActionSchema }) b: TAcceptAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.accept(caseId, b, p, m);
   }
@@ -157,8 +153,7 @@ export class CasesController {
   return(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnActionSchema }) b: TReturnAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.requestReturn(caseId, b, p, m);
   }
@@ -171,8 +166,7 @@ export class CasesController {
   returnDecision(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnDecisionSchema }) b: TReturnDecision,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.returnDecision(caseId, b, p, m);
   }
@@ -185,8 +179,7 @@ export class CasesController {
   reply(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReplyActionSchema }) b: TReplyAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.reply(caseId, b, p, m);
   }
@@ -199,8 +192,7 @@ export class CasesController {
   followUp(
     @Param('id', id) caseId: string,
     @Body({ schema: ZFollowUpActionSchema }) b: TFollowUpAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.followUp(caseId, b, p, m);
   }
@@ -209,8 +201,7 @@ export class CasesController {
   close(
     @Param('id', id) caseId: string,
     @Body({ schema: ZCloseActionSchema }) b: TCloseAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.close(caseId, b, p, m);
   }
@@ -219,8 +210,7 @@ export class CasesController {
   reopen(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReopenActionSchema }) b: TReopenAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.reopen(caseId, b, p, m);
   }
@@ -233,8 +223,7 @@ export class CasesController {
   merge(
     @Param('id', id) caseId: string,
     @Body({ schema: ZMergeActionSchema }) b: TMergeAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.merge(caseId, b, p, m);
   }
@@ -247,8 +236,7 @@ export class CasesController {
   contribute(
     @Param('id', id) caseId: string,
     @Body({ schema: ZContributionActionSchema }) b: TContributionAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.contribute(caseId, b, p, m);
   }

@@ -30,7 +30,7 @@ import {
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineActionsService } from './deadline-actions.service';
 import { DeadlineBoardService } from './deadline-board.service';
@@ -97,10 +97,9 @@ export class DeadlinesController {
     response: ZExtensionRequested,
   })
   requestExtension(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
     @Body({ schema: ZExtensionRequestInput }) body: TExtensionRequestInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.actions.requestExtension(p, id, body, meta);
   }
@@ -121,10 +120,9 @@ export class DeadlinesController {
     response: ZExtensionDecided,
   })
   decide(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineRowIdParam }) id: string,
     @Body({ schema: ZExtensionDecisionInput }) body: TExtensionDecisionInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.actions.decideExtension(p, id, body, meta);
   }
@@ -136,10 +134,9 @@ export class DeadlinesController {
     response: ZDeadlinesPaused,
   })
   pause(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
     @Body({ schema: ZPauseInput }) body: TPauseInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.actions.pause(p, id, body, meta);
   }
@@ -150,11 +147,7 @@ export class DeadlinesController {
     status: 200,
     response: ZDeadlinesResumed,
   })
-  resume(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  resume(@Param('id', { schema: ZDeadlineCaseIdParam }) id: string, @Actor() { principal: p, meta }: Actor) {
     return this.actions.resume(p, id, meta);
   }
 
@@ -182,9 +175,8 @@ export class DeadlinesController {
     response: ZDeadlinePolicy,
   })
   createPolicy(
-    @CurrentPrincipal() p: Principal,
     @Body({ schema: ZDeadlinePolicyInput }) body: TDeadlinePolicyInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.policies.create(p, body, meta);
   }
@@ -195,10 +187,9 @@ export class DeadlinesController {
     response: ZDeadlinePolicy,
   })
   updatePolicy(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlinePolicyIdParam }) id: number,
     @Body({ schema: ZDeadlinePolicyUpdate }) body: TDeadlinePolicyUpdate,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.policies.update(p, id, body, meta);
   }
@@ -209,9 +200,8 @@ export class DeadlinesController {
     response: ZDeadlinePolicyRetired,
   })
   deactivatePolicy(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlinePolicyIdParam }) id: number,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.policies.deactivate(p, id, meta);
   }

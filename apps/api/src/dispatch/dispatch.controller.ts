@@ -20,8 +20,7 @@ import {
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { DispatchRulesService } from './dispatch-rules.service';
 import { Route } from '../common/route.decorator';
 
@@ -46,8 +45,7 @@ export class DispatchController {
   })
   create(
     @Body({ schema: ZCreateDispatchRuleSchema }) body: TCreateDispatchRule,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.rules.create(body, p, meta);
   }
@@ -60,8 +58,7 @@ export class DispatchController {
   update(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZUpdateDispatchRuleSchema }) body: TUpdateDispatchRule,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.rules.update(id, body, p, meta);
   }
@@ -75,8 +72,7 @@ export class DispatchController {
   deactivate(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZDeactivateDispatchRuleSchema }) body: TDeactivateDispatchRule,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.rules.deactivate(id, body, p, meta);
   }

@@ -12,7 +12,7 @@ import {
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { SupervisionService } from './supervision.service';
 import { Route } from '../common/route.decorator';
@@ -28,10 +28,9 @@ export class SupervisionController {
     response: ZSupervisionNoticeIssued,
   })
   issue(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
     @Body({ schema: ZSupervisionNoticeInput }) body: TSupervisionNoticeInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.supervision.issue(p, id, body, meta);
   }
@@ -52,10 +51,9 @@ export class SupervisionController {
     response: ZSupervisionNoticeAnswered,
   })
   answer(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineRowIdParam }) id: string,
     @Body({ schema: ZSupervisionAnswerInput }) body: TSupervisionAnswerInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.supervision.answer(p, id, body, meta);
   }

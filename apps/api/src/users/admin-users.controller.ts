@@ -13,8 +13,7 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { UsersService } from './users.service';
 import { Route } from '../common/route.decorator';
 
@@ -42,11 +41,7 @@ export class AdminUsersController {
     summary: 'Create a staff account (handlers need a bureau; others must not have one)',
     response: ZAdminUser,
   })
-  create(
-    @Body({ schema: ZCreateUserSchema }) body: TCreateUser,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  create(@Body({ schema: ZCreateUserSchema }) body: TCreateUser, @Actor() { principal: p, meta }: Actor) {
     return this.users.create(body, p, meta);
   }
 
@@ -58,8 +53,7 @@ export class AdminUsersController {
   update(
     @Param('id', { schema: ZUuidParam }) id: string,
     @Body({ schema: ZUpdateUserSchema }) body: TUpdateUser,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.users.update(id, body, p, meta);
   }
@@ -70,11 +64,7 @@ export class AdminUsersController {
     status: 200,
     response: ZAdminUser,
   })
-  disable(
-    @Param('id', { schema: ZUuidParam }) id: string,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  disable(@Param('id', { schema: ZUuidParam }) id: string, @Actor() { principal: p, meta }: Actor) {
     return this.users.setDisabled(id, true, p, meta);
   }
 
@@ -84,11 +74,7 @@ export class AdminUsersController {
     status: 200,
     response: ZAdminUser,
   })
-  enable(
-    @Param('id', { schema: ZUuidParam }) id: string,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  enable(@Param('id', { schema: ZUuidParam }) id: string, @Actor() { principal: p, meta }: Actor) {
     return this.users.setDisabled(id, false, p, meta);
   }
 
@@ -101,8 +87,7 @@ export class AdminUsersController {
   resetPassword(
     @Param('id', { schema: ZUuidParam }) id: string,
     @Body({ schema: ZResetPasswordSchema }) body: TResetPassword,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.users.resetPassword(id, body.password, p, meta);
   }
