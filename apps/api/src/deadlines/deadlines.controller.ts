@@ -29,13 +29,12 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
 import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineActionsService } from './deadline-actions.service';
 import { DeadlineBoardService } from './deadline-board.service';
 import { DeadlinePoliciesService } from './deadline-policies.service';
-import { Route } from '../common/route.decorator';
+import { AdminRoute, Route, StaffRoute } from '../common/route.decorator';
 
 @ApiTags('deadlines')
 @Controller()
@@ -46,8 +45,7 @@ export class DeadlinesController {
     private readonly policies: DeadlinePoliciesService,
   ) {}
 
-  @Route.get('deadlines/due-soon', {
-    access: ALL_STAFF,
+  @StaffRoute.get('deadlines/due-soon', {
     summary: 'Running deadlines due within the window, soonest first (handlers: own bureau)',
     response: ZDeadlineViewList,
   })
@@ -55,8 +53,7 @@ export class DeadlinesController {
     return this.board.dueSoon(p, q);
   }
 
-  @Route.get('deadlines/overdue', {
-    access: ALL_STAFF,
+  @StaffRoute.get('deadlines/overdue', {
     summary: 'Missed deadlines not yet settled, most overdue first',
     response: ZDeadlineViewList,
   })
@@ -73,8 +70,7 @@ export class DeadlinesController {
     return this.board.escalated(p, q);
   }
 
-  @Route.get('deadlines/counts', {
-    access: ALL_STAFF,
+  @StaffRoute.get('deadlines/counts', {
     summary: 'Pending, warning, due-soon, overdue and escalated counts per bureau',
     response: ZDeadlineBureauCountsList,
   })
@@ -82,8 +78,7 @@ export class DeadlinesController {
     return this.board.countsByBureau(p, q);
   }
 
-  @Route.get('cases/:id/deadlines', {
-    access: ALL_STAFF,
+  @StaffRoute.get('cases/:id/deadlines', {
     summary: "A case's deadline history, extension requests and supervision notices",
     response: ZCaseDeadlineHistory,
   })
@@ -151,8 +146,7 @@ export class DeadlinesController {
     return this.actions.resume(p, id, meta);
   }
 
-  @Route.get('deadline-policies', {
-    access: ALL_STAFF,
+  @StaffRoute.get('deadline-policies', {
     summary: 'Active deadline policies',
     response: ZDeadlinePolicyList,
   })
@@ -169,8 +163,7 @@ export class DeadlinesController {
     return this.policies.versions(id);
   }
 
-  @Route.post('deadline-policies', {
-    access: ['admin'],
+  @AdminRoute.post('deadline-policies', {
     summary: 'Add a deadline policy (category at any level, request type, urgency)',
     response: ZDeadlinePolicy,
   })
@@ -181,8 +174,7 @@ export class DeadlinesController {
     return this.policies.create(p, body, meta);
   }
 
-  @Route.put('deadline-policies/:id', {
-    access: ['admin'],
+  @AdminRoute.put('deadline-policies/:id', {
     summary: 'Change a policy (optimistic: send the version you saw)',
     response: ZDeadlinePolicy,
   })
@@ -194,8 +186,7 @@ export class DeadlinesController {
     return this.policies.update(p, id, body, meta);
   }
 
-  @Route.delete('deadline-policies/:id', {
-    access: ['admin'],
+  @AdminRoute.delete('deadline-policies/:id', {
     summary: 'Retire a policy (kept in its version history)',
     response: ZDeadlinePolicyRetired,
   })

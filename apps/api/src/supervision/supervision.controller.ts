@@ -11,11 +11,10 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
 import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { SupervisionService } from './supervision.service';
-import { Route } from '../common/route.decorator';
+import { Route, StaffRoute } from '../common/route.decorator';
 
 @ApiTags('supervision')
 @Controller()
@@ -35,8 +34,7 @@ export class SupervisionController {
     return this.supervision.issue(p, id, body, meta);
   }
 
-  @Route.get('cases/:id/supervision-notices', {
-    access: ALL_STAFF,
+  @StaffRoute.get('cases/:id/supervision-notices', {
     summary: "A case's supervision notices",
     response: ZSupervisionNoticeList,
   })
