@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from './auth.schemas';
 
+/** Who a staff account is: the fields the session and the admin views share. */
+export const STAFF_ACCOUNT_FIELDS = {
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  bureauId: z.number().int().nullable(),
+};
+
 export const ZSessionUser = z
   .object({
-    id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(STAFF_ROLES),
-    bureauId: z.number().int().nullable(),
+    ...STAFF_ACCOUNT_FIELDS,
     bureauName: z.object({ zh: z.string(), en: z.string() }).nullable(),
   })
   .meta({ id: 'SessionUser' });

@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from './auth.schemas';
+import { STAFF_ACCOUNT_FIELDS } from './auth.responses';
 import { BUREAU_KINDS } from './identity.schemas';
 
 const instant = z.iso.datetime({ offset: true });
 
 export const ZAdminUser = z
   .object({
-    id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(STAFF_ROLES),
-    bureauId: z.number().int().nullable(),
+    ...STAFF_ACCOUNT_FIELDS,
     disabled: z.boolean(),
     lastLoginAt: instant.nullable(),
     createdAt: instant,

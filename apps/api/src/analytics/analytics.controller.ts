@@ -25,14 +25,14 @@ import { Body, Controller, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { overviewCsv, rankingsCsv, serviceGapsCsv, trendsCsv } from './analytics-csv';
 import { AnalyticsService } from './analytics.service';
 import { MonthlyThemesService } from './monthly-themes.service';
 import { RollupMaintenanceService } from './rollup-maintenance.service';
 import { SERVICE_GAP_RULES, ServiceGapsService } from './service-gaps.service';
-import { Route } from '../common/route.decorator';
+import { AdminRoute, Route } from '../common/route.decorator';
 
 const FORMULAS = Object.values(ANALYTICS_FORMULAS).join('. ');
 const SCOPE = 'Handlers see only their own bureau (another bureauId → 403); supervisors and admins see all.';
@@ -142,8 +142,7 @@ export class AnalyticsController {
   })
   chooseTheme(
     @Body({ schema: ZCreateMonthlyTheme }) body: TCreateMonthlyTheme,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.themes.choose(p, meta, body);
   }
@@ -157,26 +156,23 @@ export class AnalyticsController {
     return this.maintenance.status();
   }
 
-  @Route.post('refresh', {
-    access: ['admin'],
+  @AdminRoute.post('refresh', {
     summary: 'Bring the rollups up to date with the outbox now (the worker does this every second)',
     status: 200,
     response: ZRollupRefresh,
   })
-  refresh(@CurrentPrincipal() p: Principal, @ReqMeta() meta: RequestMeta) {
+  refresh(@Actor() { principal: p, meta }: Actor) {
     return this.maintenance.refresh(p, meta);
   }
 
-  @Route.post('consistency-check', {
-    access: ['admin'],
+  @AdminRoute.post('consistency-check', {
     summary: 'Compare the rollups with the raw cases; repair drift (default) or only report it',
     status: 200,
     response: ZConsistencyReport,
   })
   consistencyCheck(
     @Body({ schema: ZConsistencyBody }) body: z.infer<typeof ZConsistencyBody>,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.maintenance.checkConsistency(p, meta, body.repair);
   }

@@ -10,39 +10,35 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { ApiKeysService } from './api-keys.service';
-import { Route } from '../common/route.decorator';
+import { AdminRoute } from '../common/route.decorator';
 
 @ApiTags('admin: api keys')
 @Controller('admin/api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
-  @Route.get('', { access: ['admin'], summary: 'List API keys (without secrets)', response: ZApiKeyList })
+  @AdminRoute.get('', { summary: 'List API keys (without secrets)', response: ZApiKeyList })
   list(): Promise<TApiKey[]> {
     return this.apiKeys.list();
   }
 
-  @Route.post('', {
-    access: ['admin'],
+  @AdminRoute.post('', {
     summary: 'Issue an API key; the secret is in this response only',
     response: ZApiKeyCreated,
   })
   issue(
     @Body({ schema: ZApiKeyCreateSchema }) body: TApiKeyCreate,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ): Promise<TApiKeyCreated> {
     return this.apiKeys.issue(body, p, meta);
   }
 
-  @Route.post(':id/revoke', { access: ['admin'], summary: 'Revoke an API key at once', status: 200, response: ZApiKey })
+  @AdminRoute.post(':id/revoke', { summary: 'Revoke an API key at once', status: 200, response: ZApiKey })
   revoke(
     @Param('id', { schema: ZApiKeyIdParam }) id: string,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ): Promise<TApiKey> {
     return this.apiKeys.revoke(id, p, meta);
   }

@@ -2,15 +2,14 @@ import { ZAuditPage, ZAuditQuerySchema, type TAuditPage, type TAuditQuery } from
 import { Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditQueryService } from './audit-query.service';
-import { Route } from '../common/route.decorator';
+import { AdminRoute } from '../common/route.decorator';
 
 @ApiTags('admin')
 @Controller('admin/audit')
 export class AuditQueryController {
   constructor(private readonly audit: AuditQueryService) {}
 
-  @Route.get('', {
-    access: ['admin'],
+  @AdminRoute.get('', {
     summary: 'Who did what and when; filter by actor, action, target and time; newest first',
     response: ZAuditPage,
   })

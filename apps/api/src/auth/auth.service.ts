@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Repository } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditEntry } from '../audit/audit.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import { DomainError } from '../common/domain-error';
 import type { Principal } from '../common/request-context';
@@ -61,24 +61,12 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(username, meta.ip);
     if (user.disabled) {
-      await this.audit.record({
-        action: 'auth.login_disabled',
-        actor: { type: 'anonymous', id: user.id },
-        targetType: 'user',
-        targetId: user.id,
-        meta,
-      });
+      await this.auditAccount('auth.login_disabled', { type: 'anonymous', id: user.id }, user.id, meta);
       throw new DomainError('auth.account_disabled', 401, 'This account is disabled; ask an administrator');
     }
     await this.users.update(user.id, { lastLoginAt: new Date() });
     const session = await this.issueSession(user, await this.sessions.start(user.id));
-    await this.audit.record({
-      action: 'auth.login',
-      actor: this.principalOf(user),
-      targetType: 'user',
-      targetId: user.id,
-      meta,
-    });
+    await this.auditAccount('auth.login', this.principalOf(user), user.id, meta);
     return session;
   }
 
@@ -92,13 +80,8 @@ export class AuthService {
     if (!row || row.session_revoked_at) throw new DomainError('auth.session_ended', 401, ENDED);
     if (row.revoked_at || !(await this.sessions.consumeRefreshToken(row.id))) {
       await this.sessions.revoke(row.session_id, row.user_id, 'refresh_reuse');
-      await this.audit.record({
-        action: 'auth.refresh_reuse',
-        actor: { type: 'anonymous', id: row.user_id },
-        targetType: 'user',
-        targetId: row.user_id,
-        meta,
-        detail: { sessionId: row.session_id },
+      await this.auditAccount('auth.refresh_reuse', { type: 'anonymous', id: row.user_id }, row.user_id, meta, {
+        sessionId: row.session_id,
       });
       throw new DomainError('auth.session_ended', 401, ENDED);
     }
@@ -106,13 +89,7 @@ export class AuthService {
     const user = await this.users.findOne({ where: { id: row.user_id } });
     if (!user || user.disabled)
       throw new DomainError('auth.account_disabled', 401, 'This account is disabled; ask an administrator');
-    await this.audit.record({
-      action: 'auth.refresh',
-      actor: this.principalOf(user),
-      targetType: 'user',
-      targetId: user.id,
-      meta,
-    });
+    await this.auditAccount('auth.refresh', this.principalOf(user), user.id, meta);
     return this.issueSession(user, row.session_id);
   }
 
@@ -132,13 +109,7 @@ export class AuthService {
       const sid = await this.sessions.sessionOfRefreshToken(sha256(refreshToken), principal.userId);
       if (sid && sid !== claims?.sid) await this.sessions.revoke(sid, principal.userId, 'logout');
     }
-    await this.audit.record({
-      action: 'auth.logout',
-      actor: principal,
-      targetType: 'user',
-      targetId: principal.userId,
-      meta,
-    });
+    await this.auditAccount('auth.logout', principal, principal.userId, meta);
   }
 
   async sessionUser(userId: string): Promise<TSessionUser> {
@@ -169,6 +140,24 @@ export class AuthService {
       bureauId: user.bureauId,
       bureauName: bureau ? { zh: bureau.nameZh, en: bureau.nameEn } : null,
     };
+  }
+
+  /** An audit row about one staff account: every sign-in event targets the account itself. */
+  private auditAccount(
+    action: string,
+    actor: AuditEntry['actor'],
+    userId: string,
+    meta: RequestMeta,
+    detail?: Record<string, unknown>,
+  ) {
+    return this.audit.record({
+      action,
+      actor,
+      targetType: 'user',
+      targetId: userId,
+      meta,
+      ...(detail ? { detail } : {}),
+    });
   }
 
   private principalOf(user: UserEntity): Principal {

@@ -12,19 +12,16 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { CalendarService } from './calendar.service';
-import { Route } from '../common/route.decorator';
+import { AdminRoute, StaffRoute } from '../common/route.decorator';
 
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @Route.get('', {
-    access: ALL_STAFF,
+  @StaffRoute.get('', {
     summary: 'Working periods, escalation delay, holidays and make-up working days',
     response: ZCalendar,
   })
@@ -32,39 +29,31 @@ export class CalendarController {
     return this.calendar.get(q.from, q.to);
   }
 
-  @Route.put('settings', {
-    access: ['admin'],
+  @AdminRoute.put('settings', {
     summary: 'Change working hours and the escalation delay (send the version you saw)',
     response: ZCalendarSettings,
   })
   putSettings(
-    @CurrentPrincipal() p: Principal,
     @Body({ schema: ZCalendarSettingsInput }) body: TCalendarSettingsInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.calendar.putSettings(p, body, meta);
   }
 
-  @Route.put('days/:day', {
-    access: ['admin'],
+  @AdminRoute.put('days/:day', {
     summary: 'Mark a day as a holiday or a make-up working day (调休)',
     response: ZCalendarDay,
   })
   putDay(
-    @CurrentPrincipal() p: Principal,
     @Param('day', { schema: ZDayParam }) day: string,
     @Body({ schema: ZCalendarDayInput }) body: TCalendarDayInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.calendar.putDay(p, day, body, meta);
   }
 
-  @Route.delete('days/:day', { access: ['admin'], summary: 'Make a day ordinary again', response: ZCalendarDayCleared })
-  deleteDay(
-    @CurrentPrincipal() p: Principal,
-    @Param('day', { schema: ZDayParam }) day: string,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  @AdminRoute.delete('days/:day', { summary: 'Make a day ordinary again', response: ZCalendarDayCleared })
+  deleteDay(@Param('day', { schema: ZDayParam }) day: string, @Actor() { principal: p, meta }: Actor) {
     return this.calendar.deleteDay(p, day, meta);
   }
 }

@@ -12,7 +12,7 @@ import type {
   TReturnDecision,
 } from '@hotline/contracts';
 import type { CaseEntity } from '@hotline/database';
-import { followUpOutcome, isOpen, isReopenable } from '@hotline/domain';
+import { followUpOutcome, isOpen, isReopenable, type CaseAction } from '@hotline/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -21,11 +21,18 @@ import { CategoryTreeService } from '../catalogue/category-tree.service';
 import type { CaseActor } from './case-actor';
 import { sql } from './case-row';
 import { caseAllows, caseNotFound } from './case-access.repository';
-import { CaseTransitionService, STALE_VERSION_MESSAGE } from './case-transition.service';
+import {
+  CaseTransitionService,
+  STALE_VERSION_MESSAGE,
+  type TransitionEvent,
+  type TransitionRequest,
+} from './case-transition.service';
 import { CasesRepository } from './cases.repository';
 import { DomainError } from '../common/domain-error';
 
 /** The lifecycle actions (派单, 签收, 退单, 答复, 回访, 办结, 重办, 并单): each one a transition. */
+type CasePatch = ReturnType<TransitionRequest['patch']>;
+
 @Injectable()
 export class CaseActionsService {
   constructor(
@@ -117,63 +124,35 @@ export class CaseActionsService {
 
   async returnDecision(caseId: string, body: TReturnDecision, actor: CaseActor): Promise<CaseEntity> {
     if (body.decision !== 'redispatch') await this.checkCategory(body.categoryId);
+    // Every outcome may also correct the category; its event records the decision and that change.
+    const decide = (action: CaseAction, patch: CasePatch, event: TransitionEvent = {}) =>
+      this.transitions.apply({
+        caseId,
+        version: body.version,
+        action,
+        actor,
+        patch: () => ({ ...patch, ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}) }),
+        event: (c) => ({
+          note: body.note ?? null,
+          ...event,
+          data: { returnDecision: body.decision, ...categoryChange(c.categoryId, body.categoryId) },
+        }),
+      });
     switch (body.decision) {
       case 'redispatch': {
         const assisting = await this.checkBureaus(body.bureauId!, body.assistingBureauIds);
         await this.checkCategory(body.categoryId);
-        return this.transitions.apply({
-          caseId,
-          version: body.version,
-          action: 'redispatch',
-          actor,
-          patch: () => ({
-            leadBureauId: body.bureauId!,
-            assistingBureauIds: assisting,
-            dispatchedAt: sql('now()'),
-            acceptedAt: null,
-            ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
-          }),
-          event: (c) => ({
-            note: body.note ?? null,
-            bureauId: body.bureauId!,
-            data: { returnDecision: 'redispatch', ...categoryChange(c.categoryId, body.categoryId) },
-          }),
-        });
+        return decide(
+          'redispatch',
+          { leadBureauId: body.bureauId!, assistingBureauIds: assisting, dispatchedAt: sql('now()'), acceptedAt: null },
+          { bureauId: body.bureauId! },
+        );
       }
       case 'send_back':
-        return this.transitions.apply({
-          caseId,
-          version: body.version,
-          action: 'reject_return',
-          actor,
-          // Back to the same bureau as freshly dispatched: it must accept again.
-          patch: () => ({
-            dispatchedAt: sql('now()'),
-            acceptedAt: null,
-            ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
-          }),
-          event: (c) => ({
-            note: body.note ?? null,
-            data: { returnDecision: 'send_back', ...categoryChange(c.categoryId, body.categoryId) },
-          }),
-        });
+        // Back to the same bureau as freshly dispatched: it must accept again.
+        return decide('reject_return', { dispatchedAt: sql('now()'), acceptedAt: null });
       case 'requeue':
-        return this.transitions.apply({
-          caseId,
-          version: body.version,
-          action: 'approve_return',
-          actor,
-          patch: () => ({
-            leadBureauId: null,
-            assistingBureauIds: [],
-            acceptedAt: null,
-            ...(body.categoryId !== undefined ? { categoryId: body.categoryId } : {}),
-          }),
-          event: (c) => ({
-            note: body.note ?? null,
-            data: { returnDecision: 'requeue', ...categoryChange(c.categoryId, body.categoryId) },
-          }),
-        });
+        return decide('approve_return', { leadBureauId: null, assistingBureauIds: [], acceptedAt: null });
     }
   }
 

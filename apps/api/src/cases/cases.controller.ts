@@ -41,12 +41,11 @@ import {
 import type { StaffRole } from '@hotline/database';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { CasesService } from './cases.service';
 import { IdempotencyKey } from './idempotency-key.decorator';
-import { Route } from '../common/route.decorator';
+import { Route, StaffRoute } from '../common/route.decorator';
 
 const id = { schema: ZCaseIdParam };
 
@@ -67,14 +66,12 @@ export class CasesController {
   intake(
     @Body({ schema: ZCaseIntakeSchema }) body: TCaseIntake,
     @IdempotencyKey() key: string | undefined,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.cases.intakeByPhone(body, p, key, meta);
   }
 
-  @Route.get('', {
-    access: ALL_STAFF,
+  @StaffRoute.get('', {
     summary: 'List and search cases (filters, keyset pagination); handlers see their bureau only',
     response: ZCaseListPage,
   })
@@ -82,8 +79,7 @@ export class CasesController {
     return this.cases.list(q, p);
   }
 
-  @Route.get('counts', {
-    access: ALL_STAFF,
+  @StaffRoute.get('counts', {
     summary: 'Counts of open cases per inbox tab, board column or queue (set=inbox|board|queue), scoped like the lists',
     response: ZCaseCounts,
   })
@@ -100,8 +96,7 @@ export class CasesController {
     return this.cases.similar(q);
   }
 
-  @Route.get(':id', {
-    access: ALL_STAFF,
+  @StaffRoute.get(':id', {
     summary: 'One case with its version and the actions the viewer may take',
     response: ZCaseDetail,
   })
@@ -109,17 +104,16 @@ export class CasesController {
     return this.cases.detail(caseId, p);
   }
 
-  @Route.get(':id/events', { access: ALL_STAFF, summary: 'The case timeline (append-only)', response: ZCaseEventList })
+  @StaffRoute.get(':id/events', { summary: 'The case timeline (append-only)', response: ZCaseEventList })
   events(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal) {
     return this.cases.events(caseId, p);
   }
 
-  @Route.get(':id/contact', {
-    access: ALL_STAFF,
+  @StaffRoute.get(':id/contact', {
     summary: "The citizen's unmasked contact (lead bureau, when allowed); audited",
     response: ZCaseContact,
   })
-  contact(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal, @ReqMeta() meta: RequestMeta) {
+  contact(@Param('id', id) caseId: string, @Actor() { principal: p, meta }: Actor) {
     return this.cases.contact(caseId, p, meta);
   }
 
@@ -127,8 +121,7 @@ export class CasesController {
   dispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZDispatchActionSchema }) b: TDispatchAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.dispatch(caseId, b, p, m);
   }
@@ -137,8 +130,7 @@ export class CasesController {
   redispatch(
     @Param('id', id) caseId: string,
     @Body({ schema: ZRedispatchActionSchema }) b: TRedispatchAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.redispatch(caseId, b, p, m);
   }
@@ -147,8 +139,7 @@ export class CasesController {
   accept(
     @Param('id', id) caseId: string,
     @Body({ schema: ZAcceptActionSchema }) b: TAcceptAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.accept(caseId, b, p, m);
   }
@@ -157,8 +148,7 @@ export class CasesController {
   return(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnActionSchema }) b: TReturnAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.requestReturn(caseId, b, p, m);
   }
@@ -171,8 +161,7 @@ export class CasesController {
   returnDecision(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReturnDecisionSchema }) b: TReturnDecision,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.returnDecision(caseId, b, p, m);
   }
@@ -185,8 +174,7 @@ export class CasesController {
   reply(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReplyActionSchema }) b: TReplyAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.reply(caseId, b, p, m);
   }
@@ -199,8 +187,7 @@ export class CasesController {
   followUp(
     @Param('id', id) caseId: string,
     @Body({ schema: ZFollowUpActionSchema }) b: TFollowUpAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.followUp(caseId, b, p, m);
   }
@@ -209,8 +196,7 @@ export class CasesController {
   close(
     @Param('id', id) caseId: string,
     @Body({ schema: ZCloseActionSchema }) b: TCloseAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.close(caseId, b, p, m);
   }
@@ -219,8 +205,7 @@ export class CasesController {
   reopen(
     @Param('id', id) caseId: string,
     @Body({ schema: ZReopenActionSchema }) b: TReopenAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.reopen(caseId, b, p, m);
   }
@@ -233,8 +218,7 @@ export class CasesController {
   merge(
     @Param('id', id) caseId: string,
     @Body({ schema: ZMergeActionSchema }) b: TMergeAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.merge(caseId, b, p, m);
   }
@@ -247,8 +231,7 @@ export class CasesController {
   contribute(
     @Param('id', id) caseId: string,
     @Body({ schema: ZContributionActionSchema }) b: TContributionAction,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() m: RequestMeta,
+    @Actor() { principal: p, meta: m }: Actor,
   ) {
     return this.cases.contribute(caseId, b, p, m);
   }

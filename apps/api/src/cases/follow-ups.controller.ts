@@ -9,8 +9,7 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { FollowUpsService } from './follow-ups.service';
 import { Route } from '../common/route.decorator';
 
@@ -36,8 +35,7 @@ export class FollowUpsController {
   attempt(
     @Param('id', { schema: ZCaseIdParam }) caseId: string,
     @Body({ schema: ZFollowUpAttemptSchema }) body: TFollowUpAttempt,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.followUps.recordAttempt(caseId, body, p, meta);
   }

@@ -15,11 +15,10 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
 import { RateLimit } from '../common/rate-limit.decorator';
 import { CatalogueService } from './catalogue.service';
 import { CategoryTreeService } from './category-tree.service';
-import { Route } from '../common/route.decorator';
+import { PublicRoute, StaffRoute } from '../common/route.decorator';
 
 @ApiTags('catalogue')
 @Controller()
@@ -29,8 +28,7 @@ export class CatalogueController {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  @Route.get('categories', {
-    access: 'public',
+  @PublicRoute.get('categories', {
     summary: 'The active category tree (three levels) with caller keywords',
     response: ZCategoryTree,
   })
@@ -39,8 +37,7 @@ export class CatalogueController {
     return this.tree.tree();
   }
 
-  @Route.get('categories/search', {
-    access: 'public',
+  @PublicRoute.get('categories/search', {
     summary: 'Leaf categories matching Chinese, English, keywords, full pinyin or initials ("zdjy")',
     response: ZCategorySearchHitList,
   })
@@ -49,8 +46,7 @@ export class CatalogueController {
     return this.tree.search(query.q, query.limit);
   }
 
-  @Route.post('public/catalogue/suggest', {
-    access: 'public',
+  @PublicRoute.post('public/catalogue/suggest', {
     summary: 'Up to 5 leaf categories for a description in everyday words (names, synonyms, keywords), best first',
     status: 200,
     response: ZCategorySuggestResult,
@@ -62,8 +58,7 @@ export class CatalogueController {
     return { items: await this.tree.suggest(body.text, body.limit) };
   }
 
-  @Route.get('districts', {
-    access: 'public',
+  @PublicRoute.get('districts', {
     summary: 'Districts of the city, each with its streets and their coordinates',
     response: ZDistrictList,
   })
@@ -72,8 +67,7 @@ export class CatalogueController {
     return this.catalogue.districts();
   }
 
-  @Route.get('bureaus', {
-    access: ALL_STAFF,
+  @StaffRoute.get('bureaus', {
     summary: 'Active bureaus (for dispatch pickers and filters)',
     response: ZActiveBureauList,
   })

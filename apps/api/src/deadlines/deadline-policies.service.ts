@@ -51,32 +51,33 @@ export class DeadlinePoliciesService {
     throw err;
   }
 
-  async create(p: Principal, body: TDeadlinePolicyInput, meta: RequestMeta) {
-    const row = await this.ds
-      .transaction(async (m) => {
-        const id = await this.policies.insert(m, body, p.userId);
-        const snap = await this.snapshot(m, id, p);
-        await this.audit.record(
-          { action: 'deadline_policy.create', actor: p, targetType: 'deadline_policy', targetId: id, meta },
-          m,
-        );
-        return snap;
-      })
-      .catch((err: unknown) => this.duplicate(err));
-    this.engine.settings.invalidate();
-    return row;
+  create(p: Principal, body: TDeadlinePolicyInput, meta: RequestMeta) {
+    return this.write('deadline_policy.create', p, meta, (m) => this.policies.insert(m, body, p.userId));
   }
 
-  async update(p: Principal, id: number, body: TDeadlinePolicyUpdate, meta: RequestMeta) {
+  update(p: Principal, id: number, body: TDeadlinePolicyUpdate, meta: RequestMeta) {
+    return this.write('deadline_policy.update', p, meta, async (m) => {
+      const count = await this.policies.updateIfVersion(m, id, body.version, body, p.userId);
+      if (count === 0) await this.explainMiss(m, id);
+      return id;
+    });
+  }
+
+  /**
+   * One policy write in one transaction with its version snapshot and audit row; a clash with
+   * another active policy is explained, and the engine's cached settings are dropped after commit.
+   */
+  private async write(
+    action: string,
+    p: Principal,
+    meta: RequestMeta,
+    change: (m: EntityManager) => Promise<number>,
+  ): Promise<DeadlinePolicyView> {
     const row = await this.ds
       .transaction(async (m) => {
-        const count = await this.policies.updateIfVersion(m, id, body.version, body, p.userId);
-        if (count === 0) await this.explainMiss(m, id);
+        const id = await change(m);
         const snap = await this.snapshot(m, id, p);
-        await this.audit.record(
-          { action: 'deadline_policy.update', actor: p, targetType: 'deadline_policy', targetId: id, meta },
-          m,
-        );
+        await this.audit.record({ action, actor: p, targetType: 'deadline_policy', targetId: id, meta }, m);
         return snap;
       })
       .catch((err: unknown) => this.duplicate(err));

@@ -29,13 +29,12 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineActionsService } from './deadline-actions.service';
 import { DeadlineBoardService } from './deadline-board.service';
 import { DeadlinePoliciesService } from './deadline-policies.service';
-import { Route } from '../common/route.decorator';
+import { AdminRoute, Route, StaffRoute } from '../common/route.decorator';
 
 @ApiTags('deadlines')
 @Controller()
@@ -46,8 +45,7 @@ export class DeadlinesController {
     private readonly policies: DeadlinePoliciesService,
   ) {}
 
-  @Route.get('deadlines/due-soon', {
-    access: ALL_STAFF,
+  @StaffRoute.get('deadlines/due-soon', {
     summary: 'Running deadlines due within the window, soonest first (handlers: own bureau)',
     response: ZDeadlineViewList,
   })
@@ -55,8 +53,7 @@ export class DeadlinesController {
     return this.board.dueSoon(p, q);
   }
 
-  @Route.get('deadlines/overdue', {
-    access: ALL_STAFF,
+  @StaffRoute.get('deadlines/overdue', {
     summary: 'Missed deadlines not yet settled, most overdue first',
     response: ZDeadlineViewList,
   })
@@ -73,8 +70,7 @@ export class DeadlinesController {
     return this.board.escalated(p, q);
   }
 
-  @Route.get('deadlines/counts', {
-    access: ALL_STAFF,
+  @StaffRoute.get('deadlines/counts', {
     summary: 'Pending, warning, due-soon, overdue and escalated counts per bureau',
     response: ZDeadlineBureauCountsList,
   })
@@ -82,8 +78,7 @@ export class DeadlinesController {
     return this.board.countsByBureau(p, q);
   }
 
-  @Route.get('cases/:id/deadlines', {
-    access: ALL_STAFF,
+  @StaffRoute.get('cases/:id/deadlines', {
     summary: "A case's deadline history, extension requests and supervision notices",
     response: ZCaseDeadlineHistory,
   })
@@ -97,10 +92,9 @@ export class DeadlinesController {
     response: ZExtensionRequested,
   })
   requestExtension(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
     @Body({ schema: ZExtensionRequestInput }) body: TExtensionRequestInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.actions.requestExtension(p, id, body, meta);
   }
@@ -121,10 +115,9 @@ export class DeadlinesController {
     response: ZExtensionDecided,
   })
   decide(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineRowIdParam }) id: string,
     @Body({ schema: ZExtensionDecisionInput }) body: TExtensionDecisionInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.actions.decideExtension(p, id, body, meta);
   }
@@ -136,10 +129,9 @@ export class DeadlinesController {
     response: ZDeadlinesPaused,
   })
   pause(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
     @Body({ schema: ZPauseInput }) body: TPauseInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.actions.pause(p, id, body, meta);
   }
@@ -150,16 +142,11 @@ export class DeadlinesController {
     status: 200,
     response: ZDeadlinesResumed,
   })
-  resume(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  resume(@Param('id', { schema: ZDeadlineCaseIdParam }) id: string, @Actor() { principal: p, meta }: Actor) {
     return this.actions.resume(p, id, meta);
   }
 
-  @Route.get('deadline-policies', {
-    access: ALL_STAFF,
+  @StaffRoute.get('deadline-policies', {
     summary: 'Active deadline policies',
     response: ZDeadlinePolicyList,
   })
@@ -176,42 +163,36 @@ export class DeadlinesController {
     return this.policies.versions(id);
   }
 
-  @Route.post('deadline-policies', {
-    access: ['admin'],
+  @AdminRoute.post('deadline-policies', {
     summary: 'Add a deadline policy (category at any level, request type, urgency)',
     response: ZDeadlinePolicy,
   })
   createPolicy(
-    @CurrentPrincipal() p: Principal,
     @Body({ schema: ZDeadlinePolicyInput }) body: TDeadlinePolicyInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.policies.create(p, body, meta);
   }
 
-  @Route.put('deadline-policies/:id', {
-    access: ['admin'],
+  @AdminRoute.put('deadline-policies/:id', {
     summary: 'Change a policy (optimistic: send the version you saw)',
     response: ZDeadlinePolicy,
   })
   updatePolicy(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlinePolicyIdParam }) id: number,
     @Body({ schema: ZDeadlinePolicyUpdate }) body: TDeadlinePolicyUpdate,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.policies.update(p, id, body, meta);
   }
 
-  @Route.delete('deadline-policies/:id', {
-    access: ['admin'],
+  @AdminRoute.delete('deadline-policies/:id', {
     summary: 'Retire a policy (kept in its version history)',
     response: ZDeadlinePolicyRetired,
   })
   deactivatePolicy(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlinePolicyIdParam }) id: number,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.policies.deactivate(p, id, meta);
   }

@@ -136,7 +136,8 @@ export class DispatchResolver {
   }
 }
 
-function toCandidate(r: DispatchRuleEntity): DispatchRuleCandidate {
+/** What matching needs of a stored rule (the admin view adds its version fields). */
+export function toCandidate(r: DispatchRuleEntity): DispatchRuleCandidate {
   return {
     id: r.id,
     categoryId: r.categoryId,

@@ -19,7 +19,7 @@ import { toBureauRef } from '../catalogue/catalogue.service';
 import { CategoryTreeService } from '../catalogue/category-tree.service';
 import type { RequestMeta } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
-import { DispatchResolver } from './dispatch-resolver.service';
+import { DispatchResolver, toCandidate } from './dispatch-resolver.service';
 import { DispatchRulesRepository, snapshotOf } from './dispatch-rules.repository';
 import { DomainError } from '../common/domain-error';
 
@@ -32,13 +32,7 @@ const NO_RULE_EN = 'No dispatch rule covers this category and place; an agent mu
 
 export function toDispatchRule(r: DispatchRuleEntity): TDispatchRule {
   return {
-    id: r.id,
-    categoryId: r.categoryId,
-    districtId: r.districtId,
-    streetId: r.streetId,
-    keyword: r.keyword,
-    leadBureauId: r.leadBureauId,
-    assistingBureauIds: r.assistingBureauIds ?? [],
+    ...toCandidate(r),
     active: r.active,
     version: r.version,
     updatedBy: r.updatedBy,

@@ -19,11 +19,9 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { DispatchRulesService } from './dispatch-rules.service';
-import { Route } from '../common/route.decorator';
+import { AdminRoute, Route, StaffRoute } from '../common/route.decorator';
 
 @ApiTags('dispatch')
 @Controller('dispatch')
@@ -39,35 +37,30 @@ export class DispatchController {
     return this.rules.list(query);
   }
 
-  @Route.post('rules', {
-    access: ['admin'],
+  @AdminRoute.post('rules', {
     summary: 'Add a rule: category (+ district, street, keyword) → lead and assisting bureaus',
     response: ZDispatchRule,
   })
   create(
     @Body({ schema: ZCreateDispatchRuleSchema }) body: TCreateDispatchRule,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.rules.create(body, p, meta);
   }
 
-  @Route.patch('rules/:id', {
-    access: ['admin'],
+  @AdminRoute.patch('rules/:id', {
     summary: 'Change a rule; send the version you read (409 when someone changed it since)',
     response: ZDispatchRule,
   })
   update(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZUpdateDispatchRuleSchema }) body: TUpdateDispatchRule,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.rules.update(id, body, p, meta);
   }
 
-  @Route.post('rules/:id/deactivate', {
-    access: ['admin'],
+  @AdminRoute.post('rules/:id/deactivate', {
     summary: 'Retire a rule; it stays in the history but no longer matches',
     status: 200,
     response: ZDispatchRule,
@@ -75,8 +68,7 @@ export class DispatchController {
   deactivate(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZDeactivateDispatchRuleSchema }) body: TDeactivateDispatchRule,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.rules.deactivate(id, body, p, meta);
   }
@@ -90,8 +82,7 @@ export class DispatchController {
     return this.rules.versions(id);
   }
 
-  @Route.get('preview', {
-    access: ALL_STAFF,
+  @StaffRoute.get('preview', {
     summary: 'Which bureau the catalogue would pick for a case, and why',
     response: ZDispatchPreview,
   })
@@ -99,8 +90,7 @@ export class DispatchController {
     return this.rules.preview(query);
   }
 
-  @Route.post('preview', {
-    access: ALL_STAFF,
+  @StaffRoute.post('preview', {
     summary: 'The same preview with the case in the body (long descriptions; nothing is stored)',
     status: 200,
     response: ZDispatchPreview,

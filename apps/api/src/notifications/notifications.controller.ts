@@ -8,19 +8,17 @@ import {
 } from '@hotline/contracts';
 import { Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { NotificationsService } from './notifications.service';
-import { Route } from '../common/route.decorator';
+import { StaffRoute } from '../common/route.decorator';
 
 @ApiTags('notifications')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Route.get('', {
-    access: ALL_STAFF,
+  @StaffRoute.get('', {
     summary: "The current user's notifications, newest first, with the unread count",
     response: ZNotificationList,
   })
@@ -28,8 +26,7 @@ export class NotificationsController {
     return this.notifications.list(p, q);
   }
 
-  @Route.post('read-all', {
-    access: ALL_STAFF,
+  @StaffRoute.post('read-all', {
     summary: 'Mark every notification read',
     status: 200,
     response: ZNotificationsMarked,
@@ -38,8 +35,7 @@ export class NotificationsController {
     return this.notifications.markAllRead(p);
   }
 
-  @Route.post(':id/read', {
-    access: ALL_STAFF,
+  @StaffRoute.post(':id/read', {
     summary: 'Mark one notification read',
     status: 200,
     response: ZNotificationRead,

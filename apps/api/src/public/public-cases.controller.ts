@@ -14,7 +14,7 @@ import { ReqMeta, type RequestMeta } from '../common/current-principal.decorator
 import { RateLimit } from '../common/rate-limit.decorator';
 import { AccessCode } from './access-code.decorator';
 import { PublicCasesService } from './public-cases.service';
-import { Route } from '../common/route.decorator';
+import { PublicRoute } from '../common/route.decorator';
 
 const trackingNumber = { schema: ZTrackingNumberParam };
 
@@ -24,8 +24,7 @@ const trackingNumber = { schema: ZTrackingNumberParam };
 export class PublicCasesController {
   constructor(private readonly cases: PublicCasesService) {}
 
-  @Route.post('', {
-    access: 'public',
+  @PublicRoute.post('', {
     summary: 'Submit a request (channel web); returns the tracking number and access code, shown once',
     response: ZPublicIntakeResult,
   })
@@ -38,8 +37,7 @@ export class PublicCasesController {
     return this.cases.submit(body, key, meta);
   }
 
-  @Route.get(':trackingNumber', {
-    access: 'public',
+  @PublicRoute.get(':trackingNumber', {
     summary: 'Track a case with its access code (X-Access-Code header or ?code=)',
     response: ZPublicCaseView,
   })
@@ -48,8 +46,7 @@ export class PublicCasesController {
     return this.cases.view(tn, code);
   }
 
-  @Route.post(':trackingNumber/feedback', {
-    access: 'public',
+  @PublicRoute.post(':trackingNumber/feedback', {
     summary: "The citizen's follow-up answers once the bureau has replied",
     status: 200,
     response: ZPublicCaseView,

@@ -11,11 +11,10 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF } from '../common/access.decorator';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
+import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { SupervisionService } from './supervision.service';
-import { Route } from '../common/route.decorator';
+import { Route, StaffRoute } from '../common/route.decorator';
 
 @ApiTags('supervision')
 @Controller()
@@ -28,16 +27,14 @@ export class SupervisionController {
     response: ZSupervisionNoticeIssued,
   })
   issue(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineCaseIdParam }) id: string,
     @Body({ schema: ZSupervisionNoticeInput }) body: TSupervisionNoticeInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.supervision.issue(p, id, body, meta);
   }
 
-  @Route.get('cases/:id/supervision-notices', {
-    access: ALL_STAFF,
+  @StaffRoute.get('cases/:id/supervision-notices', {
     summary: "A case's supervision notices",
     response: ZSupervisionNoticeList,
   })
@@ -52,10 +49,9 @@ export class SupervisionController {
     response: ZSupervisionNoticeAnswered,
   })
   answer(
-    @CurrentPrincipal() p: Principal,
     @Param('id', { schema: ZDeadlineRowIdParam }) id: string,
     @Body({ schema: ZSupervisionAnswerInput }) body: TSupervisionAnswerInput,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.supervision.answer(p, id, body, meta);
   }

@@ -13,18 +13,16 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
-import type { Principal } from '../common/request-context';
+import { Actor } from '../common/current-principal.decorator';
 import { UsersService } from './users.service';
-import { Route } from '../common/route.decorator';
+import { AdminRoute } from '../common/route.decorator';
 
 @ApiTags('admin')
 @Controller('admin/users')
 export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Route.get('', {
-    access: ['admin'],
+  @AdminRoute.get('', {
     summary: 'Staff accounts, filtered by role, bureau or name',
     response: ZAdminUserList,
   })
@@ -32,68 +30,50 @@ export class AdminUsersController {
     return this.users.list(q);
   }
 
-  @Route.get(':id', { access: ['admin'], summary: 'One staff account', response: ZAdminUser })
+  @AdminRoute.get(':id', { summary: 'One staff account', response: ZAdminUser })
   get(@Param('id', { schema: ZUuidParam }) id: string) {
     return this.users.get(id);
   }
 
-  @Route.post('', {
-    access: ['admin'],
+  @AdminRoute.post('', {
     summary: 'Create a staff account (handlers need a bureau; others must not have one)',
     response: ZAdminUser,
   })
-  create(
-    @Body({ schema: ZCreateUserSchema }) body: TCreateUser,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  create(@Body({ schema: ZCreateUserSchema }) body: TCreateUser, @Actor() { principal: p, meta }: Actor) {
     return this.users.create(body, p, meta);
   }
 
-  @Route.patch(':id', {
-    access: ['admin'],
+  @AdminRoute.patch(':id', {
     summary: 'Change display name, role or bureau; a role or bureau change ends all sessions',
     response: ZAdminUser,
   })
   update(
     @Param('id', { schema: ZUuidParam }) id: string,
     @Body({ schema: ZUpdateUserSchema }) body: TUpdateUser,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.users.update(id, body, p, meta);
   }
 
-  @Route.post(':id/disable', {
-    access: ['admin'],
+  @AdminRoute.post(':id/disable', {
     summary: 'Disable an account: its tokens stop working at once',
     status: 200,
     response: ZAdminUser,
   })
-  disable(
-    @Param('id', { schema: ZUuidParam }) id: string,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  disable(@Param('id', { schema: ZUuidParam }) id: string, @Actor() { principal: p, meta }: Actor) {
     return this.users.setDisabled(id, true, p, meta);
   }
 
-  @Route.post(':id/enable', {
-    access: ['admin'],
+  @AdminRoute.post(':id/enable', {
     summary: 'Enable an account again (also lifts a lock-out)',
     status: 200,
     response: ZAdminUser,
   })
-  enable(
-    @Param('id', { schema: ZUuidParam }) id: string,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
-  ) {
+  enable(@Param('id', { schema: ZUuidParam }) id: string, @Actor() { principal: p, meta }: Actor) {
     return this.users.setDisabled(id, false, p, meta);
   }
 
-  @Route.post(':id/reset-password', {
-    access: ['admin'],
+  @AdminRoute.post(':id/reset-password', {
     summary: 'Set a new password (≥ 10 characters, letters and digits); ends all sessions',
     status: 200,
     response: ZAdminUser,
@@ -101,8 +81,7 @@ export class AdminUsersController {
   resetPassword(
     @Param('id', { schema: ZUuidParam }) id: string,
     @Body({ schema: ZResetPasswordSchema }) body: TResetPassword,
-    @CurrentPrincipal() p: Principal,
-    @ReqMeta() meta: RequestMeta,
+    @Actor() { principal: p, meta }: Actor,
   ) {
     return this.users.resetPassword(id, body.password, p, meta);
   }
