@@ -32,7 +32,7 @@ import { AnalyticsService } from './analytics.service';
 import { MonthlyThemesService } from './monthly-themes.service';
 import { RollupMaintenanceService } from './rollup-maintenance.service';
 import { SERVICE_GAP_RULES, ServiceGapsService } from './service-gaps.service';
-import { AdminRoute, Route } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 const FORMULAS = Object.values(ANALYTICS_FORMULAS).join('. ');
 const SCOPE = 'Handlers see only their own bureau (another bureauId → 403); supervisors and admins see all.';
@@ -156,7 +156,8 @@ export class AnalyticsController {
     return this.maintenance.status();
   }
 
-  @AdminRoute.post('refresh', {
+  @Route.post('refresh', {
+    access: ['admin'],
     summary: 'Bring the rollups up to date with the outbox now (the worker does this every second)',
     status: 200,
     response: ZRollupRefresh,
@@ -165,7 +166,8 @@ export class AnalyticsController {
     return this.maintenance.refresh(p, meta);
   }
 
-  @AdminRoute.post('consistency-check', {
+  @Route.post('consistency-check', {
+    access: ['admin'],
     summary: 'Compare the rollups with the raw cases; repair drift (default) or only report it',
     status: 200,
     response: ZConsistencyReport,

@@ -12,19 +12,20 @@ import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/current-principal.decorator';
 import { ApiKeysService } from './api-keys.service';
-import { AdminRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin: api keys')
 @Controller('admin/api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
-  @AdminRoute.get('', { summary: 'List API keys (without secrets)', response: ZApiKeyList })
+  @Route.get('', { access: ['admin'], summary: 'List API keys (without secrets)', response: ZApiKeyList })
   list(): Promise<TApiKey[]> {
     return this.apiKeys.list();
   }
 
-  @AdminRoute.post('', {
+  @Route.post('', {
+    access: ['admin'],
     summary: 'Issue an API key; the secret is in this response only',
     response: ZApiKeyCreated,
   })
@@ -35,7 +36,7 @@ export class ApiKeysController {
     return this.apiKeys.issue(body, p, meta);
   }
 
-  @AdminRoute.post(':id/revoke', { summary: 'Revoke an API key at once', status: 200, response: ZApiKey })
+  @Route.post(':id/revoke', { access: ['admin'], summary: 'Revoke an API key at once', status: 200, response: ZApiKey })
   revoke(
     @Param('id', { schema: ZApiKeyIdParam }) id: string,
     @Actor() { principal: p, meta }: Actor,

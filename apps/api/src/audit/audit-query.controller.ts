@@ -2,14 +2,15 @@ import { ZAuditPage, ZAuditQuerySchema, type TAuditPage, type TAuditQuery } from
 import { Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditQueryService } from './audit-query.service';
-import { AdminRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin')
 @Controller('admin/audit')
 export class AuditQueryController {
   constructor(private readonly audit: AuditQueryService) {}
 
-  @AdminRoute.get('', {
+  @Route.get('', {
+    access: ['admin'],
     summary: 'Who did what and when; filter by actor, action, target and time; newest first',
     response: ZAuditPage,
   })

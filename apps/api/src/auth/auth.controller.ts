@@ -10,13 +10,14 @@ import {
 import { Body, Controller, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal, ReqMeta, type RequestMeta } from '../common/current-principal.decorator';
 import type { HotlineRequest, Principal } from '../common/request-context';
 import { RateLimit } from '../common/rate-limit.decorator';
 import { ACCESS_COOKIE } from './access.guard';
 import { AuthService } from './auth.service';
 import { DomainError } from '../common/domain-error';
-import { PublicRoute, StaffRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 const REFRESH_COOKIE = 'hl_refresh';
 /** The web app refreshes and signs out with cookies only, so these bodies may be absent. */
@@ -31,7 +32,8 @@ type CookieReq = HotlineRequest & {
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @PublicRoute.post('login', {
+  @Route.post('login', {
+    access: 'public',
     summary: 'Sign in: returns an access token and a refresh token (also set as HTTP-only cookies)',
     status: 200,
     response: ZLoginResponse,
@@ -47,7 +49,8 @@ export class AuthController {
     return session;
   }
 
-  @PublicRoute.post('refresh', {
+  @Route.post('refresh', {
+    access: 'public',
     summary: 'Exchange a refresh token (body or cookie) for a new session; the old one is revoked',
     status: 200,
     response: ZLoginResponse,
@@ -66,7 +69,8 @@ export class AuthController {
     return session;
   }
 
-  @StaffRoute.post('logout', {
+  @Route.post('logout', {
+    access: ALL_STAFF,
     summary: 'Sign out: ends this session (its access tokens and refresh tokens)',
     status: 204,
     response: null,
@@ -82,7 +86,7 @@ export class AuthController {
     void res.clearCookie(ACCESS_COOKIE, { path: '/' }).clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
   }
 
-  @StaffRoute.get('me', { summary: 'The signed-in user, role and bureau', response: ZSessionUser })
+  @Route.get('me', { access: ALL_STAFF, summary: 'The signed-in user, role and bureau', response: ZSessionUser })
   me(@CurrentPrincipal() p: Principal) {
     return this.auth.sessionUser(p.userId);
   }

@@ -11,24 +11,24 @@ import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/current-principal.decorator';
 import { BureausService } from './bureaus.service';
-import { AdminRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin')
 @Controller('admin/bureaus')
 export class AdminBureausController {
   constructor(private readonly bureaus: BureausService) {}
 
-  @AdminRoute.get('', { summary: 'Every bureau, active or deactivated', response: ZBureauList })
+  @Route.get('', { access: ['admin'], summary: 'Every bureau, active or deactivated', response: ZBureauList })
   list() {
     return this.bureaus.list();
   }
 
-  @AdminRoute.post('', { summary: 'Create a bureau', response: ZBureau })
+  @Route.post('', { access: ['admin'], summary: 'Create a bureau', response: ZBureau })
   create(@Body({ schema: ZCreateBureauSchema }) body: TCreateBureau, @Actor() { principal: p, meta }: Actor) {
     return this.bureaus.create(body, p, meta);
   }
 
-  @AdminRoute.patch(':id', { summary: 'Rename, re-classify or (de)activate a bureau', response: ZBureau })
+  @Route.patch(':id', { access: ['admin'], summary: 'Rename, re-classify or (de)activate a bureau', response: ZBureau })
   update(
     @Param('id', { schema: ZIdParam }) id: number,
     @Body({ schema: ZUpdateBureauSchema }) body: TUpdateBureau,

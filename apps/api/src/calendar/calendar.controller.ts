@@ -12,16 +12,18 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { Actor } from '../common/current-principal.decorator';
 import { CalendarService } from './calendar.service';
-import { AdminRoute, StaffRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @StaffRoute.get('', {
+  @Route.get('', {
+    access: ALL_STAFF,
     summary: 'Working periods, escalation delay, holidays and make-up working days',
     response: ZCalendar,
   })
@@ -29,7 +31,8 @@ export class CalendarController {
     return this.calendar.get(q.from, q.to);
   }
 
-  @AdminRoute.put('settings', {
+  @Route.put('settings', {
+    access: ['admin'],
     summary: 'Change working hours and the escalation delay (send the version you saw)',
     response: ZCalendarSettings,
   })
@@ -40,7 +43,8 @@ export class CalendarController {
     return this.calendar.putSettings(p, body, meta);
   }
 
-  @AdminRoute.put('days/:day', {
+  @Route.put('days/:day', {
+    access: ['admin'],
     summary: 'Mark a day as a holiday or a make-up working day (调休)',
     response: ZCalendarDay,
   })
@@ -52,7 +56,7 @@ export class CalendarController {
     return this.calendar.putDay(p, day, body, meta);
   }
 
-  @AdminRoute.delete('days/:day', { summary: 'Make a day ordinary again', response: ZCalendarDayCleared })
+  @Route.delete('days/:day', { access: ['admin'], summary: 'Make a day ordinary again', response: ZCalendarDayCleared })
   deleteDay(@Param('day', { schema: ZDayParam }) day: string, @Actor() { principal: p, meta }: Actor) {
     return this.calendar.deleteDay(p, day, meta);
   }

@@ -41,11 +41,12 @@ import {
 import type { StaffRole } from '@hotline/database';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { CasesService } from './cases.service';
 import { IdempotencyKey } from './idempotency-key.decorator';
-import { Route, StaffRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 const id = { schema: ZCaseIdParam };
 
@@ -71,7 +72,8 @@ export class CasesController {
     return this.cases.intakeByPhone(body, p, key, meta);
   }
 
-  @StaffRoute.get('', {
+  @Route.get('', {
+    access: ALL_STAFF,
     summary: 'List and search cases (filters, keyset pagination); handlers see their bureau only',
     response: ZCaseListPage,
   })
@@ -79,7 +81,8 @@ export class CasesController {
     return this.cases.list(q, p);
   }
 
-  @StaffRoute.get('counts', {
+  @Route.get('counts', {
+    access: ALL_STAFF,
     summary: 'Counts of open cases per inbox tab, board column or queue (set=inbox|board|queue), scoped like the lists',
     response: ZCaseCounts,
   })
@@ -96,7 +99,8 @@ export class CasesController {
     return this.cases.similar(q);
   }
 
-  @StaffRoute.get(':id', {
+  @Route.get(':id', {
+    access: ALL_STAFF,
     summary: 'One case with its version and the actions the viewer may take',
     response: ZCaseDetail,
   })
@@ -104,12 +108,13 @@ export class CasesController {
     return this.cases.detail(caseId, p);
   }
 
-  @StaffRoute.get(':id/events', { summary: 'The case timeline (append-only)', response: ZCaseEventList })
+  @Route.get(':id/events', { access: ALL_STAFF, summary: 'The case timeline (append-only)', response: ZCaseEventList })
   events(@Param('id', id) caseId: string, @CurrentPrincipal() p: Principal) {
     return this.cases.events(caseId, p);
   }
 
-  @StaffRoute.get(':id/contact', {
+  @Route.get(':id/contact', {
+    access: ALL_STAFF,
     summary: "The citizen's unmasked contact (lead bureau, when allowed); audited",
     response: ZCaseContact,
   })

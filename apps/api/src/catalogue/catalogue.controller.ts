@@ -15,10 +15,11 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { RateLimit } from '../common/rate-limit.decorator';
 import { CatalogueService } from './catalogue.service';
 import { CategoryTreeService } from './category-tree.service';
-import { PublicRoute, StaffRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('catalogue')
 @Controller()
@@ -28,7 +29,8 @@ export class CatalogueController {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  @PublicRoute.get('categories', {
+  @Route.get('categories', {
+    access: 'public',
     summary: 'The active category tree (three levels) with caller keywords',
     response: ZCategoryTree,
   })
@@ -37,7 +39,8 @@ export class CatalogueController {
     return this.tree.tree();
   }
 
-  @PublicRoute.get('categories/search', {
+  @Route.get('categories/search', {
+    access: 'public',
     summary: 'Leaf categories matching Chinese, English, keywords, full pinyin or initials ("zdjy")',
     response: ZCategorySearchHitList,
   })
@@ -46,7 +49,8 @@ export class CatalogueController {
     return this.tree.search(query.q, query.limit);
   }
 
-  @PublicRoute.post('public/catalogue/suggest', {
+  @Route.post('public/catalogue/suggest', {
+    access: 'public',
     summary: 'Up to 5 leaf categories for a description in everyday words (names, synonyms, keywords), best first',
     status: 200,
     response: ZCategorySuggestResult,
@@ -58,7 +62,8 @@ export class CatalogueController {
     return { items: await this.tree.suggest(body.text, body.limit) };
   }
 
-  @PublicRoute.get('districts', {
+  @Route.get('districts', {
+    access: 'public',
     summary: 'Districts of the city, each with its streets and their coordinates',
     response: ZDistrictList,
   })
@@ -67,7 +72,8 @@ export class CatalogueController {
     return this.catalogue.districts();
   }
 
-  @StaffRoute.get('bureaus', {
+  @Route.get('bureaus', {
+    access: ALL_STAFF,
     summary: 'Active bureaus (for dispatch pickers and filters)',
     response: ZActiveBureauList,
   })

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ALL_STAFF, Public, Roles } from './access.decorator';
+import { Public, Roles } from './access.decorator';
 import { openApiSchemaOf } from './openapi-schema';
 
 /** The zod schema of a route's success answer; ResponseSchemaInterceptor checks answers against it. */
@@ -85,25 +85,11 @@ function route(verb: Verb, path: string, spec: RouteSpec) {
   return applyDecorators(...decorators);
 }
 
-/** Route decorators for every verb, with `access` either per route or fixed for all of them. */
-function verbs<S>(toSpec: (spec: S) => RouteSpec) {
-  const at = (verb: Verb) => (path: string, spec: S) => route(verb, path, toSpec(spec));
-  return {
-    get: at(RequestMethod.GET),
-    post: at(RequestMethod.POST),
-    put: at(RequestMethod.PUT),
-    patch: at(RequestMethod.PATCH),
-    delete: at(RequestMethod.DELETE),
-    all: at(RequestMethod.ALL),
-  };
-}
-
-/** Routes that declare who may call them, and builders for routes that share one access rule. */
 export const Route = {
-  ...verbs((spec: RouteSpec) => spec),
-  for: (access: NonNullable<RouteSpec['access']>) => verbs((spec: Omit<RouteSpec, 'access'>) => ({ ...spec, access })),
+  get: (path: string, spec: RouteSpec) => route(RequestMethod.GET, path, spec),
+  post: (path: string, spec: RouteSpec) => route(RequestMethod.POST, path, spec),
+  put: (path: string, spec: RouteSpec) => route(RequestMethod.PUT, path, spec),
+  patch: (path: string, spec: RouteSpec) => route(RequestMethod.PATCH, path, spec),
+  delete: (path: string, spec: RouteSpec) => route(RequestMethod.DELETE, path, spec),
+  all: (path: string, spec: RouteSpec) => route(RequestMethod.ALL, path, spec),
 };
-
-export const AdminRoute = Route.for(['admin']);
-export const StaffRoute = Route.for(ALL_STAFF);
-export const PublicRoute = Route.for('public');

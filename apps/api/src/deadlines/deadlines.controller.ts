@@ -29,12 +29,13 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { DeadlineActionsService } from './deadline-actions.service';
 import { DeadlineBoardService } from './deadline-board.service';
 import { DeadlinePoliciesService } from './deadline-policies.service';
-import { AdminRoute, Route, StaffRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('deadlines')
 @Controller()
@@ -45,7 +46,8 @@ export class DeadlinesController {
     private readonly policies: DeadlinePoliciesService,
   ) {}
 
-  @StaffRoute.get('deadlines/due-soon', {
+  @Route.get('deadlines/due-soon', {
+    access: ALL_STAFF,
     summary: 'Running deadlines due within the window, soonest first (handlers: own bureau)',
     response: ZDeadlineViewList,
   })
@@ -53,7 +55,8 @@ export class DeadlinesController {
     return this.board.dueSoon(p, q);
   }
 
-  @StaffRoute.get('deadlines/overdue', {
+  @Route.get('deadlines/overdue', {
+    access: ALL_STAFF,
     summary: 'Missed deadlines not yet settled, most overdue first',
     response: ZDeadlineViewList,
   })
@@ -70,7 +73,8 @@ export class DeadlinesController {
     return this.board.escalated(p, q);
   }
 
-  @StaffRoute.get('deadlines/counts', {
+  @Route.get('deadlines/counts', {
+    access: ALL_STAFF,
     summary: 'Pending, warning, due-soon, overdue and escalated counts per bureau',
     response: ZDeadlineBureauCountsList,
   })
@@ -78,7 +82,8 @@ export class DeadlinesController {
     return this.board.countsByBureau(p, q);
   }
 
-  @StaffRoute.get('cases/:id/deadlines', {
+  @Route.get('cases/:id/deadlines', {
+    access: ALL_STAFF,
     summary: "A case's deadline history, extension requests and supervision notices",
     response: ZCaseDeadlineHistory,
   })
@@ -146,7 +151,8 @@ export class DeadlinesController {
     return this.actions.resume(p, id, meta);
   }
 
-  @StaffRoute.get('deadline-policies', {
+  @Route.get('deadline-policies', {
+    access: ALL_STAFF,
     summary: 'Active deadline policies',
     response: ZDeadlinePolicyList,
   })
@@ -163,7 +169,8 @@ export class DeadlinesController {
     return this.policies.versions(id);
   }
 
-  @AdminRoute.post('deadline-policies', {
+  @Route.post('deadline-policies', {
+    access: ['admin'],
     summary: 'Add a deadline policy (category at any level, request type, urgency)',
     response: ZDeadlinePolicy,
   })
@@ -174,7 +181,8 @@ export class DeadlinesController {
     return this.policies.create(p, body, meta);
   }
 
-  @AdminRoute.put('deadline-policies/:id', {
+  @Route.put('deadline-policies/:id', {
+    access: ['admin'],
     summary: 'Change a policy (optimistic: send the version you saw)',
     response: ZDeadlinePolicy,
   })
@@ -186,7 +194,8 @@ export class DeadlinesController {
     return this.policies.update(p, id, body, meta);
   }
 
-  @AdminRoute.delete('deadline-policies/:id', {
+  @Route.delete('deadline-policies/:id', {
+    access: ['admin'],
     summary: 'Retire a policy (kept in its version history)',
     response: ZDeadlinePolicyRetired,
   })

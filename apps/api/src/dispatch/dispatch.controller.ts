@@ -19,9 +19,10 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { Actor } from '../common/current-principal.decorator';
 import { DispatchRulesService } from './dispatch-rules.service';
-import { AdminRoute, Route, StaffRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('dispatch')
 @Controller('dispatch')
@@ -37,7 +38,8 @@ export class DispatchController {
     return this.rules.list(query);
   }
 
-  @AdminRoute.post('rules', {
+  @Route.post('rules', {
+    access: ['admin'],
     summary: 'Add a rule: category (+ district, street, keyword) → lead and assisting bureaus',
     response: ZDispatchRule,
   })
@@ -48,7 +50,8 @@ export class DispatchController {
     return this.rules.create(body, p, meta);
   }
 
-  @AdminRoute.patch('rules/:id', {
+  @Route.patch('rules/:id', {
+    access: ['admin'],
     summary: 'Change a rule; send the version you read (409 when someone changed it since)',
     response: ZDispatchRule,
   })
@@ -60,7 +63,8 @@ export class DispatchController {
     return this.rules.update(id, body, p, meta);
   }
 
-  @AdminRoute.post('rules/:id/deactivate', {
+  @Route.post('rules/:id/deactivate', {
+    access: ['admin'],
     summary: 'Retire a rule; it stays in the history but no longer matches',
     status: 200,
     response: ZDispatchRule,
@@ -82,7 +86,8 @@ export class DispatchController {
     return this.rules.versions(id);
   }
 
-  @StaffRoute.get('preview', {
+  @Route.get('preview', {
+    access: ALL_STAFF,
     summary: 'Which bureau the catalogue would pick for a case, and why',
     response: ZDispatchPreview,
   })
@@ -90,7 +95,8 @@ export class DispatchController {
     return this.rules.preview(query);
   }
 
-  @StaffRoute.post('preview', {
+  @Route.post('preview', {
+    access: ALL_STAFF,
     summary: 'The same preview with the case in the body (long descriptions; nothing is stored)',
     status: 200,
     response: ZDispatchPreview,

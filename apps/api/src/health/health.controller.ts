@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { REDIS } from '../infra/infra.module';
 import { DomainError } from '../common/domain-error';
-import { PublicRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -30,12 +30,13 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  @PublicRoute.get('health', { summary: 'Liveness: the process is up', response: ZHealth })
+  @Route.get('health', { access: 'public', summary: 'Liveness: the process is up', response: ZHealth })
   health() {
     return { status: 'ok' };
   }
 
-  @PublicRoute.get('ready', {
+  @Route.get('ready', {
+    access: 'public',
     summary: 'Readiness: PostgreSQL and Redis reachable (503 names the failing one)',
     response: ZReadiness,
   })

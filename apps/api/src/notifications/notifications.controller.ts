@@ -8,17 +8,19 @@ import {
 } from '@hotline/contracts';
 import { Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { NotificationsService } from './notifications.service';
-import { StaffRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('notifications')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @StaffRoute.get('', {
+  @Route.get('', {
+    access: ALL_STAFF,
     summary: "The current user's notifications, newest first, with the unread count",
     response: ZNotificationList,
   })
@@ -26,7 +28,8 @@ export class NotificationsController {
     return this.notifications.list(p, q);
   }
 
-  @StaffRoute.post('read-all', {
+  @Route.post('read-all', {
+    access: ALL_STAFF,
     summary: 'Mark every notification read',
     status: 200,
     response: ZNotificationsMarked,
@@ -35,7 +38,8 @@ export class NotificationsController {
     return this.notifications.markAllRead(p);
   }
 
-  @StaffRoute.post(':id/read', {
+  @Route.post(':id/read', {
+    access: ALL_STAFF,
     summary: 'Mark one notification read',
     status: 200,
     response: ZNotificationRead,

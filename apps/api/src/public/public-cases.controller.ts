@@ -14,7 +14,7 @@ import { ReqMeta, type RequestMeta } from '../common/current-principal.decorator
 import { RateLimit } from '../common/rate-limit.decorator';
 import { AccessCode } from './access-code.decorator';
 import { PublicCasesService } from './public-cases.service';
-import { PublicRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 const trackingNumber = { schema: ZTrackingNumberParam };
 
@@ -24,7 +24,8 @@ const trackingNumber = { schema: ZTrackingNumberParam };
 export class PublicCasesController {
   constructor(private readonly cases: PublicCasesService) {}
 
-  @PublicRoute.post('', {
+  @Route.post('', {
+    access: 'public',
     summary: 'Submit a request (channel web); returns the tracking number and access code, shown once',
     response: ZPublicIntakeResult,
   })
@@ -37,7 +38,8 @@ export class PublicCasesController {
     return this.cases.submit(body, key, meta);
   }
 
-  @PublicRoute.get(':trackingNumber', {
+  @Route.get(':trackingNumber', {
+    access: 'public',
     summary: 'Track a case with its access code (X-Access-Code header or ?code=)',
     response: ZPublicCaseView,
   })
@@ -46,7 +48,8 @@ export class PublicCasesController {
     return this.cases.view(tn, code);
   }
 
-  @PublicRoute.post(':trackingNumber/feedback', {
+  @Route.post(':trackingNumber/feedback', {
+    access: 'public',
     summary: "The citizen's follow-up answers once the bureau has replied",
     status: 200,
     response: ZPublicCaseView,

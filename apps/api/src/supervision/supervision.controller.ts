@@ -11,10 +11,11 @@ import {
 } from '@hotline/contracts';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF } from '../common/access.decorator';
 import { Actor, CurrentPrincipal } from '../common/current-principal.decorator';
 import type { Principal } from '../common/request-context';
 import { SupervisionService } from './supervision.service';
-import { Route, StaffRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('supervision')
 @Controller()
@@ -34,7 +35,8 @@ export class SupervisionController {
     return this.supervision.issue(p, id, body, meta);
   }
 
-  @StaffRoute.get('cases/:id/supervision-notices', {
+  @Route.get('cases/:id/supervision-notices', {
+    access: ALL_STAFF,
     summary: "A case's supervision notices",
     response: ZSupervisionNoticeList,
   })

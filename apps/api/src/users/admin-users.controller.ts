@@ -15,14 +15,15 @@ import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/current-principal.decorator';
 import { UsersService } from './users.service';
-import { AdminRoute } from '../common/route.decorator';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin')
 @Controller('admin/users')
 export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
-  @AdminRoute.get('', {
+  @Route.get('', {
+    access: ['admin'],
     summary: 'Staff accounts, filtered by role, bureau or name',
     response: ZAdminUserList,
   })
@@ -30,12 +31,13 @@ export class AdminUsersController {
     return this.users.list(q);
   }
 
-  @AdminRoute.get(':id', { summary: 'One staff account', response: ZAdminUser })
+  @Route.get(':id', { access: ['admin'], summary: 'One staff account', response: ZAdminUser })
   get(@Param('id', { schema: ZUuidParam }) id: string) {
     return this.users.get(id);
   }
 
-  @AdminRoute.post('', {
+  @Route.post('', {
+    access: ['admin'],
     summary: 'Create a staff account (handlers need a bureau; others must not have one)',
     response: ZAdminUser,
   })
@@ -43,7 +45,8 @@ export class AdminUsersController {
     return this.users.create(body, p, meta);
   }
 
-  @AdminRoute.patch(':id', {
+  @Route.patch(':id', {
+    access: ['admin'],
     summary: 'Change display name, role or bureau; a role or bureau change ends all sessions',
     response: ZAdminUser,
   })
@@ -55,7 +58,8 @@ export class AdminUsersController {
     return this.users.update(id, body, p, meta);
   }
 
-  @AdminRoute.post(':id/disable', {
+  @Route.post(':id/disable', {
+    access: ['admin'],
     summary: 'Disable an account: its tokens stop working at once',
     status: 200,
     response: ZAdminUser,
@@ -64,7 +68,8 @@ export class AdminUsersController {
     return this.users.setDisabled(id, true, p, meta);
   }
 
-  @AdminRoute.post(':id/enable', {
+  @Route.post(':id/enable', {
+    access: ['admin'],
     summary: 'Enable an account again (also lifts a lock-out)',
     status: 200,
     response: ZAdminUser,
@@ -73,7 +78,8 @@ export class AdminUsersController {
     return this.users.setDisabled(id, false, p, meta);
   }
 
-  @AdminRoute.post(':id/reset-password', {
+  @Route.post(':id/reset-password', {
+    access: ['admin'],
     summary: 'Set a new password (≥ 10 characters, letters and digits); ends all sessions',
     status: 200,
     response: ZAdminUser,
