@@ -7,6 +7,9 @@ import { ANALYTICS_GROUP_BY, ANALYTICS_INTERVALS, SERVICE_GAP_KINDS } from './an
 const instant = z.iso.datetime({ offset: true });
 const count = z.number().int().nonnegative();
 const maybe = z.number().nullable();
+/** The days asked about, and the range of equal length just before them (the comparison). */
+const dayRange = { from: z.string(), to: z.string() };
+const previousDayRange = { previousFrom: z.string(), previousTo: z.string() };
 
 export const ZRate = z
   .object({ numerator: count, denominator: count, value: z.number().nullable() })
@@ -54,8 +57,7 @@ export type TAnalyticsOverviewRow = z.infer<typeof ZAnalyticsOverviewRow>;
 
 export const ZAnalyticsOverview = z
   .object({
-    from: z.string(),
-    to: z.string(),
+    ...dayRange,
     groupBy: z.enum(ANALYTICS_GROUP_BY),
     /** Where the figures come from, and how far behind the newest case change they may be. */
     source: z.object({ cube: z.string(), lastEventId: z.number().int(), updatedAt: instant.nullable() }),
@@ -83,14 +85,12 @@ export type TAnalyticsTrendPoint = z.infer<typeof ZAnalyticsTrendPoint>;
 
 export const ZAnalyticsTrends = z
   .object({
-    from: z.string(),
-    to: z.string(),
+    ...dayRange,
     interval: z.enum(ANALYTICS_INTERVALS),
     points: z.array(ZAnalyticsTrendPoint),
     /** The whole range against the range of equal length just before it. */
     periodOverPeriod: z.object({
-      previousFrom: z.string(),
-      previousTo: z.string(),
+      ...previousDayRange,
       current: ZAnalyticsMeasures,
       previous: ZAnalyticsMeasures,
     }),
@@ -147,10 +147,8 @@ export type TServiceGapFinding = z.infer<typeof ZServiceGapFinding>;
 
 export const ZServiceGapReport = z
   .object({
-    from: z.string(),
-    to: z.string(),
-    previousFrom: z.string(),
-    previousTo: z.string(),
+    ...dayRange,
+    ...previousDayRange,
     findings: z.array(ZServiceGapFinding),
   })
   .meta({ id: 'ServiceGapReport' });

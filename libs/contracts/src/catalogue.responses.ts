@@ -4,6 +4,10 @@ import { BUREAU_KINDS } from './identity.schemas';
 
 const instant = z.iso.datetime({ offset: true });
 const intId = z.number().int();
+/** A catalogue entry's identity: its row id, stable code and bilingual name. */
+const codedName = { id: intId, code: z.string(), nameZh: z.string(), nameEn: z.string() };
+/** A category's identity with its tree level; level precedes the names in the documented field order. */
+const categoryHead = { id: intId, code: z.string(), level: intId, nameZh: z.string(), nameEn: z.string() };
 
 export interface TCategoryNode {
   id: number;
@@ -19,11 +23,7 @@ export interface TCategoryNode {
 /** The tree nests itself; the interface above names the recursion zod cannot infer. */
 export const ZCategoryNode: z.ZodType<TCategoryNode> = z
   .object({
-    id: intId,
-    code: z.string(),
-    level: intId,
-    nameZh: z.string(),
-    nameEn: z.string(),
+    ...categoryHead,
     keywords: z.array(z.string()),
     synonyms: z.array(z.string()),
     get children() {
@@ -35,11 +35,7 @@ export const ZCategoryTree = z.array(ZCategoryNode);
 
 export const ZCategorySearchHit = z
   .object({
-    id: intId,
-    code: z.string(),
-    level: intId,
-    nameZh: z.string(),
-    nameEn: z.string(),
+    ...categoryHead,
     /** Names from the top class down to this leaf. */
     pathZh: z.array(z.string()),
     pathEn: z.array(z.string()),
@@ -50,20 +46,14 @@ export const ZCategorySearchHitList = z.array(ZCategorySearchHit);
 
 export const ZCategorySuggestResult = ZCategorySuggestResultSchema.meta({ id: 'CategorySuggestResult' });
 
-export const ZStreet = z
-  .object({ id: intId, code: z.string(), nameZh: z.string(), nameEn: z.string(), lat: z.number(), lng: z.number() })
-  .meta({ id: 'Street' });
+export const ZStreet = z.object({ ...codedName, lat: z.number(), lng: z.number() }).meta({ id: 'Street' });
 export type TStreet = z.infer<typeof ZStreet>;
 
-export const ZDistrict = z
-  .object({ id: intId, code: z.string(), nameZh: z.string(), nameEn: z.string(), streets: z.array(ZStreet) })
-  .meta({ id: 'District' });
+export const ZDistrict = z.object({ ...codedName, streets: z.array(ZStreet) }).meta({ id: 'District' });
 export type TDistrict = z.infer<typeof ZDistrict>;
 export const ZDistrictList = z.array(ZDistrict);
 
-export const ZCatalogueBureau = z
-  .object({ id: intId, code: z.string(), nameZh: z.string(), nameEn: z.string() })
-  .meta({ id: 'CatalogueBureau' });
+export const ZCatalogueBureau = z.object(codedName).meta({ id: 'CatalogueBureau' });
 export type TCatalogueBureau = z.infer<typeof ZCatalogueBureau>;
 
 /** GET /bureaus: the active bureaus for pickers, with their kind. */

@@ -79,10 +79,11 @@ export const ZDispatchRulesQuerySchema = z.strictObject({
 });
 export type TDispatchRulesQuery = z.infer<typeof ZDispatchRulesQuerySchema>;
 
+/** What the dispatch preview matches on: the category, and the place when known. */
+const previewWhat = { categoryId: id, districtId: id.optional(), streetId: id.optional() };
+
 export const ZDispatchPreviewQuerySchema = z.strictObject({
-  categoryId: id,
-  districtId: id.optional(),
-  streetId: id.optional(),
+  ...previewWhat,
   description: z.string().max(4000, 'The description is too long (max 4000 characters)').optional(),
 });
 export type TDispatchPreviewQuery = z.infer<typeof ZDispatchPreviewQuerySchema>;
@@ -92,9 +93,7 @@ export type TDispatchPreviewQuery = z.infer<typeof ZDispatchPreviewQuerySchema>;
  * URL (HTTP 431). Matching reads the description's keywords only, so a generous cap is safe.
  */
 export const ZDispatchPreviewBodySchema = z.strictObject({
-  categoryId: id,
-  districtId: id.optional(),
-  streetId: id.optional(),
+  ...previewWhat,
   description: z.string().max(20000, 'The description is too long (max 20000 characters)').optional(),
 });
 export type TDispatchPreviewBody = z.infer<typeof ZDispatchPreviewBodySchema>;

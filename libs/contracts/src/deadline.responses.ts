@@ -14,13 +14,20 @@ const DEADLINE_KINDS = ['accept', 'reply', 'supervision'] as const;
 const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 const NOTICE_STATUSES = ['open', 'answered', 'cancelled'] as const;
 
+/** Which case's clock a row is about, as the deadline lists show it. */
+const deadlineCaseRef = {
+  caseId: z.uuid(),
+  trackingNumber: z.string(),
+  kind: z.enum(DEADLINE_KINDS),
+  bureauId: intId.nullable(),
+};
+/** An extension request moves a clock's due time from one instant to another. */
+const extensionDueTimes = { previousDueAt: instant, requestedDueAt: instant };
+
 export const ZDeadlineView = z
   .object({
     id: rowId,
-    caseId: z.uuid(),
-    trackingNumber: z.string(),
-    kind: z.enum(DEADLINE_KINDS),
-    bureauId: intId.nullable(),
+    ...deadlineCaseRef,
     status: z.enum(['pending', 'met', 'missed', 'cancelled', 'superseded']),
     startedAt: instant,
     dueAt: instant,
@@ -59,8 +66,7 @@ export const ZExtensionRequestRow = z
     id: rowId,
     deadlineId: rowId,
     reason: z.string(),
-    previousDueAt: instant,
-    requestedDueAt: instant,
+    ...extensionDueTimes,
     status: z.enum(EXTENSION_STATUSES),
     decidedAt: instant.nullable(),
     decisionNote: z.string().nullable(),
@@ -101,21 +107,16 @@ export const ZExtensionRequested = z
     id: rowId,
     deadlineId: rowId,
     status: z.literal('pending'),
-    previousDueAt: instant,
-    requestedDueAt: instant,
+    ...extensionDueTimes,
   })
   .meta({ id: 'ExtensionRequested' });
 
 export const ZPendingExtension = z
   .object({
     id: rowId,
-    caseId: z.uuid(),
-    trackingNumber: z.string(),
-    kind: z.enum(DEADLINE_KINDS),
-    bureauId: intId.nullable(),
+    ...deadlineCaseRef,
     reason: z.string(),
-    previousDueAt: instant,
-    requestedDueAt: instant,
+    ...extensionDueTimes,
     createdAt: instant,
   })
   .meta({ id: 'PendingExtension' });

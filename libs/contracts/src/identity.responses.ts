@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ACCOUNT_FIELDS } from './auth.responses';
+import { ZBureauRef } from './case.responses';
 import { BUREAU_KINDS } from './identity.schemas';
 
 const instant = z.iso.datetime({ offset: true });
@@ -17,10 +18,7 @@ export const ZAdminUserList = z.array(ZAdminUser);
 
 export const ZBureau = z
   .object({
-    id: z.number().int(),
-    code: z.string(),
-    nameZh: z.string(),
-    nameEn: z.string(),
+    ...ZBureauRef.shape,
     kind: z.enum(BUREAU_KINDS),
     active: z.boolean(),
   })

@@ -16,27 +16,29 @@ function maintenanceUrl(url: string): string {
   return u.toString();
 }
 
-export async function createDatabaseIfMissing(url: string): Promise<boolean> {
+/** Runs `work` on a connection to the maintenance database, given the target database's name. */
+async function onMaintenanceDatabase<T>(url: string, work: (client: Client, name: string) => Promise<T>): Promise<T> {
   const name = databaseName(url);
   const client = new Client({ connectionString: maintenanceUrl(url) });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount) return false;
-    await client.query(`CREATE DATABASE "${name}"`);
-    return true;
+    return await work(client, name);
   } finally {
     await client.end();
   }
 }
 
-export async function dropDatabase(url: string): Promise<void> {
-  const name = databaseName(url);
-  const client = new Client({ connectionString: maintenanceUrl(url) });
-  await client.connect();
-  try {
+export function createDatabaseIfMissing(url: string): Promise<boolean> {
+  return onMaintenanceDatabase(url, async (client, name) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return false;
+    await client.query(`CREATE DATABASE "${name}"`);
+    return true;
+  });
+}
+
+export function dropDatabase(url: string): Promise<void> {
+  return onMaintenanceDatabase(url, async (client, name) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -44,6 +44,9 @@ export interface RollupCounterDef {
 const DUE =
   "c.reply_due_at IS NOT NULL AND (c.replied_at IS NOT NULL OR c.closed_at IS NOT NULL OR c.flag = 'overdue')";
 
+/** The follow-up call happened; the answers it recorded count only then. */
+const FOLLOWED_UP = 'c.followed_up_at IS NOT NULL';
+
 /** Counter (its name in RollupCounters) → its column and predicate. */
 export const ROLLUP_COUNTERS = {
   volume: { column: 'volume', predicate: 'true' },
@@ -63,27 +66,26 @@ export const ROLLUP_COUNTERS = {
     column: 'overdue',
     predicate: `${DUE} AND NOT COALESCE(COALESCE(c.replied_at, c.closed_at) <= c.reply_due_at, false)`,
   },
-  followUps: { column: 'follow_ups', predicate: 'c.followed_up_at IS NOT NULL' },
-  contacted: { column: 'contacted', predicate: 'c.followed_up_at IS NOT NULL AND c.follow_up_contacted' },
-  solved: { column: 'solved', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'solved'" },
-  partly: { column: 'partly', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'partly'" },
-  notSolved: { column: 'not_solved', predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_solved = 'not'" },
+  followUps: { column: 'follow_ups', predicate: FOLLOWED_UP },
+  contacted: { column: 'contacted', predicate: `${FOLLOWED_UP} AND c.follow_up_contacted` },
+  solved: { column: 'solved', predicate: `${FOLLOWED_UP} AND c.follow_up_solved = 'solved'` },
+  partly: { column: 'partly', predicate: `${FOLLOWED_UP} AND c.follow_up_solved = 'partly'` },
+  notSolved: { column: 'not_solved', predicate: `${FOLLOWED_UP} AND c.follow_up_solved = 'not'` },
   satisfied: {
     column: 'satisfied',
-    predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'satisfied'",
+    predicate: `${FOLLOWED_UP} AND c.follow_up_satisfaction = 'satisfied'`,
   },
   basically: {
     column: 'basically',
-    predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'basically'",
+    predicate: `${FOLLOWED_UP} AND c.follow_up_satisfaction = 'basically'`,
   },
   dissatisfied: {
     column: 'dissatisfied',
-    predicate: "c.followed_up_at IS NOT NULL AND c.follow_up_satisfaction = 'dissatisfied'",
+    predicate: `${FOLLOWED_UP} AND c.follow_up_satisfaction = 'dissatisfied'`,
   },
   noAnswer: {
     column: 'no_answer',
-    predicate:
-      "c.followed_up_at IS NOT NULL AND (c.follow_up_satisfaction IS NULL OR c.follow_up_satisfaction = 'no_answer')",
+    predicate: `${FOLLOWED_UP} AND (c.follow_up_satisfaction IS NULL OR c.follow_up_satisfaction = 'no_answer')`,
   },
   returned: { column: 'returned', predicate: 'c.return_count > 0' },
   multiReturned: { column: 'multi_returned', predicate: 'c.return_count >= 2' },
