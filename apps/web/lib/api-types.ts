@@ -12,6 +12,8 @@ export type CaseRow = Schemas['CaseListItem'];
 /** A page of cases with the exact count for the filter (capped above 10 000). */
 export type CasePage = Schemas['CaseListPage'];
 export type SimilarCase = Schemas['SimilarCase'];
+/** A replied case on the agents' follow-up worklist (`GET /api/follow-ups`). */
+export type FollowUpRow = Schemas['FollowUpWorklist']['items'][number];
 export type PublicCaseView = Schemas['PublicCaseView'];
 export type PublicIntakeResult = Schemas['PublicIntakeResult'];
 export type DispatchPreview = Schemas['DispatchPreview'];
@@ -24,3 +26,15 @@ export type Named = Pick<Schemas['BureauRef'], 'id' | 'nameZh' | 'nameEn'>;
 
 /** The filters `GET /api/cases` takes (the queues build them). */
 export type CaseListQuery = NonNullable<paths['/api/cases']['get']['parameters']['query']>;
+
+/** What a GET route answers: its 200 JSON body, as the document declares it. */
+export type GetOk<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer Body } } } };
+}
+  ? Body
+  : never;
+
+export type PendingExtension = GetOk<'/api/extensions'>[number];
+export type DeadlinePolicy = GetOk<'/api/deadline-policies'>[number];
+export type CalendarView = GetOk<'/api/calendar'>;
+export type SupervisionNotice = GetOk<'/api/cases/{id}/supervision-notices'>[number];

@@ -8,18 +8,9 @@ import { useI18n } from '@/lib/i18n/client';
 import { invalidateLive, useLive } from '@/lib/use-live';
 import { DataTable } from '@/components/data-table';
 import { errorMessage } from '@/lib/form-errors';
+import type { PendingExtension } from '@/lib/api-types';
 
 /** A pending extension request as GET /api/extensions lists it. */
-interface PendingExtension {
-  id: string;
-  caseId: string;
-  trackingNumber: string;
-  kind: string;
-  reason: string;
-  previousDueAt: string;
-  requestedDueAt: string;
-  createdAt: string;
-}
 
 /**
  * Pending extension requests. Approving or rejecting is a two-step decision: the supervisor

@@ -13,13 +13,7 @@ import { ApiError, client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
 import { useLive } from '@/lib/use-live';
-
-interface CalendarView {
-  workingPeriods: { start: string; end: string }[];
-  escalationWorkingDays: number;
-  version: number;
-  days: { day: string; kind: 'holiday' | 'makeup_workday'; name: string }[];
-}
+import type { CalendarView } from '@/lib/api-types';
 
 /** The day form: the path's date and the body, each checked by the schema the API uses for it. */
 const ZDayForm = ZCalendarDayInput.extend({ day: ZDayParam });

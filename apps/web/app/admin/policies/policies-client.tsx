@@ -22,28 +22,16 @@ import { policyLabel } from '@/lib/i18n/labels';
 import { useI18n, useLocalName } from '@/lib/i18n/client';
 import { fmt, type Messages } from '@/lib/i18n/messages';
 import { AdminList } from '../admin-list';
-
-interface Policy {
-  id: number;
-  name: string;
-  categoryId: number | null;
-  requestType: TDeadlinePolicyInput['requestType'];
-  urgency: TDeadlinePolicyInput['urgency'];
-  acceptLimit: TDeadlineLimit;
-  replyLimit: TDeadlineLimit;
-  warningFraction: number;
-  pauseAllowed: boolean;
-  version: number;
-}
+import type { DeadlinePolicy } from '@/lib/api-types';
 
 const REQUEST_TYPES = ZDeadlinePolicyInput.shape.requestType.unwrap().options;
 const URGENCIES = ZDeadlinePolicyInput.shape.urgency.unwrap().options;
 const UNITS = ['minutes', 'hours', 'days'] as const;
 const MODES = ['calendar', 'working'] as const;
 
-type Open = { kind: 'edit' | 'history'; policy: Policy } | null;
+type Open = { kind: 'edit' | 'history'; policy: DeadlinePolicy } | null;
 
-const loadPolicies = (): Promise<Policy[]> => ok(client.GET('/api/deadline-policies'));
+const loadPolicies = (): Promise<DeadlinePolicy[]> => ok(client.GET('/api/deadline-policies'));
 
 export function PoliciesClient() {
   const { t } = useI18n();
@@ -54,7 +42,7 @@ export function PoliciesClient() {
   const limit = (l: TDeadlineLimit | undefined) =>
     l ? `${l.amount} ${t.admin.units[l.unit] ?? l.unit} (${t.admin.modes[l.mode] ?? l.mode})` : '—';
   const category = (id: unknown) => (typeof id === 'number' ? name(categories.get(id)) || `#${id}` : '*');
-  const retire = (p: Policy, refresh: () => Promise<void>) =>
+  const retire = (p: DeadlinePolicy, refresh: () => Promise<void>) =>
     action.send(
       () => client.DELETE('/api/deadline-policies/{id}', { params: { path: { id: p.id } } }),
       () => {
@@ -64,7 +52,7 @@ export function PoliciesClient() {
       fmt(t.adm.policyRetired, { name: policyLabel(p, t) }),
     );
   return (
-    <AdminList<Policy>
+    <AdminList<DeadlinePolicy>
       title={t.admin.policies}
       load={loadPolicies}
       columns={[
@@ -196,7 +184,7 @@ function PolicyForm({
   onDone,
   onReload,
 }: {
-  policy?: Policy;
+  policy?: DeadlinePolicy;
   onDone: () => Promise<void>;
   onReload?: () => Promise<void>;
 }) {

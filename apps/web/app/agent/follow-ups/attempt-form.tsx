@@ -5,7 +5,7 @@ import { FormFrame, useAsyncSubmit } from '@/components/form';
 import { client } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { fmt } from '@/lib/i18n/messages';
-import type { FollowUpRow } from './follow-ups-client';
+import type { FollowUpRow } from '@/lib/api-types';
 
 const OUTCOMES = ['unreachable', 'wrong_number', 'refused', 'call_back_later'] as const;
 

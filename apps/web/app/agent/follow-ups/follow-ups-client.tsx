@@ -13,23 +13,6 @@ import { invalidateLive, useLive } from '@/lib/use-live';
 import { ActionForm } from '../../cases/[id]/case-actions';
 import { AttemptForm } from './attempt-form';
 
-/** A case awaiting follow-up as GET /api/follow-ups lists it (issue 12 contract, item 3). */
-export interface FollowUpRow {
-  id: string;
-  trackingNumber: string;
-  version: number;
-  categoryId?: number | null;
-  description?: string;
-  repliedAt?: string | null;
-  caller?: { name?: string | null; phone?: string | null } | null;
-  attempts: number;
-  lastAttemptAt?: string | null;
-  lastOutcome?: string | null;
-  retryAfter?: string | null;
-  /** Three attempts since the reply without reaching the citizen. */
-  exhausted?: boolean;
-}
-
 type Open = { id: string; form: 'done' | 'attempt' } | null;
 
 /**
@@ -43,13 +26,7 @@ export function FollowUpsClient() {
   const categories = flattenTree(useCategoryTree());
   const [open, setOpen] = useState<Open>(null);
   const [flash, setFlash] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      ok(client.GET('/api/follow-ups')).then((r: FollowUpRow[] | { items: FollowUpRow[] }) =>
-        Array.isArray(r) ? r : r.items,
-      ),
-    [],
-  );
+  const load = useCallback(() => ok(client.GET('/api/follow-ups')).then((r) => r.items), []);
   const live = useLive(load, 30_000);
   const finish = async (message: string) => {
     setOpen(null);

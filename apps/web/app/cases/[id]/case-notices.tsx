@@ -9,22 +9,13 @@ import { useSession } from '@/components/staff-shell';
 import { client, ok } from '@/lib/api';
 import { useI18n } from '@/lib/i18n/client';
 import { useLive } from '@/lib/use-live';
-
-interface Notice {
-  id: string;
-  demand: string;
-  dueAt: string;
-  status: string;
-  answer: string | null;
-  answeredAt: string | null;
-  createdAt: string;
-}
+import type { SupervisionNotice } from '@/lib/api-types';
 
 /** Supervision notices (督办) on this case; the bureau answers each one here. */
 export function CaseNotices({ caseId, version }: { caseId: string; version: number }) {
   const { t } = useI18n();
   const load = useCallback(
-    (): Promise<Notice[]> =>
+    (): Promise<SupervisionNotice[]> =>
       ok(client.GET('/api/cases/{id}/supervision-notices', { params: { path: { id: caseId } } })).catch(() => []),
     // Reload when the case changes (a new notice bumps nothing else the page watches).
     [caseId, version],
