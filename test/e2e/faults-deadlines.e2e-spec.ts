@@ -128,13 +128,15 @@ describe('deadline faults (real Redis, real worker)', () => {
 
   it('(4) extension approved after the warning: the old due job does nothing, the new one fires on time', async () => {
     await worker();
+    // Signed in before the clock starts: on a loaded machine two sign-ins (scrypt) can take
+    // longer than the 2 s between the warning and the due time the extension must beat.
+    const handler = await tokenFor(app, 'h.cgj');
+    const supervisor = await tokenFor(app, 'sup01');
     const clock = await insertCaseWithClock(ds, { bureauId, dueInMs: 3000, warnInMs: 1000 });
     await waitFor('the warning', async () => {
       const [c] = (await ds.query(`SELECT flag FROM cases WHERE id = $1`, [clock.caseId])) as { flag: string }[];
       return c!.flag === 'warning';
     });
-    const handler = await tokenFor(app, 'h.cgj');
-    const supervisor = await tokenFor(app, 'sup01');
     const newDue = new Date(Date.now() + 5000);
     const req = await http(app)
       .post(`/api/cases/${clock.caseId}/extensions`)
