@@ -34,7 +34,6 @@ export interface RouteSpec {
   status?: 200 | 201 | 204 | 404;
   /** Other spellings of the same answer: format=csv (analytics) or .xml (Open311). */
   alsoAs?: 'text/csv' | 'text/xml';
-  deprecated?: boolean;
 }
 
 const VERB = {
@@ -66,7 +65,7 @@ function route(verb: Verb, path: string, spec: RouteSpec) {
   const status = spec.status ?? (verb === RequestMethod.POST ? 201 : 200);
   const decorators = [
     VERB[verb](path),
-    ApiOperation({ summary: spec.summary, description: spec.description, deprecated: spec.deprecated }),
+    ApiOperation({ summary: spec.summary, description: spec.description }),
     SetMetadata(RESPONSE_SCHEMA_KEY, spec.response),
   ];
   if (spec.status !== undefined && spec.status < 300) decorators.push(HttpCode(spec.status));

@@ -14,7 +14,7 @@ import {
   type TOpen311RequestsQuery,
 } from '@hotline/contracts';
 import { Body, Controller, Param, Query, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ApiKeyEntity } from '@hotline/database';
 import { IdempotencyKey } from '../cases/idempotency-key.decorator';
 import { Public } from '../common/access.decorator';
@@ -144,10 +144,14 @@ export class Open311Controller {
     return this.requests.token(token);
   }
 
-  /** Anything else under /open311/v2 gets a spec-shaped 404, not the staff API's error body. */
+  /**
+   * Anything else under /open311/v2 gets a spec-shaped 404, not the staff API's error body.
+   * Not an operation a client can call with success, so it stays out of the document (it was
+   * listed once per HTTP method, each with no success answer).
+   */
+  @ApiExcludeEndpoint()
   @Route.all('*', {
     summary: 'Unknown Open311 endpoint',
-    deprecated: true,
     status: 404,
     response: ZOpen311ErrorList,
     alsoAs: 'text/xml',
