@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseEntity } from '@hotline/database';
+import type { DeadlineLimit, PlannedClockKind } from '@hotline/domain';
 import type { TCaseChangedEvent } from '@hotline/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -21,11 +22,11 @@ export interface IntakeFacts {
 
 /** One clock the intake statement inserts with the case (its case id and bureau are the new case's). */
 export interface NewDeadlineRow {
-  kind: string;
+  kind: PlannedClockKind;
   startedAt: Date;
   dueAt: Date;
   warnAt: Date | null;
-  limitSpec: unknown;
+  limitSpec: DeadlineLimit;
   policyId: number | null;
   policyVersion: number | null;
 }

@@ -1,30 +1,6 @@
-import {
-  clockChangesFor,
-  planClocks,
-  type DeadlineLimit,
-  type DeadlinePlanSettings,
-  type PlannedClockKind,
-} from '@hotline/domain';
+import { clockChangesFor, planClocks, type DeadlinePlanSettings } from '@hotline/domain';
 import type { DeadlineEngine } from '@hotline/database';
 import type { IntakeFacts, IntakePlan } from '../cases/case-transition-hooks';
-
-/** One clock the intake statement inserts with the case (case id and bureau come from the inserted row). */
-export interface IntakeDeadlineRow {
-  kind: PlannedClockKind;
-  startedAt: Date;
-  dueAt: Date;
-  warnAt: Date | null;
-  limitSpec: DeadlineLimit;
-  policyId: number | null;
-  policyVersion: number | null;
-}
-
-/** The deadline hook's share of a new case: its due-date columns and the clocks to insert. */
-export interface IntakeDeadlines {
-  /** Empty when the intake starts no clocks (the column defaults apply: no due dates, flag 'none'). */
-  columns: { acceptDueAt?: Date; replyDueAt?: Date; flag?: 'none' };
-  deadlines: IntakeDeadlineRow[];
-}
 
 /**
  * What `DeadlineEngine.applyTransition` would do to a new case, computed before it exists. A
@@ -37,7 +13,7 @@ export interface IntakeDeadlines {
 export function intakeDeadlinesFor(
   settings: DeadlinePlanSettings,
   facts: Pick<IntakeFacts, 'action' | 'toStatus' | 'categoryPath' | 'type' | 'urgency' | 'at'>,
-): IntakeDeadlines | null {
+): IntakePlan | null {
   const changes = clockChangesFor({ action: facts.action, fromStatus: null, toStatus: facts.toStatus });
   // Stopping clocks of a case that has none changes nothing; its due dates stay null, flag 'none'.
   if (changes.every((c) => c.type === 'stop')) return { columns: {}, deadlines: [] };
@@ -56,12 +32,7 @@ export function intakeDeadlinesFor(
   };
 }
 
-/** intakeDeadlinesFor with the engine's cached settings. */
-export async function planIntakeDeadlines(engine: DeadlineEngine, facts: IntakeFacts): Promise<IntakeDeadlines | null> {
+/** The deadline hook's intake plan: intakeDeadlinesFor with the engine's cached settings. */
+export async function planIntakeClocks(engine: DeadlineEngine, facts: IntakeFacts): Promise<IntakePlan | null> {
   return intakeDeadlinesFor(await engine.settings.load(facts.reader), facts);
-}
-
-/** The deadline hook's intake plan: the typed rows above, which the intake statement inserts. */
-export function planIntakeClocks(engine: DeadlineEngine, facts: IntakeFacts): Promise<IntakePlan | null> {
-  return planIntakeDeadlines(engine, facts);
 }
