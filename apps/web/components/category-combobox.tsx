@@ -59,7 +59,6 @@ export function CategoryCombobox({
     const mine = ++seq.current;
     const timer = setTimeout(() => {
       void ok(publicClient.GET('/api/categories/search', { params: { query: { q: term } } }))
-        .then((r: CategoryHit[] | { items: CategoryHit[] }) => (Array.isArray(r) ? r : r.items))
         .catch(() => localSearch(tree, term))
         .then((r) => {
           if (mine !== seq.current) return;

@@ -35,10 +35,7 @@ export function CategorySuggest({
     let live = true;
     const timer = setTimeout(() => {
       ok(publicClient.POST('/api/public/catalogue/suggest', { body: { text: text.slice(0, 2000) } }))
-        .then(
-          (r: CategoryHit[] | { items: CategoryHit[] }) =>
-            live && setHits((Array.isArray(r) ? r : r.items).slice(0, 5)),
-        )
+        .then((r) => live && setHits(r.items.slice(0, 5)))
         .catch(() => live && setHits([]));
     }, WAIT_MS);
     return () => {
