@@ -10,6 +10,7 @@ import { AnalyticsStreetlessCubes1795580999325 } from './1795580999325-Analytics
 import { AuthSessions1796000000000 } from './1796000000000-AuthSessions';
 import { NotAcceptedReason1796300000000 } from './1796300000000-NotAcceptedReason';
 import { CategorySynonyms1796300000001 } from './1796300000001-CategorySynonyms';
+import { HotlineRules1796500000000 } from './1796500000000-HotlineRules';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AuthSessions1796000000000,
   NotAcceptedReason1796300000000,
   CategorySynonyms1796300000001,
+  HotlineRules1796500000000,
 ];

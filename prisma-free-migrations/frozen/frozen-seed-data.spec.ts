@@ -1,12 +1,14 @@
 import {
   CHINA_HOLIDAY_SCHEDULES,
   DEFAULT_DEADLINE_POLICIES,
+  DEFAULT_HOTLINE_RULES,
   DEFAULT_WORKING_PERIODS,
   holidaySetsOf,
 } from '@hotline/domain';
 import { CALENDAR_DAYS, DEADLINE_POLICIES, WORKING_PERIODS } from './1795577697821-deadline-supervision.data';
 import { CATEGORY_SYNONYMS as SEEDED_SYNONYMS } from '../../libs/database/src/seed/demo-data/category-synonyms';
 import { CATEGORY_SYNONYMS } from './1796300000001-category-synonyms.data';
+import { HOTLINE_RULES_V1 } from './1796500000000-hotline-rules.data';
 
 // The migrations seed from frozen copies; these tests show that each copy still produces the
 // rows the live defaults produced when it was frozen (the derivations below are the ones the
@@ -55,5 +57,11 @@ describe('frozen seed data of migration 1795577697821 (DeadlineSupervision)', ()
 describe('frozen seed data of migration 1796300000001 (CategorySynonyms)', () => {
   it('equals the demo seed synonyms', () => {
     expect(CATEGORY_SYNONYMS).toEqual(SEEDED_SYNONYMS);
+  });
+});
+
+describe('frozen seed data of migration 1796500000000 (HotlineRules)', () => {
+  it('the first version of the rules equals DEFAULT_HOTLINE_RULES', () => {
+    expect(HOTLINE_RULES_V1).toEqual(DEFAULT_HOTLINE_RULES);
   });
 });

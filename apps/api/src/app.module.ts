@@ -20,6 +20,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { HotlineRulesModule } from './rules/hotline-rules.module';
 
 /** Rate limits run before authentication, so floods are cut before any database work. */
 @Module({ imports: [AuthModule], providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }] })
@@ -45,6 +46,7 @@ class RateLimitModule {}
     CalendarModule,
     SupervisionModule,
     NotificationsModule,
+    HotlineRulesModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -1438,10 +1438,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hotline rules in force and their version */
+    get: operations['HotlineRulesController_current'];
+    /** Save a new version of the hotline rules (send the version you edited and why) */
+    put: operations['HotlineRulesController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rules/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every saved version of the hotline rules, newest first */
+    get: operations['HotlineRulesController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    HotlineRules: {
+      returnWindow: {
+        amount: number;
+        /** @enum {string} */
+        unit: 'minutes' | 'hours' | 'days';
+        /** @enum {string} */
+        mode: 'calendar' | 'working';
+      };
+      extensions: {
+        maxCount: number;
+        maxWorkingDays: number;
+      };
+      pause: {
+        criticalAllowed: boolean;
+        reasonCodes: (
+          'awaiting_citizen' | 'outside_inspection' | 'third_party' | 'legal_procedure' | 'force_majeure'
+        )[];
+      };
+      hotlineClocks: {
+        dispatch: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'minutes' | 'hours' | 'days';
+          /** @enum {string} */
+          mode: 'calendar' | 'working';
+        };
+        review: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'minutes' | 'hours' | 'days';
+          /** @enum {string} */
+          mode: 'calendar' | 'working';
+        };
+        followUp: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'minutes' | 'hours' | 'days';
+          /** @enum {string} */
+          mode: 'calendar' | 'working';
+        };
+        warningFraction: number;
+      };
+      assisting: {
+        acceptLimit: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'minutes' | 'hours' | 'days';
+          /** @enum {string} */
+          mode: 'calendar' | 'working';
+        } | null;
+        replyLimit: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'minutes' | 'hours' | 'days';
+          /** @enum {string} */
+          mode: 'calendar' | 'working';
+        } | null;
+      };
+      repeatCaller: {
+        cases: number;
+        days: number;
+      };
+    };
     ActiveBureau: {
       id: number;
       code: string;
@@ -2223,6 +2321,7 @@ export interface components {
         | 'calendar.day_not_special'
         | 'calendar.invalid_periods'
         | 'calendar.version_conflict'
+        | 'rules.version_conflict'
         | 'deadline.not_running'
         | 'deadline.paused'
         | 'deadline.already_paused'
@@ -2336,6 +2435,14 @@ export interface components {
     Health: {
       /** @enum {string} */
       status: 'ok';
+    };
+    HotlineRulesVersion: {
+      version: number;
+      rules: components['schemas']['HotlineRules'];
+      reason: string;
+      changedBy: string | null;
+      /** Format: date-time */
+      changedAt: string;
     };
     LoginResponse: {
       accessToken: string;
@@ -6188,6 +6295,101 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NotificationRead'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  HotlineRulesController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HotlineRulesVersion'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  HotlineRulesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          rules: components['schemas']['HotlineRules'];
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HotlineRulesVersion'];
+        };
+      };
+      /** @description Error (see `code`) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  HotlineRulesController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HotlineRulesVersion'][];
         };
       };
       /** @description Error (see `code`) */

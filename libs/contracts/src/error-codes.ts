@@ -119,6 +119,7 @@ export const ERROR_CODES = [
   'calendar.day_not_special', // 404 {day}
   'calendar.invalid_periods', // 400
   'calendar.version_conflict', // 409
+  'rules.version_conflict', // 409
 
   // Deadlines, pauses and extensions.
   'deadline.not_running', // 409 {kind}

@@ -18,3 +18,5 @@ export * from './open311.responses';
 export * from './deadline.responses';
 export * from './analytics.responses';
 export * from './error.responses';
+export * from './rules.schemas';
+export * from './rules.responses';

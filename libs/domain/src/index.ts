@@ -15,6 +15,7 @@ export * from './analytics';
 export * from './rollup-schema';
 export * from './deadline-schedule';
 export * from './deadline-plan';
+export * from './hotline-rules';
 export * from './dispatch-reason';
 export * from './login-backoff';
 export * from './case-visibility';

@@ -110,6 +110,7 @@ const zhCN = {
   'calendar.day_not_special': '{day} 已是普通日期。',
   'calendar.invalid_periods': '工作时段无效：时段不能重叠，结束时间须晚于开始时间。',
   'calendar.version_conflict': '其他人刚修改了日历设置，请刷新后重试。',
+  'rules.version_conflict': '其他人刚保存了新版本的热线规则，请刷新后重试。',
 
   'deadline.not_running': '该工单没有正在计时的{kind}时限。',
   'deadline.paused': '时限已暂停，请先恢复计时。',
@@ -249,6 +250,7 @@ const en = {
   'calendar.invalid_periods':
     'The working periods are not valid: they must not overlap and each must end after it starts.',
   'calendar.version_conflict': 'Someone changed the calendar settings first; reload and try again.',
+  'rules.version_conflict': 'Someone saved another version of the hotline rules first; reload and try again.',
 
   'deadline.not_running': 'This case has no running {kind} deadline.',
   'deadline.paused': 'The clock is paused; resume it first.',

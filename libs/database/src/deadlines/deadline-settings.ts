@@ -1,7 +1,9 @@
 import {
   buildCalendar,
   DEFAULT_DEADLINE_POLICIES,
+  withRuleDefaults,
   type DeadlinePlanSettings,
+  type HotlineRules,
   type DeadlinePolicyRule,
 } from '@hotline/domain';
 import type { EntityManager } from 'typeorm';
@@ -16,6 +18,9 @@ export interface LoadedPolicy extends DeadlinePolicyRule {
 export interface DeadlineSettings extends DeadlinePlanSettings<LoadedPolicy> {
   policies: LoadedPolicy[];
   escalationWorkingDays: number;
+  /** The hotline-wide rules in force (newest version over the defaults) and their version. */
+  rules: HotlineRules;
+  rulesVersion: number;
 }
 
 /**
@@ -52,6 +57,7 @@ export async function readDeadlineSettings(
   const settings = await repo.findSettings(m);
   const days = await repo.findCalendarDays(m);
   const rows = await repo.findActivePolicies(m);
+  const rules = await repo.findCurrentHotlineRules(m);
   const calendar = buildCalendar({
     holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
     makeupWorkdays: days.filter((d) => d.kind === 'makeup_workday').map((d) => d.day),
@@ -72,5 +78,11 @@ export async function readDeadlineSettings(
   const effective = policies.length
     ? policies
     : DEFAULT_DEADLINE_POLICIES.map((p) => ({ ...p, version: 0, pauseAllowed: true }));
-  return { calendar, policies: effective, escalationWorkingDays: settings?.escalation_working_days ?? 5 };
+  return {
+    calendar,
+    policies: effective,
+    escalationWorkingDays: settings?.escalation_working_days ?? 5,
+    rules: withRuleDefaults(rules?.rules),
+    rulesVersion: rules?.version ?? 0,
+  };
 }

@@ -77,6 +77,15 @@ export class DeadlinesRepository {
     return row;
   }
 
+  /** The newest version of the hotline rules, stored as saved (lay it over the defaults to read it). */
+  async findCurrentHotlineRules(m: EntityManager) {
+    const [row] = await select<{ version: number; rules: unknown }>(
+      m,
+      `SELECT version, rules FROM hotline_rule_versions ORDER BY version DESC LIMIT 1`,
+    );
+    return row;
+  }
+
   findCalendarDays(m: EntityManager) {
     return select<{ day: string; kind: 'holiday' | 'makeup_workday' }>(
       m,
@@ -156,7 +165,7 @@ export class DeadlinesRepository {
     const written = await select<{ id: string }>(
       m,
       `${INSERT_CLOCKS}
-       ON CONFLICT (case_id, kind) WHERE status = 'pending' AND kind <> 'supervision' DO NOTHING
+       ON CONFLICT (case_id, kind) WHERE status = 'pending' AND kind IN ('accept','reply','dispatch','review','follow_up') DO NOTHING
        RETURNING id`,
       clockColumns(clocks),
     );
